@@ -1,0 +1,131 @@
+"""What several commands share: the dataset argument, common options, error handling.
+
+Every command turns collabnet's own errors into a one-line message on
+stderr and exit status 2 (never a traceback), via :func:`load_or_exit` and
+:func:`handle_errors`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from collabnet.errors import CollabnetError
+
+__all__ = ["dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
+           "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out"]
+
+EXIT_UNUSABLE = 2
+BUNDLED = "brussels"
+
+
+def default_dataset() -> Path:
+    """The bundled Brussels dataset: ``./datasets/brussels``, else next to the installed source tree."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        candidate = base / "datasets" / BUNDLED
+        if candidate.is_dir():
+            return candidate
+    raise click.ClickException(
+        "no DATASET given and the bundled datasets/brussels was not found; run from the collabnet folder "
+        "or name a dataset (a folder of CSV files or an .xlsx workbook)"
+    )
+
+
+def default_out(dataset_name: str) -> Path:
+    """Default output folder: ``reports/<dataset name>/``."""
+    return Path("reports") / dataset_name
+
+
+def echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def dataset_argument(func: Callable) -> Callable:
+    """Optional DATASET argument (default: the bundled Brussels dataset)."""
+    return click.argument("dataset", required=False, type=click.Path(path_type=Path))(func)
+
+
+def at_option(func: Callable) -> Callable:
+    return click.option(
+        "--at", "at", metavar="YYYY-MM-DD", default=None,
+        help="Analysis date: only memberships and ties active on that day count (default: today).",
+    )(func)
+
+
+def lang_option(func: Callable) -> Callable:
+    return click.option(
+        "--lang", type=click.Choice(["nl", "fr", "en"]), default="en", show_default=True,
+        help="Language of labels, rationales and reports.",
+    )(func)
+
+
+def zone_option(func: Callable) -> Callable:
+    return click.option("--zone", "zone", default=None, metavar="ZONE",
+                        help="Only this care zone (code or name in NL/FR/EN, e.g. south, Zuid, Sud).")(func)
+
+
+def quiet_option(func: Callable) -> Callable:
+    return click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
+
+
+def out_option(help_text: str) -> Callable:
+    def decorate(func: Callable) -> Callable:
+        return click.option("--out", "out", type=click.Path(path_type=Path), default=None, help=help_text)(func)
+    return decorate
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Turn collabnet errors (and unreadable paths) into a clean message with exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except CollabnetError as exc:
+            echo_err(f"Error: {exc}")
+            sys.exit(EXIT_UNUSABLE)
+        except PermissionError as exc:
+            echo_err(f"Error: {exc.filename}: permission denied")
+            sys.exit(EXIT_UNUSABLE)
+        except IsADirectoryError as exc:
+            echo_err(f"Error: {exc.filename}: is a folder, expected a file")
+            sys.exit(EXIT_UNUSABLE)
+
+    return wrapper
+
+
+def resolve_zone(dataset, zone: str | None) -> str | None:
+    """The zone code named by ``--zone`` (any alias), or a clean error."""
+    if zone is None:
+        return None
+    from collabnet.dataset.validation import ZoneTable
+
+    table = ZoneTable(dataset.zones)
+    code = table.match_zone(zone)
+    if code is None:
+        raise click.UsageError(f"--zone: {table.zone_codes.unknown_message(zone)}")
+    return code
+
+
+def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = False):
+    """Load a dataset for a command; unusable datasets exit with status 2.
+
+    Rows left out are counted on stderr (unless ``quiet``), so every
+    command states how many rows it left out.
+    """
+    from collabnet.dataset import load_dataset
+
+    path = dataset if dataset is not None else default_dataset()
+    try:
+        ds = load_dataset(path, at=at)
+    except CollabnetError as exc:
+        echo_err(f"Error: {exc}")
+        sys.exit(EXIT_UNUSABLE)
+    left_out = ds.left_out
+    if left_out and not quiet:
+        echo_err(f"{len(left_out)} row(s) left out of the analysis; `collabnet validate {path}` lists them.")
+    return ds

@@ -1,0 +1,53 @@
+"""Stage 1 of the pipeline: read and validate a dataset (CSV folder or .xlsx workbook).
+
+>>> from collabnet.dataset import load_dataset
+>>> ds = load_dataset("datasets/brussels", at="2024-06-01")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from collabnet.dataset.model import Dataset
+from collabnet.dataset.reading import read_tables
+from collabnet.dataset.validation import parse_date, validate_tables
+from collabnet.errors import DatasetError
+
+__all__ = ["Dataset", "load_dataset", "analysis_date"]
+
+
+def analysis_date(at: dt.date | str | None) -> dt.date:
+    """The analysis date: ``at`` (a date or ``YYYY-MM-DD``), today when None.
+
+    >>> analysis_date("2024-02-29")
+    datetime.date(2024, 2, 29)
+    """
+    if at is None or at == "":
+        return dt.date.today()
+    if isinstance(at, dt.datetime):
+        return at.date()
+    if isinstance(at, dt.date):
+        return at
+    try:
+        return parse_date(str(at))
+    except ValueError as exc:
+        raise DatasetError(f"--at: {exc}") from None
+
+
+def load_dataset(path: str | Path, at: dt.date | str | None = None) -> Dataset:
+    """Read, validate and wrap a dataset; the graph is built on first use of ``.graph``."""
+    source = Path(path)
+    date = analysis_date(at)
+    raw, notes = read_tables(source)
+    tables, problems = validate_tables(raw)
+    name = source.stem if source.is_file() else source.resolve().name
+    return Dataset(
+        name=name,
+        source=source,
+        at=date,
+        problems=tuple(notes + problems),
+        rows_read={t: raw[t].rows_read for t in raw},
+        labels={t: raw[t].label for t in raw},
+        **tables,
+    )

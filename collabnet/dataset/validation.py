@@ -1,0 +1,506 @@
+"""Validation: raw text tables -> clean pandas DataFrames and a list of problems.
+
+Each row is either used (it is in the returned DataFrame) or reported as a
+:class:`~collabnet.errors.Problem` with ``left_out=True``; warnings
+(``left_out=False``) note a value that was ignored or assumed in a row that
+is used. Nothing disappears unreported.
+
+Examples
+--------
+>>> from collabnet.dataset.reading import parse_csv_bytes
+>>> raw = parse_csv_bytes(b"id,name,kind,sector,zone\\na,A,org,medical,Zuid\\nb,B,org,mental_helth,south\\n",
+...                       "actors", "actors.csv")
+>>> tables, problems = validate_tables({"actors": raw})
+>>> list(tables["actors"]["zone"])
+['south']
+>>> print(problems[0])
+actors.csv:3: sector: unknown sector 'mental_helth' (did you mean 'mental_health'?)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from collabnet import codes
+from collabnet.codes import CodeTable, normalise
+from collabnet.dataset.reading import RawTable
+from collabnet.errors import DatasetError, Problem
+
+__all__ = ["REQUIRED", "KNOWN", "validate_tables", "parse_date", "Taxonomy", "ZoneTable"]
+
+REQUIRED = {
+    "actors": ("id", "name", "kind", "sector"),
+    "groups": ("id", "name", "type"),
+    "memberships": ("actor", "group"),
+    "ties": ("source", "target"),
+    "zones": ("zone", "municipality"),
+    "sectors": ("code", "family"),
+}
+
+KNOWN = {
+    "actors": ("id", "name", "kind", "sectors", "sector", "family", "line", "zone", "municipality", "organisation",
+               "language", "neighbourhood", "email", "phone", "since", "until"),
+    "groups": ("id", "name", "type", "zone", "theme", "since", "until"),
+    "memberships": ("actor", "group", "role", "since", "until"),
+    "ties": ("source", "target", "type", "weight", "since", "until"),
+    "zones": ("zone", "municipality", "postal_code", "name_nl", "name_fr", "name_en"),
+    "sectors": ("code", "family", "name_nl", "name_fr", "name_en"),
+}
+
+_REGION_ALIASES = ("gewest", "region", "regio", "regional", "gewestelijk", "brussels region", "region bruxelloise",
+                   "bruxelles capitale", "brussel hoofdstad", "brussels capital region", "hele gewest",
+                   "toute la region", "whole region", "bhg", "rbc")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse an ISO date (``YYYY-MM-DD``; a time part from Excel is ignored); None when empty.
+
+    >>> parse_date("2024-01-31"), parse_date("")
+    (datetime.date(2024, 1, 31), None)
+    >>> parse_date("31/01/2024")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a date: '31/01/2024' (expected YYYY-MM-DD)
+    """
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T]00:00(?::00)?)?", text.strip())
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            pass
+    raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+
+
+@dataclass
+class Taxonomy:
+    """The sector taxonomy in force: codes, families, display names and aliases."""
+
+    table: pd.DataFrame
+    codes_table: CodeTable = field(init=False)
+    family: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        aliases = {}
+        self.family = {}
+        for rec in self.table.itertuples(index=False):
+            aliases[rec.code] = [n for n in (rec.name_nl, rec.name_fr, rec.name_en) if n]
+            self.family[rec.code] = rec.family
+        self.codes_table = CodeTable("sector", aliases)
+
+    @classmethod
+    def builtin(cls) -> "Taxonomy":
+        rows = [dict(code=c, family=f, name_nl=nl, name_fr=fr, name_en=en)
+                for c, f, nl, fr, en in codes.BUILTIN_SECTORS]
+        return cls(pd.DataFrame(rows, columns=list(KNOWN["sectors"])))
+
+
+@dataclass
+class ZoneTable:
+    """The care zones in force: zone codes with aliases, municipality names and postal codes -> zone."""
+
+    table: pd.DataFrame
+    zone_codes: CodeTable = field(init=False)
+    by_place: dict[str, set[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        aliases: dict[str, list[str]] = {}
+        self.by_place = {}
+        for rec in self.table.itertuples(index=False):
+            names = aliases.setdefault(rec.zone, [])
+            for name in (rec.name_nl, rec.name_fr, rec.name_en):
+                if name and name not in names:
+                    names.append(name)
+            for place in [rec.municipality, *str(rec.postal_code or "").split("|")]:
+                key = normalise(place)
+                if key:
+                    self.by_place.setdefault(key, set()).add(rec.zone)
+        builtin = {code: list(names) for code, names in codes.BUILTIN_ZONE_NAMES.items()}
+        for code in aliases:
+            for name in builtin.get(code, []):
+                if name not in aliases[code]:
+                    aliases[code].append(name)
+        aliases[codes.REGION] = list(_REGION_ALIASES)
+        self.zone_codes = CodeTable("zone", aliases)
+
+    @classmethod
+    def builtin(cls) -> "ZoneTable":
+        rows = []
+        for zone, names, postal in codes.BUILTIN_ZONES:
+            nl, fr, en = codes.BUILTIN_ZONE_NAMES[zone]
+            for name in names:
+                rows.append(dict(zone=zone, municipality=name, postal_code="|".join(postal),
+                                 name_nl=nl, name_fr=fr, name_en=en))
+        return cls(pd.DataFrame(rows, columns=list(KNOWN["zones"])))
+
+    def match_zone(self, value: str) -> str | None:
+        """Zone code named by ``value`` ("Zuid", "zorgzone Sud", "south"), or None."""
+        found = self.zone_codes.match(value)
+        if found is None:
+            key = normalise(value)
+            for prefix in codes.ZONE_PREFIXES:
+                if key.startswith(prefix + " "):
+                    found = self.zone_codes.match(key[len(prefix) + 1:])
+                    break
+        return found
+
+    def zones_of_place(self, value: str) -> set[str]:
+        """Zones a municipality name or postal code belongs to (empty when unknown)."""
+        key = normalise(value)
+        if key in self.by_place:
+            return self.by_place[key]
+        postal = re.search(r"\b(\d{4})\b", value)
+        if postal and postal.group(1) in self.by_place:
+            return self.by_place[postal.group(1)]
+        if postal:
+            rest = normalise(value.replace(postal.group(1), " "))
+            if rest in self.by_place:
+                return self.by_place[rest]
+        return set()
+
+
+class _Checker:
+    """Collects problems for one table while its rows are validated."""
+
+    def __init__(self, raw: RawTable, problems: list[Problem]):
+        self.raw = raw
+        self.problems = problems
+        self.failed = False
+
+    def start(self) -> None:
+        """Begin a new row: every problem of the row is reported, then the row is left out."""
+        self.failed = False
+
+    def fail(self, row: int, column: str, reason: str) -> None:
+        self.failed = True
+        self.problems.append(Problem(self.raw.label, row, column, reason, left_out=True))
+
+    def warn(self, row: int, column: str, reason: str) -> None:
+        self.problems.append(Problem(self.raw.label, row, column, reason, left_out=False))
+
+
+def _require_columns(raw: RawTable) -> None:
+    for column in REQUIRED[raw.name]:
+        if column not in raw.columns:
+            found = ", ".join(raw.columns) or "none"
+            raise DatasetError(f"{raw.label}: the required column {column!r} is missing (columns found: {found})")
+
+
+def _code(check: _Checker, row: int, column: str, value: str, table: CodeTable, required: bool):
+    """Match a code; report and return ``False`` when it cannot be used."""
+    if not value:
+        if required:
+            check.fail(row, column, f"{column} is empty")
+            return False
+        return None
+    found = table.match(value)
+    if found is None:
+        check.fail(row, column, table.unknown_message(value))
+        return False
+    return found
+
+
+def _dates(check: _Checker, row: int, values: dict[str, str]) -> tuple[str, str] | None:
+    parsed = {}
+    for column in ("since", "until"):
+        try:
+            parsed[column] = parse_date(values.get(column, ""))
+        except ValueError as exc:
+            check.fail(row, column, str(exc))
+    if len(parsed) < 2:
+        return None
+    since, until = parsed["since"], parsed["until"]
+    if since and until and until <= since:
+        check.fail(row, "until", f"until ({until}) is not after since ({since}); are the dates reversed?")
+        return None
+    return (since.isoformat() if since else "", until.isoformat() if until else "")
+
+
+def _frame(records: list[dict], raw: RawTable, known: tuple[str, ...]) -> pd.DataFrame:
+    extras = [c for c in raw.columns if c not in known and c != "row"]
+    columns = [*known, "row", *extras]
+    if not records:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "row" else "object") for c in columns})
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    return frame
+
+
+def _validate_sectors(raw: RawTable, problems: list[Problem]) -> Taxonomy:
+    _require_columns(raw)
+    check = _Checker(raw, problems)
+    records, seen = [], {}
+    for number, values in raw.rows:
+        code = values["code"]
+        family = _code(check, number, "family", values["family"], codes.FAMILIES, True)
+        if not code:
+            check.fail(number, "code", "code is empty")
+            continue
+        if family is False:
+            continue
+        if code in seen:
+            check.fail(number, "code", f"duplicate sector code {code!r} (first at row {seen[code]})")
+            continue
+        seen[code] = number
+        records.append(dict(values, code=code, family=family, row=number))
+    frame = _frame([{k: r.get(k, "") for k in (*KNOWN["sectors"], "row", *raw.columns)} for r in records],
+                   raw, KNOWN["sectors"])
+    if frame.empty:
+        raise DatasetError(f"{raw.label}: no usable sector in the sectors table")
+    return Taxonomy(frame)
+
+
+def _validate_zones(raw: RawTable, problems: list[Problem]) -> ZoneTable:
+    _require_columns(raw)
+    check = _Checker(raw, problems)
+    records = []
+    for number, values in raw.rows:
+        if not values["zone"]:
+            check.fail(number, "zone", "zone is empty")
+            continue
+        if not values["municipality"]:
+            check.fail(number, "municipality", "municipality is empty")
+            continue
+        records.append({**{k: values.get(k, "") for k in raw.columns}, "row": number})
+    frame = _frame([{k: r.get(k, "") for k in (*KNOWN["zones"], "row", *raw.columns)} for r in records],
+                   raw, KNOWN["zones"])
+    if frame.empty:
+        raise DatasetError(f"{raw.label}: no usable row in the zones table")
+    return ZoneTable(frame)
+
+
+def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, problems: list[Problem]) -> pd.DataFrame:
+    _require_columns(raw)
+    check = _Checker(raw, problems)
+    seen: dict[str, int] = {}
+    candidates: dict[str, dict] = {}
+    for number, values in raw.rows:
+        check.start()
+        actor_id = values["id"]
+        if not actor_id:
+            check.fail(number, "id", "id is empty")
+        elif actor_id in seen:
+            check.fail(number, "id", f"duplicate id {actor_id!r} (first at row {seen[actor_id]})")
+        else:
+            seen[actor_id] = number
+        if not values["name"]:
+            check.fail(number, "name", "name is empty")
+        kind = _code(check, number, "kind", values["kind"], codes.KINDS, True)
+        sectors = []
+        parts = [p.strip() for p in values["sector"].split("|") if p.strip()]
+        if not parts:
+            check.fail(number, "sector", "sector is empty")
+        for part in parts:
+            code = taxonomy.codes_table.match(part)
+            if code is None:
+                reason = taxonomy.codes_table.unknown_message(part)
+                if "," in part or ";" in part:
+                    reason += "; separate several sectors with '|'"
+                check.fail(number, "sector", reason)
+            elif code not in sectors:
+                sectors.append(code)
+        line = _code(check, number, "line", values.get("line", ""), codes.LINES, False)
+        language = values.get("language", "")
+        if language:
+            matched = codes.LANGUAGES.match(language)
+            if matched is None and re.fullmatch(r"[a-zA-Z]{2}", language):
+                matched = language.lower()
+            if matched is None:
+                check.fail(number, "language", codes.LANGUAGES.unknown_message(language)
+                           + " (or another two-letter ISO 639-1 code)")
+            language = matched or ""
+        zone = ""
+        if values.get("zone", ""):
+            zone = zones.match_zone(values["zone"])
+            if zone is None:
+                check.fail(number, "zone", zones.zone_codes.unknown_message(values["zone"]))
+        elif values.get("municipality", ""):
+            found = zones.zones_of_place(values["municipality"])
+            if len(found) == 1:
+                zone = next(iter(found))
+            elif len(found) > 1:
+                check.fail(number, "municipality",
+                           f"municipality {values['municipality']!r} lies in several zones "
+                           f"({', '.join(sorted(found))}); give a postal code or the zone")
+        dates = _dates(check, number, values) if ("since" in raw.columns or "until" in raw.columns) else ("", "")
+        if check.failed:
+            continue
+        candidates[actor_id] = dict(
+            values, id=actor_id, kind=kind, sectors="|".join(sectors), sector=sectors[0],
+            family=taxonomy.family[sectors[0]], line="" if line is None else str(line), zone=zone,
+            language=language, since=dates[0], until=dates[1], row=number,
+        )
+    # Second pass: references between actors (a person's organisation), zone inheritance.
+    used: dict[str, dict] = {}
+    for actor_id, rec in candidates.items():
+        organisation = rec.get("organisation", "")
+        number = rec["row"]
+        if rec["kind"] == "person" and organisation:
+            org = candidates.get(organisation)
+            if org is None:
+                if organisation in seen:
+                    check.fail(number, "organisation",
+                               f"organisation {organisation!r} was left out (see {raw.label}:{seen[organisation]})")
+                else:
+                    check.fail(number, "organisation", f"no actor with id {organisation!r}")
+                continue
+            if org["kind"] != "organisation":
+                check.fail(number, "organisation", f"{organisation!r} is a person, not an organisation")
+                continue
+            for column in ("zone", "line", "language", "municipality"):
+                if not rec.get(column):
+                    rec[column] = org.get(column, "")
+        elif rec["kind"] == "organisation" and organisation:
+            check.warn(number, "organisation", "an organisation's organisation column is ignored")
+        if not rec["zone"]:
+            if rec.get("municipality"):
+                check.fail(number, "municipality",
+                           f"cannot determine the zone: municipality {rec['municipality']!r} is not in the zones "
+                           "table (give the zone column)")
+            else:
+                check.fail(number, "zone", "cannot determine the zone: zone and municipality are empty")
+            continue
+        used[actor_id] = rec
+    records = [{k: r.get(k, "") for k in (*KNOWN["actors"], "row", *raw.columns)} for r in used.values()]
+    return _frame(records, raw, KNOWN["actors"])
+
+
+def _validate_groups(raw: RawTable, zones: ZoneTable, problems: list[Problem]) -> pd.DataFrame:
+    _require_columns(raw)
+    check = _Checker(raw, problems)
+    seen: dict[str, int] = {}
+    records = []
+    for number, values in raw.rows:
+        check.start()
+        group_id = values["id"]
+        if not group_id:
+            check.fail(number, "id", "id is empty")
+        elif group_id in seen:
+            check.fail(number, "id", f"duplicate id {group_id!r} (first at row {seen[group_id]})")
+        else:
+            seen[group_id] = number
+        if not values["name"]:
+            check.fail(number, "name", "name is empty")
+        group_type = _code(check, number, "type", values["type"], codes.GROUP_TYPES, True)
+        zone = ""
+        if values.get("zone", ""):
+            zone = zones.match_zone(values["zone"])
+            if zone is None:
+                check.fail(number, "zone", zones.zone_codes.unknown_message(values["zone"]))
+        dates = _dates(check, number, values) if ("since" in raw.columns or "until" in raw.columns) else ("", "")
+        if check.failed:
+            continue
+        records.append(dict(values, id=group_id, type=group_type, zone=zone, since=dates[0], until=dates[1],
+                            row=number))
+    records = [{k: r.get(k, "") for k in (*KNOWN["groups"], "row", *raw.columns)} for r in records]
+    return _frame(records, raw, KNOWN["groups"])
+
+
+def _reference(check: _Checker, number: int, column: str, value: str, used: set[str], seen: dict[str, str],
+               what: str) -> bool:
+    """Check that ``value`` names a used actor or group; report why not."""
+    if not value:
+        check.fail(number, column, f"{column} is empty")
+        return False
+    if value in used:
+        return True
+    if value in seen:
+        check.fail(number, column, f"{what} {value!r} was left out (see {seen[value]})")
+    else:
+        check.fail(number, column, f"no {what} with id {value!r}")
+    return False
+
+
+def _validate_memberships(raw: RawTable, actors: set[str], groups: set[str], seen_actors: dict, seen_groups: dict,
+                          problems: list[Problem]) -> pd.DataFrame:
+    _require_columns(raw)
+    check = _Checker(raw, problems)
+    records = []
+    for number, values in raw.rows:
+        check.start()
+        _reference(check, number, "actor", values["actor"], actors, seen_actors, "actor")
+        _reference(check, number, "group", values["group"], groups, seen_groups, "group")
+        role = values.get("role", "") or "member"
+        matched = codes.ROLES.match(role)
+        dates = _dates(check, number, values)
+        if check.failed:
+            continue
+        if matched is None:
+            check.warn(number, "role", codes.ROLES.unknown_message(role) + "; kept as written")
+            matched = role
+        records.append(dict(values, role=matched, since=dates[0], until=dates[1], row=number))
+    records = [{k: r.get(k, "") for k in (*KNOWN["memberships"], "row", *raw.columns)} for r in records]
+    return _frame(records, raw, KNOWN["memberships"])
+
+
+def _weight(text: str) -> float:
+    value = float(text.replace(",", ".")) if text else 1.0
+    if not value > 0 or value == float("inf"):
+        raise ValueError
+    return value
+
+
+def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems: list[Problem]) -> pd.DataFrame:
+    _require_columns(raw)
+    check = _Checker(raw, problems)
+    records = []
+    for number, values in raw.rows:
+        check.start()
+        source, target = values["source"], values["target"]
+        _reference(check, number, "source", source, actors, seen_actors, "actor")
+        _reference(check, number, "target", target, actors, seen_actors, "actor")
+        if source and source == target:
+            check.fail(number, "target", f"a tie from actor {source!r} to itself")
+        weight = 1.0
+        try:
+            weight = _weight(values.get("weight", ""))
+        except ValueError:
+            check.fail(number, "weight", f"weight {values['weight']!r} is not a positive number")
+        dates = _dates(check, number, values)
+        if check.failed:
+            continue
+        tie_type = values.get("type", "") or "collaboration"
+        tie_type = codes.TIE_TYPES.match(tie_type) or tie_type.strip().lower()
+        records.append(dict(values, type=tie_type, weight=weight, since=dates[0], until=dates[1], row=number))
+    records = [{k: r.get(k, "") for k in (*KNOWN["ties"], "row", *raw.columns)} for r in records]
+    frame = _frame(records, raw, KNOWN["ties"])
+    frame["weight"] = frame["weight"].astype("float64")
+    return frame
+
+
+def validate_tables(raw: dict[str, RawTable]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Validate raw tables against the dataset contract.
+
+    Returns clean DataFrames for every table (absent optional tables are
+    empty; ``zones`` / ``sectors`` fall back to the built-in tables) and the
+    problems found, reading problems included, in file and row order.
+    """
+    problems: list[Problem] = []
+    for table in raw.values():
+        problems.extend(table.problems)
+    taxonomy = _validate_sectors(raw["sectors"], problems) if "sectors" in raw else Taxonomy.builtin()
+    zones = _validate_zones(raw["zones"], problems) if "zones" in raw else ZoneTable.builtin()
+    actors = _validate_actors(raw["actors"], taxonomy, zones, problems)
+    seen_actors = {v["id"]: f"{raw['actors'].label}:{n}" for n, v in raw["actors"].rows if v.get("id")}
+    actor_ids = set(actors["id"])
+    empty = RawTable("", "", [], [])
+    groups = _validate_groups(raw["groups"], zones, problems) if "groups" in raw else _frame([], empty, KNOWN["groups"])
+    seen_groups = {v["id"]: f"{raw['groups'].label}:{n}" for n, v in raw["groups"].rows if v.get("id")} \
+        if "groups" in raw else {}
+    group_ids = set(groups["id"])
+    memberships = (_validate_memberships(raw["memberships"], actor_ids, group_ids, seen_actors, seen_groups, problems)
+                   if "memberships" in raw else _frame([], empty, KNOWN["memberships"]))
+    ties = (_validate_ties(raw["ties"], actor_ids, seen_actors, problems)
+            if "ties" in raw else _frame([], empty, KNOWN["ties"]))
+    if "ties" not in raw:
+        ties["weight"] = ties["weight"].astype("float64")
+    order = {name: i for i, name in enumerate(("actors", "groups", "memberships", "ties", "zones", "sectors"))}
+    labels = {t.label: order.get(t.name, 9) for t in raw.values()}
+    problems.sort(key=lambda p: (labels.get(p.file, 9), p.file, p.row, p.column))
+    tables = {"actors": actors, "groups": groups, "memberships": memberships, "ties": ties,
+              "zones": zones.table, "sectors": taxonomy.table}
+    return tables, problems

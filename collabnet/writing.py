@@ -1,0 +1,118 @@
+"""Safe writing of output files: atomic, inside the chosen folder, spreadsheet-safe.
+
+Examples
+--------
+>>> safe_cell("=HYPERLINK(\\"x\\")")
+'\\'=HYPERLINK("x")'
+>>> safe_cell(-0.5)
+-0.5
+>>> safe_cell("Maison médicale")
+'Maison médicale'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "csv_text", "format_value", "write_csv"]
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise a text cell that a spreadsheet would evaluate as a formula.
+
+    Text starting with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage
+    return) gets a leading apostrophe, as OWASP recommends for CSV
+    injection. Numbers and booleans are returned unchanged.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def format_value(value: Any) -> str:
+    """Format one cell the way every collabnet table does.
+
+    Floats are rounded to 6 decimals (no exponent, no trailing zeros),
+    booleans are ``true`` / ``false``, ``None`` is empty.
+
+    >>> [format_value(v) for v in (1/3, 2.0, True, None, 7, "x")]
+    ['0.333333', '2', 'true', '', '7', 'x']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        text = f"{round(value, 6):.6f}".rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+    if isinstance(value, int):
+        return str(value)
+    try:  # numpy scalars
+        import numpy as np
+
+        if isinstance(value, np.generic):
+            return format_value(value.item())
+    except ImportError:  # pragma: no cover
+        pass
+    return str(safe_cell(str(value)))
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any] | dict]) -> str:
+    """Render rows as contract CSV text (UTF-8, comma, one header row, ``\\n`` line ends).
+
+    >>> print(csv_text(["a", "b"], [[1, "=x"], {"a": 0.5, "b": None}]), end="")
+    a,b
+    1,'=x
+    0.5,
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        values = [row.get(c) for c in columns] if isinstance(row, dict) else row
+        writer.writerow([format_value(v) for v in values])
+    return buffer.getvalue()
+
+
+def write_csv(path: str | os.PathLike, columns: Sequence[str], rows: Iterable[Sequence[Any] | dict]) -> Path:
+    """Write a contract CSV atomically and return its path."""
+    return atomic_write_text(path, csv_text(columns, rows))
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    An interrupted run leaves the previous file intact: readers see either
+    the old file or the new one, never a half-written one.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write UTF-8 text atomically (see :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
