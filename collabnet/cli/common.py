@@ -125,7 +125,7 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     except CollabnetError as exc:
         echo_err(f"Error: {exc}")
         sys.exit(EXIT_UNUSABLE)
-    left_out = ds.left_out
+    left_out = ds.rows_left_out
     if left_out and not quiet:
-        echo_err(f"{len(left_out)} row(s) left out of the analysis; `collabnet validate {path}` lists them.")
+        echo_err(f"{left_out} row(s) left out of the analysis; `collabnet validate {path}` lists them.")
     return ds

@@ -47,7 +47,7 @@ def describe(dataset) -> dict:
             "nodes": G.number_of_nodes(),
             "edges": G.number_of_edges(),
         },
-        "rows_left_out": len(dataset.left_out),
+        "rows_left_out": dataset.rows_left_out,
         "line_order": list(LINE_ORDER),
         "actors_by_zone_family_line": table,
         "groups_by_type": groups,

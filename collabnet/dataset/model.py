@@ -76,6 +76,11 @@ class Dataset:
         return [p for p in self.problems if p.left_out]
 
     @property
+    def rows_left_out(self) -> int:
+        """Number of distinct rows left out (a row with several problems counts once)."""
+        return len({(p.file, p.row) for p in self.problems if p.left_out and p.row > 0})
+
+    @property
     def rows_used(self) -> dict[str, int]:
         """Rows used per table present in the dataset."""
         return {name: len(getattr(self, name)) for name in self.rows_read}

@@ -1,0 +1,58 @@
+"""The actor graph (output contract, "The actor graph the analyses run on")."""
+
+import datetime as dt
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from collabnet.graph import build_graph, same_organisation
+
+
+def actor(id, kind="organisation", sector="medical", org="", line="1", zone="south"):
+    return dict(id=id, name=id.upper(), kind=kind, sectors=sector, sector=sector, family="health", line=line,
+                zone=zone, organisation=org, language="fr")
+
+
+ACTORS = pd.DataFrame([actor("o1"), actor("o2"), actor("p1", "person", org="o1"), actor("p2", "person", org="o1"),
+                       actor("o3"), actor("o4")])
+
+
+def members(*pairs, since="", until=""):
+    return pd.DataFrame([dict(actor=a, group=g, role="member", since=since, until=until) for a, g in pairs])
+
+
+def test_co_membership_weight_is_one_over_group_size_minus_one():
+    # Newman (2001): a group of n members adds 1/(n-1) to each pair; here n = 4.
+    G = build_graph(ACTORS, members(("o1", "g"), ("o2", "g"), ("o3", "g"), ("o4", "g")), at=dt.date(2024, 1, 1))
+    assert G.edges["o2", "o3"]["weight"] == pytest.approx(1 / 3)
+    assert G.edges["o2", "o3"]["origin"] == "co_membership" and G.edges["o2", "o3"]["groups"] == ("g",)
+
+
+def test_tie_and_co_membership_merge_into_one_edge():
+    ties = pd.DataFrame([dict(source="o2", target="o1", type="referral", weight=2.0, since="", until="")])
+    G = build_graph(ACTORS, members(("o1", "g"), ("o2", "g")), ties, at=dt.date(2024, 1, 1))
+    assert G.number_of_edges() == 3  # o1-o2, and the affiliations p1-o1, p2-o1
+    assert G.edges["o1", "o2"]["origin"] == "co_membership|tie"
+    assert G.edges["o1", "o2"]["weight"] == pytest.approx(3.0)
+    assert G.edges["o1", "o2"]["tie_types"] == "referral" and G.edges["o1", "o2"]["ties"] == 1
+
+
+def test_affiliation_links_a_person_to_its_organisation_only():
+    G = build_graph(ACTORS, at=dt.date(2024, 1, 1))
+    assert sorted(G.edges()) == [("o1", "p1"), ("o1", "p2")]
+    assert same_organisation(G, "p1", "p2") and same_organisation(G, "o1", "p1")
+    assert not same_organisation(G, "o1", "o2")
+
+
+def test_membership_counts_from_since_until_before_until():
+    m = members(("o1", "g"), ("o2", "g"), since="2024-01-01", until="2024-06-01")
+    assert build_graph(ACTORS, m, at=dt.date(2024, 1, 1)).has_edge("o1", "o2")
+    assert not build_graph(ACTORS, m, at=dt.date(2024, 6, 1)).has_edge("o1", "o2")
+    assert not build_graph(ACTORS, m, at=dt.date(2023, 12, 31)).has_edge("o1", "o2")
+
+
+def test_graph_has_no_self_loops_and_line_is_an_int():
+    G = build_graph(ACTORS, members(("o1", "g"), ("o1", "g")), at=dt.date(2024, 1, 1))
+    assert nx.number_of_selfloops(G) == 0 and G.number_of_edges() == 2
+    assert G.nodes["o1"]["line"] == 1 and G.nodes["o1"]["sectors"] == ("medical",)

@@ -1,0 +1,102 @@
+"""Reading: encodings, delimiters, aliases, workbooks (dataset contract, "Reading rules")."""
+
+import datetime as dt
+
+import pytest
+
+import collabnet
+from collabnet.dataset.reading import decode, parse_csv_bytes
+from collabnet.dataset.workbook import convert_dataset
+from collabnet.errors import DatasetError
+
+BELGIAN_ACTORS = (
+    "ID;Name;Kind;Sector;Line;Zone;Municipality;Organisation;Language\r\n"
+    "cpas-forest;CPAS de Forest — Coordination sociale;organisme;Action sociale;première ligne;;1190;;fr\r\n"
+    "p-gaetane;Gaétane;personne;Coordination;;Zuid;;cpas-forest;\r\n"
+    "kliniek;Kliniek Sint-Jan;organisatie;medical;tweede lijn;Centre-Ouest;;;nl\r\n"
+    "mm;Maison médicale Santé Plurielle;org;medical|social_assistance;eerste lijn;;Sint-Gillis;;fr\r\n"
+    "ocmw;OCMW Sint-Gillis;organisation;social_assistance;1e lijn;;1060 Saint-Gilles;;bi\r\n"
+)
+BELGIAN_GROUPS = "id;name;type;zone;theme\r\nboost;BOOST;partenariat;région;buurtgerichte zorg\r\n"
+BELGIAN_MEMBERSHIPS = "actor;group;role;since;until\r\ncpas-forest;boost;partenaire;2019-09-01;\r\nmm;boost;lid;;\r\n" \
+                      "kliniek;boost;membre;2019-09-01;2022-01-01\r\n"
+BELGIAN_TIES = "source;target;type;weight\r\nmm;ocmw;samenwerking;2,5\r\n"
+
+
+@pytest.fixture
+def belgian(tmp_path):
+    folder = tmp_path / "zuid"
+    folder.mkdir()
+    for name, text in [("actors", BELGIAN_ACTORS), ("groups", BELGIAN_GROUPS),
+                       ("memberships", BELGIAN_MEMBERSHIPS), ("ties", BELGIAN_TIES)]:
+        (folder / f"{name}.csv").write_bytes(text.encode("cp1252"))
+    return folder
+
+
+def test_windows_1252_semicolon_dataset_reads_every_value(belgian):
+    ds = collabnet.load(belgian, at="2024-06-01")
+    assert ds.problems == ()
+    actors = ds.actors.set_index("id")
+    assert actors.loc["cpas-forest", "name"] == "CPAS de Forest — Coordination sociale"
+    assert actors.loc["p-gaetane", "name"] == "Gaétane"
+    assert actors.loc["mm", "name"] == "Maison médicale Santé Plurielle"
+    assert dict(actors.loc["cpas-forest", ["kind", "sector", "family", "line", "zone"]]) == {
+        "kind": "organisation", "sector": "social_assistance", "family": "welfare", "line": "1", "zone": "south"}
+    assert dict(actors.loc["p-gaetane", ["kind", "sector", "zone", "line"]]) == {
+        "kind": "person", "sector": "coordination", "zone": "south", "line": "1"}
+    assert actors.loc["kliniek", "zone"] == "centre-west" and actors.loc["kliniek", "line"] == "2"
+    assert actors.loc["mm", "zone"] == "south" and actors.loc["mm", "sectors"] == "medical|social_assistance"
+    assert actors.loc["ocmw", "zone"] == "south" and actors.loc["ocmw", "language"] == "bi"
+    assert ds.groups.iloc[0]["type"] == "partnership" and ds.groups.iloc[0]["zone"] == "region"
+    assert list(ds.memberships["role"]) == ["partner", "member", "member"]
+    assert ds.ties.iloc[0]["type"] == "collaboration" and ds.ties.iloc[0]["weight"] == 2.5
+
+
+def test_analysis_date_decides_which_memberships_count(belgian):
+    assert collabnet.load(belgian, at="2021-06-01").graph.has_edge("kliniek", "mm")
+    assert not collabnet.load(belgian, at="2024-06-01").graph.has_edge("kliniek", "mm")
+
+
+def test_workbook_gives_the_same_graph_as_the_csv_folder(belgian, tmp_path):
+    workbook = convert_dataset(belgian, tmp_path / "zuid.xlsx")
+    from_csv = collabnet.load(belgian, at="2021-06-01").graph
+    from_xlsx = collabnet.load(workbook, at="2021-06-01").graph
+    assert dict(from_csv.nodes(data=True)) == dict(from_xlsx.nodes(data=True))
+    assert list(from_csv.edges(data=True)) == list(from_xlsx.edges(data=True))
+
+
+def test_utf8_with_bom_and_excel_sep_line():
+    data = "\ufeffsep=;\r\nid;name\r\nx;François\r\n".encode("utf-8")
+    table = parse_csv_bytes(data, "actors", "actors.csv")
+    assert table.columns == ["id", "name"] and table.rows == [(2, {"id": "x", "name": "François"})]
+
+
+def test_cp1252_punctuation_is_not_read_as_latin1():
+    assert decode("€ ’ “ Œ".encode("cp1252")) == ("€ ’ “ Œ", "cp1252")
+
+
+def test_header_names_match_case_insensitively_and_extra_columns_are_kept(tmp_path):
+    (tmp_path / "actors.csv").write_text(" ID ,NAME,Kind,Sector,Zone,Remark\na,A,org,medical,south,hello\n")
+    ds = collabnet.load(tmp_path, at=dt.date(2024, 1, 1))
+    assert ds.actors.iloc[0]["remark"] == "hello"
+    assert ds.graph.nodes["a"]["remark"] == "hello"
+
+
+def test_postal_codes_keep_leading_zero_as_text(tmp_path):
+    (tmp_path / "actors.csv").write_text("id,name,kind,sector,zone,phone\na,A,org,medical,south,0475123456\n")
+    assert collabnet.load(tmp_path).actors.iloc[0]["phone"] == "0475123456"
+
+
+def test_missing_actors_table_is_unusable(tmp_path):
+    (tmp_path / "groups.csv").write_text("id,name,type\n")
+    with pytest.raises(DatasetError, match="no actors table"):
+        collabnet.load(tmp_path)
+
+
+def test_row_with_more_values_than_header_is_reported_not_misaligned(tmp_path):
+    (tmp_path / "actors.csv").write_text("id,name,kind,sector,zone\na,CPAS, Forest,org,medical,south\n")
+    ds = collabnet.load(tmp_path)
+    assert [str(p) for p in ds.problems] == [
+        "actors.csv:2: (row): the row has 6 values but the header has 5 columns (an unquoted delimiter inside a "
+        "value?)"]
+    assert ds.rows_read == {"actors": 1} and ds.rows_used == {"actors": 0}
