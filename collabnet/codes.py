@@ -71,8 +71,10 @@ class CodeTable:
     name: str
     aliases: dict[Hashable, Iterable[str]]
     _lookup: dict[str, Hashable] = field(init=False, repr=False)
+    _seen: dict[Any, Hashable | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._seen = {}  # raw value -> code: a column repeats few distinct values
         self._lookup = {}
         for code, spellings in self.aliases.items():
             for spelling in (str(code), *spellings):
@@ -85,7 +87,11 @@ class CodeTable:
 
     def match(self, value: Any) -> Hashable | None:
         """Return the canonical code ``value`` names, or None."""
-        return self._lookup.get(normalise(value))
+        try:
+            return self._seen[value]
+        except KeyError:
+            found = self._seen[value] = self._lookup.get(normalise(value))
+            return found
 
     def suggest(self, value: Any) -> str | None:
         """Return the spelling closest to ``value`` (for a "did you mean" hint), or None.
@@ -108,7 +114,7 @@ class CodeTable:
         text = f"unknown {self.name} {str(value)!r}"
         if hint is not None:
             return f"{text} (did you mean {hint!r}?)"
-        shown = ", ".join(str(c) for c in self.codes[:12])
+        shown = ", ".join(str(c) for c in self.codes[:30])
         return f"{text} (expected one of: {shown})"
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "csv_text", "format_value", "write_csv"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "csv_text", "format_value", "write_csv",
+           "safe_name", "inside"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,6 +36,32 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def safe_name(text: str) -> str:
+    """A file-name part made from user data (a zone code, a dataset name): no path can hide in it.
+
+    >>> safe_name("south"), safe_name("../../etc/passwd"), safe_name("Centre-Ouest é")
+    ('south', 'etc-passwd', 'centre-ouest-e')
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
+    slug = "-".join(part for part in re.split(r"[^a-z0-9_]+", folded) if part)
+    return slug[:80] or "unnamed"
+
+
+def inside(folder: str | os.PathLike, name: str) -> Path:
+    """``folder / name``, refusing any name that would leave ``folder``.
+
+    >>> inside("out", "report-south.html").as_posix()
+    'out/report-south.html'
+    """
+    base = Path(folder)
+    target = base / name
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        raise ValueError(f"refusing to write outside {base}: {name!r}")
+    return target
 
 
 def format_value(value: Any) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from collabnet.dataset.model import Dataset
 from collabnet.dataset.reading import read_tables
-from collabnet.dataset.validation import parse_date, validate_tables
+from collabnet.dataset.validation import parse_date, problem_order, validate_tables
 from collabnet.errors import DatasetError
 
 __all__ = ["Dataset", "load_dataset", "analysis_date"]
@@ -46,7 +46,7 @@ def load_dataset(path: str | Path, at: dt.date | str | None = None) -> Dataset:
         name=name,
         source=source,
         at=date,
-        problems=tuple(notes + problems),
+        problems=tuple(sorted(notes + problems, key=problem_order(raw))),
         rows_read={t: raw[t].rows_read for t in raw},
         labels={t: raw[t].label for t in raw},
         **tables,

@@ -67,6 +67,8 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode("\\ufeffid".encode("utf-8"))
     ('id', 'utf-8')
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16 with a BOM
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -78,16 +80,19 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def detect_delimiter(header_line: str) -> str:
-    """Pick ``,`` or ``;`` from the header line: the one that splits it into more fields.
+    """Pick ``,``, ``;`` or a tab from the header line: the one that splits it into most fields.
+
+    Only the header decides: a name with a comma in a data row cannot fool it,
+    and a one-column file is never split on a letter (PITFALLS.md).
 
     >>> detect_delimiter("id;name;kind"), detect_delimiter("id,name"), detect_delimiter('"a;b",c')
     (';', ',', ',')
     """
     counts = {}
-    for delimiter in (";", ","):
+    for delimiter in (",", ";", "\t"):
         fields = next(csv.reader([header_line], delimiter=delimiter), [])
         counts[delimiter] = len(fields)
-    return ";" if counts[";"] > counts[","] else ","
+    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _header(names: list[str], label: str) -> list[str]:
@@ -167,12 +172,11 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
         records.pop(0)
     if not records:
         raise DatasetError(f"{label}: the file is empty (expected a header row)")
-    header_number, header = records[0]
+    header = records[0][1]
     columns = _header(header, label)
     table = RawTable(name, label, columns, [], encoding=encoding, delimiter=delimiter)
-    # Spreadsheet row numbers: the header is row 1.
-    offset = header_number - 1
-    _rows(((n - offset, r) for n, r in records[1:]), columns, label, delimiter, table)
+    # Row numbers are the spreadsheet's: blank lines above the header count, as Excel shows them.
+    _rows(records[1:], columns, label, delimiter, table)
     return table
 
 

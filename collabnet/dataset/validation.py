@@ -30,7 +30,7 @@ from collabnet.codes import CodeTable, normalise
 from collabnet.dataset.reading import RawTable
 from collabnet.errors import DatasetError, Problem
 
-__all__ = ["REQUIRED", "KNOWN", "validate_tables", "parse_date", "Taxonomy", "ZoneTable"]
+__all__ = ["REQUIRED", "KNOWN", "validate_tables", "problem_order", "parse_date", "Taxonomy", "ZoneTable"]
 
 REQUIRED = {
     "actors": ("id", "name", "kind", "sector"),
@@ -310,8 +310,8 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
             if matched is None and re.fullmatch(r"[a-zA-Z]{2}", language):
                 matched = language.lower()
             if matched is None:
-                check.fail(number, "language", codes.LANGUAGES.unknown_message(language)
-                           + " (or another two-letter ISO 639-1 code)")
+                check.fail(number, "language", f"unknown language {language!r} (expected nl, fr, bi or another "
+                           "two-letter ISO 639-1 code)")
             language = matched or ""
         zone = ""
         if values.get("zone", ""):
@@ -336,11 +336,14 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
         )
     # Second pass: references between actors (a person's organisation), zone inheritance.
     used: dict[str, dict] = {}
-    for actor_id, rec in candidates.items():
+    # Organisations first, so that a person is only kept when its organisation is.
+    ordered = sorted(candidates.items(), key=lambda item: (item[1]["kind"] != "organisation", item[1]["row"]))
+    for actor_id, rec in ordered:
         organisation = rec.get("organisation", "")
         number = rec["row"]
         if rec["kind"] == "person" and organisation:
-            org = candidates.get(organisation)
+            org = used.get(organisation) or (candidates.get(organisation) if candidates.get(organisation, {})
+                                              .get("kind") == "person" else None)
             if org is None:
                 if organisation in seen:
                     check.fail(number, "organisation",
@@ -365,7 +368,8 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
                 check.fail(number, "zone", "cannot determine the zone: zone and municipality are empty")
             continue
         used[actor_id] = rec
-    records = [{k: r.get(k, "") for k in (*KNOWN["actors"], "row", *raw.columns)} for r in used.values()]
+    records = [{k: r.get(k, "") for k in (*KNOWN["actors"], "row", *raw.columns)}
+               for r in sorted(used.values(), key=lambda r: r["row"])]
     return _frame(records, raw, KNOWN["actors"])
 
 
@@ -472,6 +476,18 @@ def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems:
     return frame
 
 
+def problem_order(raw: dict[str, RawTable]):
+    """Sort key for problems: tables in contract order, then file, row, column."""
+    order = {name: i for i, name in enumerate(("actors", "groups", "memberships", "ties", "zones", "sectors"))}
+    labels = {t.label: order.get(t.name, 9) for t in raw.values()}
+
+    def key(problem: Problem):
+        table = next((order[n] for n in order if problem.file.endswith((f"{n}.csv", f"[{n}]"))), 9)
+        return (labels.get(problem.file, table), problem.file, problem.row, problem.column)
+
+    return key
+
+
 def validate_tables(raw: dict[str, RawTable]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Validate raw tables against the dataset contract.
 
@@ -498,9 +514,7 @@ def validate_tables(raw: dict[str, RawTable]) -> tuple[dict[str, pd.DataFrame], 
             if "ties" in raw else _frame([], empty, KNOWN["ties"]))
     if "ties" not in raw:
         ties["weight"] = ties["weight"].astype("float64")
-    order = {name: i for i, name in enumerate(("actors", "groups", "memberships", "ties", "zones", "sectors"))}
-    labels = {t.label: order.get(t.name, 9) for t in raw.values()}
-    problems.sort(key=lambda p: (labels.get(p.file, 9), p.file, p.row, p.column))
+    problems.sort(key=problem_order(raw))
     tables = {"actors": actors, "groups": groups, "memberships": memberships, "ties": ties,
               "zones": zones.table, "sectors": taxonomy.table}
     return tables, problems
