@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "csv_text", "format_value", "write_csv",
-           "safe_name", "inside"]
+           "safe_name", "inside", "workbook_bytes"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -144,3 +144,36 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
     """Write UTF-8 text atomically (see :func:`atomic_write_bytes`)."""
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def workbook_bytes(book) -> bytes:
+    """Serialise an openpyxl workbook deterministically (same content -> same bytes).
+
+    openpyxl stamps the save time into ``docProps/core.xml`` and into every
+    zip entry; both are fixed here so that outputs are byte-identical.
+    """
+    import datetime as dt
+    import zipfile
+
+    fixed = dt.datetime(*_FIXED_TIME)
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    book.properties.lastModifiedBy = None
+    raw = io.BytesIO()
+    book.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
+                              b'<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>',
+                              data)
+            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, data)
+    return out.getvalue()

@@ -8,11 +8,10 @@ and a value starting with ``=`` stays text, never a formula.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from collabnet.dataset.reading import TABLES, read_tables
-from collabnet.writing import atomic_write_bytes, csv_text
+from collabnet.writing import atomic_write_bytes, csv_text, workbook_bytes
 
 __all__ = ["convert_dataset"]
 
@@ -42,9 +41,7 @@ def convert_dataset(source: str | Path, target: str | Path) -> Path:
                 for cell in row:
                     if cell.value is not None:
                         cell.data_type = "s"
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return atomic_write_bytes(target, buffer.getvalue())
+        return atomic_write_bytes(target, workbook_bytes(book))
     target.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
         if name in raw:
