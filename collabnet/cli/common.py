@@ -16,7 +16,7 @@ import click
 
 from collabnet.errors import CollabnetError
 
-__all__ = ["dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
+__all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out"]
 
 EXIT_UNUSABLE = 2
@@ -78,6 +78,18 @@ def out_option(help_text: str) -> Callable:
     return decorate
 
 
+def privacy_options(func: Callable) -> Callable:
+    """``--pseudonymise`` / ``--key-file`` / ``--include-contacts``, shared by every command that writes outputs."""
+    func = click.option("--include-contacts", is_flag=True,
+                        help="Also export persons' e-mail and phone (personal data: only when you must).")(func)
+    func = click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="Secret key for --pseudonymise (default ~/.config/collabnet/pseudonym.key, created "
+                             "on first use). Keep it: the same key gives the same pseudonyms.")(func)
+    func = click.option("--pseudonymise", "--pseudonymize", "pseudonymise", is_flag=True,
+                        help="Replace persons' ids and names with stable pseudonyms in every output.")(func)
+    return func
+
+
 def handle_errors(func: Callable) -> Callable:
     """Turn collabnet errors (and unreadable paths) into a clean message with exit status 2."""
 
@@ -111,19 +123,32 @@ def resolve_zone(dataset, zone: str | None) -> str | None:
     return code
 
 
-def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = False):
+def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = False, *, pseudonymise: bool = False,
+                 key_file: Path | None = None, include_contacts: bool = False):
     """Load a dataset for a command; unusable datasets exit with status 2.
 
     Rows left out are counted on stderr (unless ``quiet``), so every
-    command states how many rows it left out.
+    command states how many rows it left out. Personal data are handled
+    here, once for every output: contacts are removed unless
+    ``include_contacts``; ``pseudonymise`` replaces persons' ids and names.
     """
     from collabnet.dataset import load_dataset
+    from collabnet.privacy import load_key
+    from collabnet.privacy import pseudonymise as make_pseudonymous
+    from collabnet.privacy import without_contacts
 
     path = dataset if dataset is not None else default_dataset()
     try:
         ds = load_dataset(path, at=at)
+        if pseudonymise:
+            ds = make_pseudonymous(ds, load_key(key_file))
+        elif not include_contacts:
+            ds = without_contacts(ds)
     except CollabnetError as exc:
         echo_err(f"Error: {exc}")
+        sys.exit(EXIT_UNUSABLE)
+    except OSError as exc:
+        echo_err(f"Error: {exc.filename or path}: {exc.strerror}")
         sys.exit(EXIT_UNUSABLE)
     left_out = ds.rows_left_out
     if left_out and not quiet:
