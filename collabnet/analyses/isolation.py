@@ -1,0 +1,131 @@
+"""Isolated actors: who is not yet connected, and how.
+
+Only ties that leave the actor's own organisation count: for a person, its
+own organisation and its colleagues do not count; for an organisation, its
+own staff do not count (``collabnet.graph.same_organisation``). A person who
+only meets colleagues is therefore as isolated as one with no edge at all.
+
+Reasons (:data:`REASONS`), for every actor:
+
+``no_ties``
+    no neighbour outside its own organisation (the only reason such an actor gets);
+``intra_sector_only``
+    all its outside neighbours share its main sector;
+``no_cross_line``
+    a first-line actor with outside neighbours but none on the second line, or a
+    second-line actor with none on the first line;
+``single_tie``
+    exactly one outside neighbour.
+
+An actor may get several reasons (one record each).
+
+Examples
+--------
+>>> G = nx.Graph([("cpas", "social_worker"), ("social_worker", "gp")])
+>>> nx.set_node_attributes(G, {
+...     "cpas": dict(kind="organisation", organisation=None, sector="social_assistance", line=1, zone="south"),
+...     "social_worker": dict(kind="person", organisation="cpas", sector="social_assistance", line=1, zone="south"),
+...     "gp": dict(kind="organisation", organisation=None, sector="medical", line=1, zone="south")})
+>>> for record in isolated_actors(G):
+...     print(record.actor, record.reason, record.degree, record.evidence, sep=" | ")
+cpas | no_ties | 0 | no edge outside own organisation
+gp | no_cross_line | 1 | outside neighbours: social_worker
+gp | single_tie | 1 | outside neighbours: social_worker
+social_worker | no_cross_line | 1 | outside neighbours: gp
+social_worker | single_tie | 1 | outside neighbours: gp
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from collabnet.graph import org_of
+
+__all__ = ["REASONS", "LINE_PRIORITY", "EVIDENCE_NAMES", "IsolatedActor", "isolated_actors"]
+
+REASONS = ("no_ties", "intra_sector_only", "no_cross_line", "single_tie")
+#: Sort order of care lines: first and second line first, then 0, 3 and no line.
+LINE_PRIORITY = (1, 2, 0, 3, None)
+#: Outside neighbours named in the evidence, at most.
+EVIDENCE_NAMES = 5
+_CROSS_LINE = {1: 2, 2: 1}
+
+
+@dataclass(frozen=True)
+class IsolatedActor:
+    """One reason why one actor is isolated.
+
+    ``degree`` is the number of distinct neighbours outside the actor's own
+    organisation; ``evidence`` names them (ids, at most :data:`EVIDENCE_NAMES`)
+    or says ``no edge outside own organisation``.
+    """
+
+    zone: str
+    actor: Hashable
+    reason: str
+    degree: int
+    evidence: str
+
+
+@nx.utils.not_implemented_for("directed", "multigraph")
+def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
+    """Every reason for which an actor of ``G`` counts as isolated.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The actor graph (node attributes ``kind``, ``organisation``, ``sector``,
+        ``line``, ``zone``; a missing zone counts as ``region``).
+
+    Returns
+    -------
+    list of IsolatedActor
+        Sorted by zone, care line (1, 2, 0, 3, none: :data:`LINE_PRIORITY`),
+        actor id, then reason in :data:`REASONS` order.
+
+    Examples
+    --------
+    A GP who only works with other GPs:
+
+    >>> G = nx.Graph([("gp1", "gp2"), ("gp1", "gp3")])
+    >>> G.add_nodes_from(list(G), kind="organisation", sector="medical", line=1, zone="north")
+    >>> [(r.actor, r.reason) for r in isolated_actors(G) if r.actor == "gp1"]
+    [('gp1', 'intra_sector_only'), ('gp1', 'no_cross_line')]
+    """
+    nodes = G.nodes
+    org = {v: org_of(G, v) for v in G}
+    found = []
+    for v, data in nodes(data=True):
+        own = org[v]
+        outside = sorted(w for w in G[v] if w != v and (own is None or org[w] != own))
+        reasons = []
+        if not outside:
+            reasons.append("no_ties")
+        else:
+            if all(nodes[w].get("sector") == data.get("sector") for w in outside):
+                reasons.append("intra_sector_only")
+            partner = _CROSS_LINE.get(data.get("line"))
+            if partner is not None and all(nodes[w].get("line") != partner for w in outside):
+                reasons.append("no_cross_line")
+            if len(outside) == 1:
+                reasons.append("single_tie")
+        evidence = _evidence(outside)
+        zone = data.get("zone") or "region"
+        found.extend(IsolatedActor(zone, v, reason, len(outside), evidence) for reason in reasons)
+    return sorted(found, key=lambda r: (r.zone, _line_rank(nodes[r.actor].get("line")), r.actor,
+                                        REASONS.index(r.reason)))
+
+
+def _line_rank(line) -> int:
+    return LINE_PRIORITY.index(line) if line in LINE_PRIORITY else len(LINE_PRIORITY)
+
+
+def _evidence(outside: list) -> str:
+    if not outside:
+        return "no edge outside own organisation"
+    named = ", ".join(map(str, outside[:EVIDENCE_NAMES]))
+    more = len(outside) - EVIDENCE_NAMES
+    return f"outside neighbours: {named}" + (f" (+{more} more)" if more > 0 else "")
