@@ -51,7 +51,8 @@ class CutEdge:
     b: str
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def cut_vertices(G: nx.Graph) -> set:
     """Actors whose removal disconnects part of the graph (articulation points).
 
@@ -72,7 +73,8 @@ def cut_vertices(G: nx.Graph) -> set:
     return set(nx.articulation_points(G))
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def cut_edges(G: nx.Graph) -> list[CutEdge]:
     """Ties whose loss separates two sectors, the two care lines or the two languages.
 

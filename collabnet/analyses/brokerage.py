@@ -260,7 +260,8 @@ def _by_node(nodes: list, values: Iterable) -> dict:
     return dict(zip(nodes, values))
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def gould_fernandez(G: nx.Graph, attribute: str = "sector") -> dict[Hashable, dict[str, int]]:
     """Gould-Fernandez brokerage roles of every node, undirected [1]_.
 
@@ -313,7 +314,8 @@ def gould_fernandez(G: nx.Graph, attribute: str = "sector") -> dict[Hashable, di
     return _by_node(adj.nodes, (dict(zip(ROLES, map(int, row))) for row in roles[attribute]))
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def ei_index(G: nx.Graph, attribute: str = "sector", nodes: Iterable | None = None) -> dict[Hashable, float | None]:
     """Each node's E-I index: ``(external - internal) / (external + internal)`` [1]_.
 
@@ -363,7 +365,8 @@ def _ei_values(p: _Profile) -> list[float | None]:
             for label, k, e, o in zip(p.labels.tolist(), p.known.tolist(), external.tolist(), p.own.tolist())]
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def effective_size(G: nx.Graph) -> dict[Hashable, float | None]:
     """Burt's effective size of every node, unweighted [1]_.
 
@@ -403,7 +406,8 @@ def _effective_size_values(adj: _Adjacency, common: np.ndarray) -> list[float | 
     return [float(d - t / d) if d else None for d, t in zip(adj.degree.tolist(), twice_t.tolist())]
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def constraint(G: nx.Graph) -> dict[Hashable, float | None]:
     """Burt's constraint of every node, unweighted [1]_.
 
@@ -444,7 +448,8 @@ def _constraint_values(adj: _Adjacency) -> list[float | None]:
     return [float(t * i * i) if i else None for t, i in zip(total.tolist(), inverse.tolist())]
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def betweenness(G: nx.Graph, k: int | None = None, seed: int = 42, exact_max: int = EXACT_MAX) -> dict[Hashable, float]:
     """Betweenness centrality, unweighted, normalised by ``(n - 1)(n - 2) / 2`` [1]_.
 
@@ -573,7 +578,8 @@ def _cells_matrix(cells: np.ndarray, values: np.ndarray, b: int, n: int) -> sp.c
     return sp.csr_array((values, cells % n, indptr), shape=(b, n))
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = None) -> pd.DataFrame:
     """The ``brokers.csv`` table: every actor with at least one edge, ranked per zone.
 

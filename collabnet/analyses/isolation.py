@@ -70,7 +70,8 @@ class IsolatedActor:
     evidence: str
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
     """Every reason for which an actor of ``G`` counts as isolated.
 

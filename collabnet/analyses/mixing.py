@@ -35,7 +35,8 @@ def _members(G: nx.Graph, nodes: Iterable | None) -> nx.Graph:
     return G if nodes is None else G.subgraph(nodes)
 
 
-@nx.utils.not_implemented_for("directed", "multigraph")
+@nx.utils.not_implemented_for("directed")
+@nx.utils.not_implemented_for("multigraph")
 def sector_matrix(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribute: str = "sector") -> pd.DataFrame:
     """Edges between every pair of values of ``attribute``, a symmetric table.
 
