@@ -183,3 +183,9 @@ def test_actor_without_zone_counts_as_region():
 
 def test_reason_codes_are_the_contract_ones():
     assert REASONS == ("no_ties", "intra_sector_only", "no_cross_line", "single_tie")
+
+
+def test_actor_without_sector_is_not_intra_sector_only():
+    G = nx.Graph([("a", "b")])
+    G.add_nodes_from(["a", "b"], kind="organisation", line=None, zone="south")
+    assert reasons(G, "a") == ["single_tie"]

@@ -106,7 +106,8 @@ def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
         if not outside:
             reasons.append("no_ties")
         else:
-            if all(nodes[w].get("sector") == data.get("sector") for w in outside):
+            sector = data.get("sector")
+            if sector is not None and all(nodes[w].get("sector") == sector for w in outside):
                 reasons.append("intra_sector_only")
             partner = _CROSS_LINE.get(data.get("line"))
             if partner is not None and all(nodes[w].get("line") != partner for w in outside):
