@@ -1,0 +1,148 @@
+"""``collabnet diff``: what changed between two dates or two datasets, and what became of earlier actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from collabnet.cli.common import (EXIT_UNUSABLE, at_option, default_out, echo_err, handle_errors, load_or_exit,
+                                  out_option, privacy_options, quiet_option, resolve_zone, zone_option)
+from collabnet.diff import STATUSES, TOP_BROKERS
+
+__all__ = ["diff"]
+
+# Summary columns: table -> the changes counted as "+" (appeared) and "-" (went away).
+_APPEARED = {"ties": ("new", "lost"), "memberships": ("new", "lost"), "edges": ("new", "lost"),
+             "isolated": ("became", "stopped"), "gaps": ("opened", "closed"), "brokers": ("gained", "lost")}
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    from collabnet.dataset.validation import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command()
+@click.argument("datasets", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--from", "since", metavar="YYYY-MM-DD", callback=_date, default=None,
+              help="Old date: one DATASET is compared from this date (required) to --to; "
+                   "with OLD NEW, the date OLD is seen on (default: --at, else today).")
+@click.option("--to", "until", metavar="YYYY-MM-DD", callback=_date, default=None,
+              help="New date (default: today; with OLD NEW: --at, else today).")
+@at_option
+@click.option("--actions", "actions", type=click.Path(path_type=Path), default=None, metavar="ACTIONS.csv",
+              help="An earlier actions.csv: say for each action whether it was realised (diff_actions.csv).")
+@click.option("--top", type=click.IntRange(min=1), default=TOP_BROKERS, show_default=True,
+              help="Ranks per zone that count as top brokers in diff_brokers.csv.")
+@zone_option
+@out_option("Folder for the diff_*.csv tables (default: reports/<new dataset name>/).")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole diff as JSON instead of the summary.")
+@quiet_option
+@privacy_options
+@handle_errors
+def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | None, at: str | None,
+         actions: Path | None, top: int, zone: str | None, out: Path | None, as_json: bool, quiet: bool,
+         pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+    """Show what changed since the last workshop: ties, memberships, isolated actors, gaps, brokers.
+
+    Compares one DATASET on two dates (--from, --to), or two datasets OLD
+    and NEW (each on --at, else today). Per zone: new and lost ties,
+    memberships and edges, actors who became or stopped being isolated, gaps
+    opened and closed, brokers gained and lost, and the key figures on both
+    dates. With --actions, says for each earlier action whether it was
+    realised. Writes the diff_*.csv tables into --out and prints a short
+    summary per zone. Same input, same files, byte for byte.
+
+    \b
+    Example:
+      collabnet diff datasets/brussels --from 2024-01-01 --to 2025-01-01
+      collabnet diff zone-south-2024.xlsx zone-south-2025.xlsx --out reports/south
+      collabnet diff datasets/brussels --from 2024-01-01 --actions reports/brussels/actions.csv
+    """
+    from collabnet.diff import compare, read_actions, write_diff
+
+    privacy = dict(pseudonymise=pseudonymise, key_file=key_file, include_contacts=include_contacts)
+    if len(datasets) > 2:
+        raise click.UsageError("give one DATASET (with --from and --to) or two datasets OLD NEW, "
+                               f"not {len(datasets)}")
+    if len(datasets) == 2:
+        old = load_or_exit(datasets[0], since or at, quiet, **privacy)
+        new = load_or_exit(datasets[1], until or at, quiet, **privacy)
+    else:
+        if since is None:
+            raise click.UsageError("--from is required to compare one dataset on two dates "
+                                   "(or give two datasets: OLD NEW)")
+        if at is not None:
+            raise click.UsageError("--at is for two datasets OLD NEW; with one dataset, use --from and --to")
+        until = until or dt.date.today()
+        if since > until:
+            raise click.UsageError(f"--from {since} is after --to {until}")
+        old = load_or_exit(datasets[0] if datasets else None, since, quiet, **privacy)
+        new = old.on(until)
+    earlier = read_actions(actions) if actions is not None else None
+    result = compare(old, new, top=top, actions=earlier)
+    if zone is not None:
+        result = result.for_zone(resolve_zone(new, zone))
+    folder = out if out is not None else default_out(new.name)
+    try:
+        written = write_diff(result, folder)
+    except OSError as exc:
+        echo_err(f"Error: cannot write to {folder}: {exc.strerror or exc}")
+        sys.exit(EXIT_UNUSABLE)
+    if quiet:
+        return
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(render_summary(result), nl=False)
+    click.echo(f"\nWrote {', '.join(p.name for p in written)} to {folder}")
+
+
+def render_summary(result) -> str:
+    """The per-zone summary table of a :class:`~collabnet.diff.Diff`, ending in a newline."""
+    counts = result.counts()
+    figures = {(f.zone, f.figure): f for f in result.figures}
+    header = ["zone", *_APPEARED, "actors", "E-I"]
+    if result.actions is not None:
+        header.append("actions realised")
+    rows = [header]
+    for zone in result.zones:
+        c = counts.get(zone, {})
+        row = [zone]
+        for table, (plus, minus) in _APPEARED.items():
+            row.append(f"+{c.get(f'{table}_{plus}', 0)} -{c.get(f'{table}_{minus}', 0)}")
+        row.append(_figure(figures.get((zone, "actors"))))
+        row.append(_figure(figures.get((zone, "ei")), "{:.2f}"))
+        if result.actions is not None:
+            done = c.get("actions_realised", 0)
+            total = sum(c.get(f"actions_{status}", 0) for status in STATUSES)
+            row.append(f"{done} of {total}" if total else "-")
+        rows.append(row)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = [
+        f"Changes from {result.old_dataset} on {result.old_at} to {result.new_dataset} on {result.new_at}",
+        "(+ new, became isolated, opened, gained; - lost, stopped, closed)",
+        "",
+    ]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    if result.actions is not None:
+        statuses = {s: sum(1 for a in result.actions if a.status == s) for s in STATUSES}
+        lines += ["", "Earlier actions: " + ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in statuses.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _figure(figure, form: str = "{}") -> str:
+    if figure is None:
+        return "-"
+    old, new = ("-" if v is None else form.format(v) for v in (figure.old, figure.new))
+    return old if old == new else f"{old} -> {new}"
+
