@@ -280,6 +280,15 @@ def test_broker_table_ranks_sector_brokers_first():
     assert list(table["actor"]) == ["hub", "m1", "e1", "h1", "m2"]
 
 
+def test_bridge_score_adds_brokerage_betweenness_and_cut_vertex_parts():
+    # Same graph: hub has the zone's top brokerage (3 pairs) and betweenness (5/6) and is a cut
+    # vertex: 1 + 1 + 0.25. m1 brokers no sector pair, betweenness 3/6, cut vertex (holds m2).
+    G = south(graph([("hub", "m1"), ("hub", "h1"), ("hub", "e1"), ("m1", "m2")],
+                    {"hub": "medical", "m1": "medical", "m2": "medical", "h1": "housing", "e1": "elderly"}))
+    score = broker_table(G).set_index("actor")["bridge_score"]
+    assert (score["hub"], score["m1"]) == (pytest.approx(2.25), pytest.approx(0.5 / (5 / 6) + 0.25))
+
+
 def test_broker_table_breaks_ties_by_actor_id():
     G = south(graph([("b", "a"), ("c", "d")], {"a": "x", "b": "y", "c": "x", "d": "y"}))
     assert list(broker_table(G)["actor"]) == ["a", "b", "c", "d"]

@@ -291,8 +291,9 @@ def gould_fernandez(G: nx.Graph, attribute: str = "sector") -> dict[Hashable, di
     Notes
     -----
     Counts come from sparse products (pairs of neighbours per group minus the
-    triangles of each type through the broker), not from enumerating pairs, so
-    a 200-person clique costs no more than its edges.
+    triangles of each type through the broker), not from enumerating pairs in
+    Python: a 200-person workshop clique costs about 8 million multiply-adds
+    in compiled code (a fraction of a second), whatever the number of groups.
 
     References
     ----------
