@@ -68,7 +68,10 @@ def decode(data: bytes) -> tuple[str, str]:
     ('id', 'utf-8')
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16 with a BOM
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass  # a broken UTF-16 file: read it as bytes below; validation reports what it finds
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -150,7 +153,9 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
         When the file is empty or has no header.
     """
     text, encoding = decode(data)
-    lines = text.splitlines()
+    if "\x00" in text:
+        raise DatasetError(f"{label}: not a text file (NUL bytes: a binary file, or a damaged UTF-16 file?); "
+                           "save it as CSV UTF-8")
     if not text.strip():
         raise DatasetError(f"{label}: the file is empty (expected a header row)")
     skipped = 0
