@@ -159,7 +159,7 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
     if not text.strip():
         raise DatasetError(f"{label}: the file is empty (expected a header row)")
     skipped = 0
-    first = lines[0].strip()
+    first = text.splitlines()[0].strip()
     match = re.fullmatch(r'"?sep=(.)"?[,;]*', first, flags=re.IGNORECASE)
     delimiter = None
     if match:  # Excel's "sep=;" hint line: not a row a spreadsheet shows
