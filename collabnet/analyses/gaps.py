@@ -1,0 +1,313 @@
+"""Gaps per care zone: sectors, lines and language networks that do not work together.
+
+For every zone (the actors whose ``zone`` attribute is that zone, and the edges
+with both ends among them) and for the whole region (zone ``region``: the whole
+graph), :func:`find_gaps` compares the edges observed between two sets of actors
+with the number expected if the zone's edges fell at random among its actors:
+``expected = density * n_a * n_b`` with ``density = m / (n (n - 1) / 2)`` of the
+zone subgraph (the same null model as a density table in blockmodelling).
+
+Gap kinds (column ``gap``):
+
+``sector_pair``
+    two main sectors both present in the zone, no edge between them.
+``sector_missing``
+    a main sector present in strictly more than half of the *other* zones that
+    have actors (``region`` is not a zone here) but with no actor in this zone.
+    ``observed`` is 0 and ``expected`` is the mean number of actors of that
+    sector in the other zones where it is present. Not computed for ``region``.
+``line_gap``
+    no edge between the zone's first-line (``a = 1``) and second-line (``b = 2``)
+    actors, or one of the two lines absent while the other is present.
+``language_gap``
+    no edge between the zone's ``nl`` and ``fr`` actors (only when both are
+    present; bilingual ``bi`` actors are named in the evidence, as the people
+    who can bridge).
+``weak_sector_pair`` (extra)
+    edges exist between two sectors but far fewer than expected:
+    ``0 < observed <= expected / 4``.
+``family_pair`` (extra)
+    actors of the ``health`` and ``welfare`` families both present, no edge
+    between the two families.
+``weak_family_pair`` (extra)
+    ``0 < observed <= expected / 4`` between the two families.
+
+Severity (higher = more urgent), in plain words: the number of links missing
+compared with a random zone of the same density (``expected - observed``),
+doubled where the gap is between health and welfare, the region's first
+priority (a ``family_pair``, or a sector pair with one health and one welfare
+sector). For a line gap and a language gap, severity is the expected number of
+links plus the number of actors cut off (all first- and second-line actors, or
+all ``nl`` and ``fr`` actors, since none of them has a link across); a missing
+line therefore still counts as many actors as the present line has. For a
+missing sector, severity is the number of actors the zone would have if it
+looked like the other zones (``expected``).
+
+Rows are sorted by zone, severity (highest first), gap, a, b.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph()
+>>> G.add_nodes_from([("g1", {"zone": "south", "sector": "medical", "family": "health", "line": 1}),
+...                   ("g2", {"zone": "south", "sector": "medical", "family": "health", "line": 1}),
+...                   ("c1", {"zone": "south", "sector": "social_assistance", "family": "welfare", "line": 1})])
+>>> G.add_edge("g1", "g2")
+>>> for g in find_gaps(G, zones=["south"]):
+...     print(g.gap, g.a, g.b, g.observed, g.expected, g.severity)
+line_gap 1 2 0 0.0 3.0
+family_pair health welfare 0 0.666667 1.333333
+sector_pair medical social_assistance 0 0.666667 1.333333
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+__all__ = [
+    "GAP_KINDS",
+    "PRIORITY_WEIGHT",
+    "REGION",
+    "WEAK_RATIO",
+    "Gap",
+    "actor_line",
+    "find_gaps",
+    "id_list",
+    "zone_members",
+]
+
+REGION = "region"
+GAP_KINDS = (
+    "sector_pair",
+    "sector_missing",
+    "line_gap",
+    "language_gap",
+    "weak_sector_pair",
+    "family_pair",
+    "weak_family_pair",
+)
+# A pair is "weak" when it has at most a quarter of the edges a random zone would have.
+WEAK_RATIO = 0.25
+# Health <-> welfare integration is the region's first priority: those gaps count double.
+PRIORITY_WEIGHT = 2.0
+_PRIORITY_FAMILIES = frozenset({"health", "welfare"})
+_EVIDENCE_IDS = 3
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap in one zone (a row of gaps.csv).
+
+    Attributes
+    ----------
+    zone : str
+        Zone code, or ``region`` for the whole graph.
+    gap : str
+        One of :data:`GAP_KINDS`.
+    a, b : str
+        The two sectors, families, lines (``"1"``, ``"2"``) or languages; ``b`` is
+        ``""`` for ``sector_missing``.
+    observed : int
+        Edges between a-actors and b-actors with both ends in the zone.
+    expected : float
+        Edges expected at the zone's density (rounded to 6 decimals).
+    severity : float
+        Higher = more urgent (rule in the module docstring; 6 decimals).
+    evidence : str
+        The actors counted on each side (a few ids and the counts).
+    """
+
+    zone: str
+    gap: str
+    a: str
+    b: str
+    observed: int
+    expected: float
+    severity: float
+    evidence: str
+
+
+def actor_line(G: nx.Graph, v: Hashable) -> int | None:
+    """The care line of actor ``v`` as an int (None when it is not a care provider)."""
+    line = G.nodes[v].get("line")
+    if line is None or line == "":
+        return None
+    return int(line)
+
+
+def zone_members(G: nx.Graph) -> dict[str, list]:
+    """Zone code -> sorted actor ids, for the zones that have actors (``region`` excluded).
+
+    >>> G = nx.Graph([("b", "a")])
+    >>> nx.set_node_attributes(G, {"a": "north", "b": "region"}, "zone")
+    >>> zone_members(G)
+    {'north': ['a']}
+    """
+    members: dict[str, list] = defaultdict(list)
+    for v, zone in G.nodes(data="zone"):
+        if zone and zone != REGION:
+            members[zone].append(v)
+    return {zone: sorted(nodes, key=str) for zone, nodes in sorted(members.items())}
+
+
+def id_list(nodes: Iterable, limit: int = _EVIDENCE_IDS) -> str:
+    """A few ids for an evidence string: ``a, b, c and 4 more``.
+
+    >>> id_list(["x", "y"]), id_list("abcde")
+    ('x, y', 'a, b, c and 2 more')
+    """
+    nodes = [str(v) for v in nodes]
+    shown = ", ".join(nodes[:limit])
+    return f"{shown} and {len(nodes) - limit} more" if len(nodes) > limit else shown
+
+
+def find_gaps(G: nx.Graph, zones: Iterable[str] | None = None) -> list[Gap]:
+    """Find the gaps of each zone and of the whole region.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Actor graph with node attributes ``zone``, ``sector``, ``family``,
+        ``line`` and ``language`` (missing attributes count as absent).
+    zones : iterable of str, optional
+        Zone codes to report (``region`` = the whole graph). Default: every zone
+        that has actors, plus ``region``. ``sector_missing`` always compares with
+        all the zones of ``G``.
+
+    Returns
+    -------
+    list of Gap
+        Sorted by zone, severity (descending), gap, a, b.
+
+    Notes
+    -----
+    The expected count is the density null model: with ``m`` edges among ``n``
+    actors, each of the ``n_a * n_b`` possible a-b pairs is an edge with
+    probability ``m / (n (n - 1) / 2)``.
+    """
+    members = zone_members(G)
+    sectors = {z: Counter(G.nodes[v].get("sector") for v in nodes) for z, nodes in members.items()}
+    wanted = [*members, REGION] if zones is None else list(dict.fromkeys(zones))
+    gaps: list[Gap] = []
+    for zone in wanted:
+        if zone == REGION:
+            gaps.extend(_scope_gaps(REGION, G))
+        elif zone in members:
+            gaps.extend(_scope_gaps(zone, G.subgraph(members[zone])))
+            gaps.extend(_missing_sectors(zone, sectors))
+    return sorted(gaps, key=lambda g: (g.zone, -g.severity, g.gap, g.a, g.b))
+
+
+def _scope_gaps(zone: str, H: nx.Graph) -> list[Gap]:
+    """Pair gaps (sectors, families, lines, languages) inside one subgraph ``H``."""
+    n, m = H.number_of_nodes(), H.number_of_edges()
+    density = m / (n * (n - 1) / 2) if n > 1 else 0.0
+    family_of = {d.get("sector"): d.get("family") for _, d in H.nodes(data=True)}
+
+    def sector_weight(a: str, b: str) -> float:
+        return PRIORITY_WEIGHT if {family_of.get(a), family_of.get(b)} == _PRIORITY_FAMILIES else 1.0
+
+    gaps = _pair_gaps(H, zone, density, _attr(H, "sector"), "sector_pair", "weak_sector_pair", sector_weight)
+    gaps += _pair_gaps(H, zone, density, _attr(H, "family"), "family_pair", "weak_family_pair",
+                       lambda a, b: PRIORITY_WEIGHT, values=("health", "welfare"))
+    gaps += _cross_gaps(H, zone, density, lambda v: actor_line(H, v), "line_gap", (1, 2), require_both=False)
+    gaps += _cross_gaps(H, zone, density, _attr(H, "language"), "language_gap", ("nl", "fr"), require_both=True)
+    return gaps
+
+
+def _attr(H: nx.Graph, name: str) -> Callable[[Hashable], object]:
+    return lambda v: H.nodes[v].get(name)
+
+
+def _groups(H: nx.Graph, key: Callable) -> dict:
+    """Attribute value -> sorted actors (actors without a value are left out)."""
+    groups: dict = defaultdict(list)
+    for v in H:
+        value = key(v)
+        if value is not None and value != "":
+            groups[value].append(v)
+    return {value: sorted(nodes, key=str) for value, nodes in groups.items()}
+
+
+def _edge_counts(H: nx.Graph, key: Callable) -> tuple[Counter, dict]:
+    """Unordered value pair -> number of edges, and a few example edges per pair."""
+    counts: Counter = Counter()
+    examples: dict = defaultdict(list)
+    for u, v in H.edges():
+        ku, kv = key(u), key(v)
+        pair = (ku, kv) if str(ku) <= str(kv) else (kv, ku)
+        counts[pair] += 1
+        if len(examples[pair]) < _EVIDENCE_IDS:
+            examples[pair].append(f"{u}-{v}" if pair[0] == ku else f"{v}-{u}")
+    return counts, examples
+
+
+def _side(value: object, nodes: list) -> str:
+    return f"{value}: {len(nodes)} ({id_list(nodes)})" if nodes else f"{value}: 0"
+
+
+def _pair_gaps(H, zone, density, key, kind, weak_kind, weight, values=None) -> list[Gap]:
+    """``kind`` rows for pairs with no edge, ``weak_kind`` rows for pairs far below expectation."""
+    groups = _groups(H, key)
+    counts, examples = _edge_counts(H, key)
+    present = sorted((v for v in groups if values is None or v in values), key=str)
+    gaps = []
+    for i, a in enumerate(present):
+        for b in present[i + 1:]:
+            observed = counts[(a, b)]
+            expected = density * len(groups[a]) * len(groups[b])
+            if observed and observed > WEAK_RATIO * expected:
+                continue
+            evidence = f"{_side(a, groups[a])}; {_side(b, groups[b])}; {observed} edges"
+            if observed:
+                evidence += f" ({', '.join(examples[(a, b)])})"
+            evidence += f"; zone density {density:.6f}"
+            gaps.append(_gap(zone, weak_kind if observed else kind, a, b, observed, expected,
+                             (expected - observed) * weight(a, b), evidence))
+    return gaps
+
+
+def _cross_gaps(H, zone, density, key, kind, values, require_both) -> list[Gap]:
+    """A gap row when the two values (lines 1/2, languages nl/fr) have no edge between them."""
+    groups = _groups(H, key)
+    side_a, side_b = (groups.get(value, []) for value in values)
+    if not (side_a or side_b) or (require_both and not (side_a and side_b)):
+        return []
+    counts, _ = _edge_counts(H, key)
+    a, b = values
+    if counts[(a, b)] + counts[(b, a)]:
+        return []
+    expected = density * len(side_a) * len(side_b)
+    evidence = f"{_side(a, side_a)}; {_side(b, side_b)}; 0 edges"
+    if kind == "language_gap" and groups.get("bi"):
+        evidence += f"; bilingual actors who could bridge: {_side('bi', groups['bi'])}"
+    return [_gap(zone, kind, str(a), str(b), 0, expected, expected + len(side_a) + len(side_b), evidence)]
+
+
+def _missing_sectors(zone: str, count: dict[str, Counter]) -> list[Gap]:
+    """Sectors present in strictly more than half of the other zones but absent from ``zone``.
+
+    ``count``: zone -> Counter of main sectors, for every zone that has actors.
+    """
+    others = [z for z in count if z != zone]
+    gaps = []
+    for sector in sorted({s for c in count.values() for s in c if s}):
+        if count[zone][sector]:
+            continue
+        present = [z for z in others if count[z][sector]]
+        if 2 * len(present) <= len(others):
+            continue
+        expected = sum(count[z][sector] for z in present) / len(present)
+        where = ", ".join(f"{z} {count[z][sector]}" for z in present)
+        evidence = f"{sector}: 0 here; present in {len(present)} of {len(others)} other zones ({where})"
+        gaps.append(_gap(zone, "sector_missing", sector, "", 0, expected, expected, evidence))
+    return gaps
+
+
+def _gap(zone, kind, a, b, observed, expected, severity, evidence) -> Gap:
+    return Gap(zone, kind, str(a), str(b), int(observed), round(float(expected), 6), round(float(severity), 6),
+               evidence)

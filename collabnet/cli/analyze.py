@@ -1,0 +1,73 @@
+"""``collabnet analyze``: run every analysis and write the contract tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from collabnet.cli.common import (
+    EXIT_UNUSABLE,
+    at_option,
+    dataset_argument,
+    default_out,
+    echo_err,
+    handle_errors,
+    lang_option,
+    load_or_exit,
+    out_option,
+    privacy_options,
+    quiet_option,
+    resolve_zone,
+    zone_option,
+)
+
+__all__ = ["analyze"]
+
+
+@click.command()
+@dataset_argument
+@out_option("Folder for summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv "
+            "(default: reports/<dataset name>/).")
+@zone_option
+@at_option
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help="Print summary.json instead of the text summary.")
+@quiet_option
+@privacy_options
+@handle_errors
+def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | None, lang: str, as_json: bool,
+            quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+    """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
+
+    Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
+    (columns in reports/FORMAT.md), then prints a short summary per zone.
+    Same input, same files, byte for byte.
+
+    \b
+    Example:
+      collabnet analyze datasets/brussels --out reports/brussels
+      collabnet analyze datasets/brussels --zone Zuid --lang nl --at 2024-06-01
+    """
+    from collabnet.analyses.run import analyse
+    from collabnet.render.tables import summary_json, write_analysis
+    from collabnet.render.terminal import render_summary
+
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
+                      include_contacts=include_contacts)
+    code = resolve_zone(ds, zone)
+    result = analyse(ds, zone=code, lang=lang)
+    folder = out if out is not None else default_out(ds.name)
+    try:
+        write_analysis(result, folder)
+    except OSError as exc:
+        echo_err(f"Error: cannot write to {folder}: {exc.strerror or exc}")
+        sys.exit(EXIT_UNUSABLE)
+    if quiet:
+        return
+    if as_json:
+        click.echo(summary_json(result.summary), nl=False)
+        return
+    click.echo(render_summary(result), nl=False)
+    click.echo(f"\nWrote summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv to {folder}")
