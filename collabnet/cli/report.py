@@ -1,0 +1,60 @@
+"""``collabnet report``: printable reports (HTML and Markdown) per care zone and for the region."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from collabnet.cli.common import (EXIT_UNUSABLE, at_option, dataset_argument, default_out, echo_err, handle_errors,
+                                  lang_option, load_or_exit, out_option, privacy_options, quiet_option, resolve_zone,
+                                  zone_option)
+
+__all__ = ["report"]
+
+
+@click.command()
+@dataset_argument
+@zone_option
+@lang_option
+@out_option("Folder for the reports (default: reports/<dataset name>/).")
+@at_option
+@quiet_option
+@privacy_options
+@handle_errors
+def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, at: str | None, quiet: bool,
+           pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+    """Write a printable report per care zone and for the whole region, in HTML and Markdown.
+
+    Each report shows the key figures, the links between sectors (a heatmap),
+    isolation by sector and line, the isolated actors, the brokers and single
+    points of failure, the gaps, the action list, and how to read it all. The
+    HTML opens from disk with no network and prints on A4. Files:
+    report-<zone>.<lang>.html and .md (report-region.<lang>.* for the region).
+    --zone writes that zone's report only (--zone region: the region's only).
+    Reports never show e-mail or phone, even with --include-contacts.
+
+    \b
+    Example:
+      collabnet report datasets/brussels --lang nl
+      collabnet report datasets/brussels --zone Zuid --lang fr --at 2024-06-01 --out reports/brussels
+    """
+    from collabnet.analyses.gaps import REGION
+    from collabnet.analyses.run import analyse
+    from collabnet.render.report import render_reports
+
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
+                      include_contacts=include_contacts)
+    code = resolve_zone(ds, zone)
+    # The region report reads every zone's results, so the analysis then covers them all.
+    result = analyse(ds, zone=None if code == REGION else code, lang=lang)
+    folder = out if out is not None else default_out(ds.name)
+    try:
+        written = render_reports(ds, result, folder, lang=lang, zone=code)
+    except OSError as exc:
+        echo_err(f"Error: cannot write to {folder}: {exc.strerror or exc}")
+        sys.exit(EXIT_UNUSABLE)
+    if not quiet:
+        for path in written:
+            click.echo(str(path))

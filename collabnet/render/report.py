@@ -1,0 +1,526 @@
+"""Printable reports: one HTML page and one Markdown twin per care zone and for the region.
+
+A report is written for people who are not network analysts (coordination
+teams, support groups, workshop facilitators). It reads the results of
+:func:`collabnet.analyses.run.analyse` and shows, in Dutch, French or English:
+
+1. key figures (actors, links, density, E-I index, isolation, gaps, actions);
+2. the sector x sector table of links as a heatmap (an HTML table whose cell
+   colours are computed here; every count stays visible as a number);
+3. isolation by main sector and by care line, as inline SVG bar charts;
+4. the isolated actors;
+5. the brokers, and the single points of failure: cut vertices (actors) and
+   bridges (ties that are the only link between two sectors, lines or
+   language networks);
+6. the gaps with their severity;
+7. the action list;
+8. "how to read this report": the terms in plain words.
+
+The zone report covers the actors whose zone is that zone (the gaps and
+actions of that zone); the region report covers every actor, with the
+region-wide gaps and actions (zone ``region`` in gaps.csv and actions.csv).
+Long lists stop after :data:`MAX_ROWS` rows with a pointer to the CSV file
+that holds them all.
+
+Safety and reproducibility: the HTML goes through Jinja with autoescaping,
+carries a Content-Security-Policy that allows no script and no network
+request, and references nothing outside the file; the Markdown escapes
+``\\ ` * _ [ ] < > |`` in every user-supplied string (:func:`markdown_escape`).
+The same dataset and date give byte-identical files: nothing depends on the
+clock, and every list is sorted by stable keys. No e-mail or phone number is
+ever shown.
+
+Examples
+--------
+>>> markdown_escape("<img src=x onerror=alert(1)> | *Ça* & Cie")
+'\\\\<img src=x onerror=alert(1)\\\\> \\\\| \\\\*Ça\\\\* & Cie'
+>>> report_name("south", "nl", "html"), report_name("../x", "fr", "md")
+('report-south.nl.html', 'report-_x-d6b96a97.fr.md')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import networkx as nx
+import pandas as pd
+
+from collabnet import __version__
+from collabnet.analyses.bridges import CutEdge, cut_edges
+from collabnet.analyses.gaps import REGION
+from collabnet.analyses.isolation import REASONS
+from collabnet.analyses.mixing import sector_matrix
+from collabnet.render.i18n import LABELS, LANGS, t
+from collabnet.writing import atomic_write_text
+
+__all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "Report", "markdown_escape", "render_report",
+           "render_reports", "report_name"]
+
+#: Rows shown at most in a list of the report (actors, gaps, actions); the CSV files hold them all.
+MAX_ROWS = 40
+#: Brokers shown at most.
+MAX_BROKERS = 15
+#: Bar colours of the isolation charts, from the most serious signal to none (colour-blind safe, prints in grey).
+REASON_COLOURS = {
+    "no_ties": "#b2182b",
+    "intra_sector_only": "#ef8a62",
+    "no_cross_line": "#fddbc7",
+    "single_tie": "#67a9cf",
+    "none": "#d9d9d9",
+}
+_DARK_SEGMENTS = frozenset({"no_ties", "single_tie"})
+_HEAT_LOW = (247, 251, 255)   # ColorBrewer Blues, lightest
+_HEAT_HIGH = (8, 48, 107)     # ColorBrewer Blues, darkest
+_SECTIONS = ("figures", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto")
+_HOWTO = ("network", "density", "ei", "isolation", "betweenness", "brokerage", "gap", "cut_vertex", "cut_edge",
+          "actions", "limits")
+_LINE_ORDER = (0, 1, 2, 3, None)
+# Chart geometry (SVG user units; the chart scales to the page width).
+_CHART_WIDTH, _LABEL_WIDTH, _BAR_WIDTH, _ROW_HEIGHT, _BAR_HEIGHT = 680, 240, 370, 24, 16
+_LABEL_CHARS = 36
+
+
+class Report(NamedTuple):
+    """The two forms of one report."""
+
+    html: str
+    markdown: str
+
+
+def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
+                  bridges: list[CutEdge] | None = None) -> Report:
+    """Render the report of one zone (or of the whole region) as HTML and Markdown.
+
+    Parameters
+    ----------
+    dataset : collabnet.dataset.Dataset
+        The dataset analysed: its graph, taxonomy names and groups.
+    analysis : collabnet.analyses.run.Analysis
+        The results to show (``isolated``, ``brokers``, ``gaps``, ``actions``, ``summary``).
+    zone : str
+        A zone code, or ``region`` for the region report.
+    lang : {"nl", "fr", "en"}
+        Language of every label (the action rationales come in the language
+        the analysis was run with).
+    bridges : list of CutEdge, optional
+        ``cut_edges(dataset.graph)`` (the single points of failure among
+        ties), computed here when not given; :func:`render_reports` computes
+        it once for all its reports.
+
+    Returns
+    -------
+    Report
+        ``html``: a self-contained page (styles and charts inline, no script,
+        no network reference); ``markdown``: the same content as Markdown.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    if bridges is None:
+        bridges = cut_edges(dataset.graph)
+    context = _Content(dataset, analysis, zone, lang, bridges).context()
+    return Report(_template("html").render(**context), _template("md").render(**context))
+
+
+def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None) -> list[Path]:
+    """Write the HTML and Markdown reports of every zone and of the region.
+
+    Parameters
+    ----------
+    dataset : collabnet.dataset.Dataset
+    analysis : collabnet.analyses.run.Analysis
+    out_dir : path
+        Output folder (created if needed).
+    lang : {"nl", "fr", "en"}
+    zone : str, optional
+        Only this zone's report. Default: the zones of ``analysis.summary``
+        (every zone with actors, then ``region``), or ``analysis.zone`` when the
+        analysis was limited to one zone.
+
+    Returns
+    -------
+    list of Path
+        The files written (``report-<zone>.<lang>.html`` then ``.md``, per zone), each written atomically.
+    """
+    out_dir = Path(out_dir)
+    if zone is not None:
+        zones = [zone]
+    elif getattr(analysis, "zone", None) is not None:
+        zones = [analysis.zone]
+    else:
+        zones = list(analysis.summary.get("zones", {})) or [REGION]
+    bridges = cut_edges(dataset.graph)
+    written = []
+    for code in zones:
+        report = render_report(dataset, analysis, code, lang, bridges=bridges)
+        written.append(atomic_write_text(out_dir / report_name(code, lang, "html"), report.html))
+        written.append(atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown))
+    return written
+
+
+def report_name(zone: str, lang: str, suffix: str) -> str:
+    """File name of a report: ``report-<zone>.<lang>.<suffix>``.
+
+    A dataset's own zone code may hold any character: one that is not a
+    letter, digit, ``-`` or ``_`` is replaced and a short hash of the code is
+    added, so the file always lands in the output folder and two codes never
+    share a file.
+    """
+    slug = re.sub(r"[^0-9A-Za-z_-]+", "_", str(zone))
+    if slug != zone:
+        slug += "-" + hashlib.sha256(str(zone).encode("utf-8")).hexdigest()[:8]
+    return f"report-{slug}.{lang}.{suffix}"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MARKDOWN_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What GitHub-flavoured Markdown would turn into a link by itself: a scheme's colon, "www.", an e-mail's "@".
+_MARKDOWN_AUTOLINK = re.compile(r"(?i)\b(?:https?:|ftp:|www\.)|@")
+
+
+def markdown_escape(value: Any) -> str:
+    """Text that Markdown shows as written: no markup, no HTML, no table break.
+
+    Backslash-escapes ``\\ ` * _ [ ] < > |``, an ``&`` that would start an
+    entity and what would become a link on its own (``http:``, ``www.``,
+    ``@``), and folds line breaks into spaces (a table row is one line).
+
+    >>> markdown_escape("a_b [x](y)\\nz &amp;")
+    'a\\\\_b \\\\[x\\\\](y) z \\\\&amp;'
+    >>> markdown_escape("see https://x.be or www.x.be")
+    'see https\\\\://x.be or www\\\\.x.be'
+    """
+    text = " ".join(str("" if value is None else value).split())
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
+    return _MARKDOWN_ENTITY.sub(r"\\&", text)
+
+
+# --------------------------------------------------------------------------- content
+class _Content:
+    """What one report shows, as plain values for the two templates."""
+
+    def __init__(self, dataset, analysis, zone: str, lang: str, bridges: list[CutEdge]):
+        self.dataset = dataset
+        self.bridges = bridges
+        self.analysis = analysis
+        self.zone = zone
+        self.lang = lang
+        self.G: nx.Graph = dataset.graph
+        self.region = zone == REGION
+        self.nodes = [v for v, z in self.G.nodes(data="zone") if self.region or (z or REGION) == zone]
+        self.in_scope = set(self.nodes)
+        self.sector_names = dataset.sector_names(lang)
+        self.sector_order = {code: i for i, code in enumerate(dataset.sectors["code"])} if len(dataset.sectors) else {}
+        self.isolated = [r for r in analysis.isolated if r.actor in self.in_scope]
+        brokers = analysis.brokers
+        self.brokers = brokers[brokers["actor"].isin(self.in_scope)] if brokers is not None else pd.DataFrame()
+        self.gaps = [g for g in analysis.gaps if g.zone == zone]
+        self.actions = [a for a in analysis.actions if a.zone == zone]
+        self._zone_names: dict[str, str] = {}
+
+    # ---- words
+    def word(self, key: str, **fields: object) -> str:
+        return t(key, self.lang, **fields)
+
+    def coded(self, prefix: str, code: Any) -> str:
+        """Display word of a code (``gap.sector_pair``); the code itself when there is none."""
+        key = f"{prefix}.{code}"
+        return self.word(key) if key in LABELS else str(code)
+
+    def sector(self, code: Any) -> str:
+        return str(self.sector_names.get(code, code))
+
+    def line(self, line: Any) -> str:
+        return self.coded("line", "none" if _missing(line) else int(line))
+
+    def zone_name(self, code: str) -> str:
+        if code not in self._zone_names:  # a look-up in the zone table: once per zone, not per row
+            self._zone_names[code] = self.dataset.zone_name(code, self.lang)
+        return self._zone_names[code]
+
+    def name(self, v: Any) -> str:
+        return str(self.G.nodes[v].get("name") or v) if v in self.G else str(v)
+
+    def number(self, value: Any, digits: int) -> str:
+        """A number with ``digits`` decimals (decimal comma in Dutch and French); n/a when missing."""
+        if _missing(value):
+            return self.word("report.not_available")
+        text = f"{float(value):.{digits}f}"
+        if float(text) == 0:
+            text = text.lstrip("-")
+        return text.replace(".", ",") if self.lang in ("nl", "fr") else text
+
+    def more(self, total: int, shown: int, file: str) -> str:
+        return self.word("report.more", n=total - shown, file=file) if total > shown else ""
+
+    # ---- the whole page
+    def context(self) -> dict:
+        date = self.dataset.at.isoformat()
+        name = self.zone_name(self.zone)
+        place = self.word("report.region") if self.region else self.word("report.zone", name=name)
+        scope = self.word("report.in_region") if self.region else self.word("report.in_zone", name=name)
+        dataset = str(self.dataset.name)
+        return {
+            "lang": self.lang,
+            "title": f"{self.word('report.title')} — {place}",
+            "subtitle": self.word("report.subtitle", dataset=dataset, date=date),
+            "intro": self.word("report.intro", scope=scope, date=date),
+            "footer": self.word("report.footer", version=__version__, dataset=dataset, date=date),
+            "region": self.region,
+            "sections": {key: self.word(f"report.section.{key}") for key in _SECTIONS},
+            "w": _Words(self.lang),
+            "figures": self.figures(),
+            "matrix": self.matrix(),
+            "charts": self.charts(),
+            "legend": [(self.reason_word(r), REASON_COLOURS[r]) for r in (*REASONS, "none")],
+            "isolated": self.isolated_rows(),
+            "brokers": self.broker_rows(),
+            "cut_vertices": self.cut_vertex_rows(),
+            "cut_edges": self.cut_edge_rows(),
+            "gaps": self.gap_rows(),
+            "actions": self.action_rows(),
+            "howto": [(self.word(f"report.term.{k}"), self.word(f"report.help.{k}")) for k in _HOWTO],
+        }
+
+    def reason_word(self, reason: str) -> str:
+        return self.word("report.reason.none") if reason == "none" else self.coded("reason", reason)
+
+    # ---- 1. key figures
+    def figures(self) -> list[tuple[str, str]]:
+        G, nodes = self.G, self.nodes
+        kinds = [G.nodes[v].get("kind") for v in nodes]
+        inside = G.subgraph(nodes)
+        links = inside.number_of_edges()
+        entry = self.analysis.summary.get("zones", {}).get(self.zone, {})
+        signals = {r.actor for r in self.isolated}
+        no_ties = {r.actor for r in self.isolated if r.reason == "no_ties"}
+        rows = [
+            ("report.fig.actors", self.word("report.fig.actors_value", n=len(nodes),
+                                            organisations=kinds.count("organisation"),
+                                            persons=kinds.count("person"))),
+            ("report.fig.sectors", str(len({G.nodes[v].get("sector") for v in nodes} - {None}))),
+            ("report.fig.links", str(links)),
+        ]
+        if not self.region:
+            outside = sum(1 for v in nodes for w in G[v] if w not in self.in_scope)
+            rows.append(("report.fig.links_out", str(outside)))
+        rows += [
+            ("report.fig.density", self.number(nx.density(inside) if len(nodes) > 1 else 0.0, 3)),
+            ("report.fig.ei", self.number(entry.get("ei"), 2)),
+            ("report.fig.no_ties", str(len(no_ties))),
+            ("report.fig.signals", str(len(signals))),
+            ("report.fig.cut_vertices", str(len(self.cut_vertex_table))),
+            ("report.fig.cut_edges", str(len(self.cut_edge_groups))),
+            ("report.fig.gaps", str(len(self.gaps))),
+            ("report.fig.actions", str(len(self.actions))),
+            ("report.fig.left_out", str(self.dataset.rows_left_out)),
+        ]
+        return [(self.word(key), value) for key, value in rows]
+
+    # ---- 2. sector x sector heatmap
+    def matrix(self) -> dict:
+        table = sector_matrix(self.G, self.nodes)
+        codes = sorted(table.index, key=lambda c: (self.sector_order.get(c, len(self.sector_order)), str(c)))
+        table = table.loc[codes, codes]
+        top = int(table.to_numpy().max()) if len(codes) else 0
+        rows = []
+        for i, a in enumerate(codes):
+            cells = []
+            for b in codes:
+                value = int(table.loc[a, b])
+                background, ink = _heat(value, top)
+                cells.append({"a": a, "b": b, "count": value, "background": background, "ink": ink,
+                              "label": f"{self.sector(a)} × {self.sector(b)}: {value}"})
+            rows.append({"number": i + 1, "code": a, "sector": self.sector(a), "cells": cells})
+        return {"columns": [(i + 1, self.sector(c)) for i, c in enumerate(codes)], "rows": rows}
+
+    # ---- 3. isolation charts
+    def charts(self) -> list[dict]:
+        worst: dict[Any, str] = {}  # actor -> its most serious reason (REASONS order)
+        for record in self.isolated:
+            if record.actor not in worst or REASONS.index(record.reason) < REASONS.index(worst[record.actor]):
+                worst[record.actor] = record.reason
+        by_sector: dict[Any, list] = {}
+        by_line: dict[Any, list] = {}
+        for v in self.nodes:
+            data = self.G.nodes[v]
+            by_sector.setdefault(data.get("sector"), []).append(worst.get(v, "none"))
+            line = None if _missing(data.get("line")) else int(data["line"])
+            by_line.setdefault(line, []).append(worst.get(v, "none"))
+        sectors = sorted(by_sector, key=lambda c: (self.sector_order.get(c, len(self.sector_order)), str(c)))
+        lines = sorted(by_line, key=lambda x: _LINE_ORDER.index(x) if x in _LINE_ORDER else len(_LINE_ORDER))
+        return [
+            _chart(self.word("report.chart.sector"), [(self.sector(c), by_sector[c]) for c in sectors],
+                   self.reason_word),
+            _chart(self.word("report.chart.line"), [(self.line(x), by_line[x]) for x in lines], self.reason_word),
+        ]
+
+    # ---- 4. isolated actors
+    def isolated_rows(self) -> dict:
+        by_actor: dict[Any, list] = {}  # one row per actor, with all its reasons, in isolated.csv order
+        for record in self.isolated:
+            by_actor.setdefault(record.actor, []).append(record)
+        rows = []
+        for actor, records in list(by_actor.items())[:MAX_ROWS]:
+            data = self.G.nodes[actor]
+            rows.append({"name": self.name(actor), "kind": self.coded("kind", data.get("kind")),
+                         "sector": self.sector(data.get("sector")), "line": self.line(data.get("line")),
+                         "zone": self.zone_name(records[0].zone), "partners": records[0].degree,
+                         "signals": ", ".join(self.coded("reason", r.reason) for r in records)})
+        return {"rows": rows, "more": self.more(len(by_actor), MAX_ROWS, "isolated.csv")}
+
+    # ---- 5. brokers and single points of failure
+    def _ordered_brokers(self, table: pd.DataFrame) -> pd.DataFrame:
+        # In a zone, brokers.csv's own rank; across the region, ranks of different zones do not compare.
+        if self.region:
+            return table.sort_values(["betweenness", "actor"], ascending=[False, True], kind="stable")
+        return table.sort_values(["rank", "actor"], kind="stable")
+
+    def _broker_row(self, rec: dict) -> dict:
+        return {
+            "rank": int(rec["rank"]), "name": self.name(rec["actor"]), "zone": self.zone_name(rec["zone"]),
+            "sector": self.sector(rec["sector"]), "line": self.line(rec["line"]),
+            "betweenness": self.number(rec["betweenness"], 3), "sectors_bridged": int(rec["sectors_bridged"]),
+            "brokerage": int(rec["itinerant"]) + int(rec["representative"]) + int(rec["liaison"]),
+            "cut_vertex": self.word("report.yes" if bool(rec["cut_vertex"]) else "report.no"),
+        }
+
+    def broker_rows(self) -> dict:
+        table = self.brokers
+        if len(table):
+            # an actor that neither brokers between sectors nor lies on any shortest path bridges nothing
+            across = table["itinerant"] + table["representative"] + table["liaison"]
+            table = self._ordered_brokers(table[(across > 0) | (table["betweenness"] > 0)])
+        rows = [self._broker_row(rec) for rec in table.head(MAX_BROKERS).to_dict("records")]
+        return {"rows": rows, "more": self.more(len(table), MAX_BROKERS, "brokers.csv"),
+                "intro": self.word("report.brokers.intro_region" if self.region else "report.brokers.intro")}
+
+    @cached_property
+    def cut_vertex_table(self) -> pd.DataFrame:
+        table = self.brokers
+        if not len(table):
+            return table
+        return self._ordered_brokers(table[table["cut_vertex"].astype(bool)])
+
+    def cut_vertex_rows(self) -> dict:
+        table = self.cut_vertex_table
+        rows = [self._broker_row(rec) for rec in table.head(MAX_ROWS).to_dict("records")]
+        return {"rows": rows, "more": self.more(len(table), MAX_ROWS, "brokers.csv")}
+
+    @cached_property
+    def cut_edge_groups(self) -> dict[tuple, list]:
+        """Tie (u, v) -> what it alone links, for the ties with an end in scope."""
+        groups: dict[tuple, list] = {}
+        for edge in self.bridges:
+            if edge.u in self.in_scope or edge.v in self.in_scope:
+                groups.setdefault((edge.u, edge.v), []).append(edge)
+        return groups
+
+    def cut_edge_rows(self) -> dict:
+        groups = self.cut_edge_groups
+        rows = []
+        for (u, v), edges in list(groups.items())[:MAX_ROWS]:
+            rows.append({"link": f"{self.name(u)} — {self.name(v)}",
+                         "separates": "; ".join(self.value_pair(e.separates, e.a, e.b) for e in edges)})
+        return {"rows": rows, "more": self.more(len(groups), MAX_ROWS, "brokers.csv")}
+
+    def value(self, kind: str, code: Any) -> str:
+        """Display name of a sector, family, care line or language code."""
+        if kind in ("sector", "sector_pair", "weak_sector_pair", "sector_missing"):
+            return self.sector(code)
+        if kind in ("line", "line_gap"):
+            return self.line(code)
+        if kind in ("language", "language_gap"):
+            return self.coded("language", code)
+        if kind in ("family", "family_pair", "weak_family_pair"):
+            return self.coded("family", code)
+        return str(code)
+
+    def value_pair(self, kind: str, a: Any, b: Any) -> str:
+        if _missing(b) or b == "":
+            return self.value(kind, a)
+        return self.word("report.pair", a=self.value(kind, a), b=self.value(kind, b))
+
+    # ---- 6. gaps
+    def gap_rows(self) -> dict:
+        rows = [{"gap": self.coded("gap", g.gap), "between": self.value_pair(g.gap, g.a, g.b),
+                 "observed": int(g.observed), "expected": self.number(g.expected, 1),
+                 "severity": self.number(g.severity, 1)} for g in self.gaps[:MAX_ROWS]]
+        return {"rows": rows, "more": self.more(len(self.gaps), MAX_ROWS, "gaps.csv")}
+
+    # ---- 7. actions
+    def action_rows(self) -> dict:
+        rows = [{"priority": a.priority, "action": self.coded("action", a.action), "why": a.rationale}
+                for a in self.actions[:MAX_ROWS]]
+        return {"rows": rows, "more": self.more(len(self.actions), MAX_ROWS, "actions.csv")}
+
+
+class _Words:
+    """``w["report.col.name"]`` in the templates: every label in the report's language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return t(key, self.lang)
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value == "":
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _heat(value: int, top: int) -> tuple[str, str]:
+    """Background and text colour of a heatmap cell: light (0) to dark blue (the largest count)."""
+    share = value / top if top else 0.0
+    rgb = (round(lo + (hi - lo) * share) for lo, hi in zip(_HEAT_LOW, _HEAT_HIGH))
+    return "#{:02x}{:02x}{:02x}".format(*rgb), ("#ffffff" if share > 0.5 else "#1a1a1a")
+
+
+def _chart(title: str, groups: Iterable[tuple[str, list[str]]], reason_word) -> dict:
+    """Geometry of one horizontal stacked bar chart: a bar per group, a segment per worst reason."""
+    groups = list(groups)
+    top = max((len(reasons) for _, reasons in groups), default=0)
+    scale = _BAR_WIDTH / top if top else 0.0
+    bars = []
+    for i, (label, reasons) in enumerate(groups):
+        x = float(_LABEL_WIDTH)
+        segments = []
+        for reason in (*REASONS, "none"):
+            count = reasons.count(reason)
+            if not count:
+                continue
+            width = count * scale
+            segments.append({"reason": reason, "word": reason_word(reason), "count": count,
+                             "x": round(x, 2), "width": round(width, 2), "colour": REASON_COLOURS[reason],
+                             "ink": "#ffffff" if reason in _DARK_SEGMENTS else "#1a1a1a",
+                             "show": width >= 16, "middle": round(x + width / 2, 2)})
+            x += width
+        short = label if len(label) <= _LABEL_CHARS else label[:_LABEL_CHARS - 1] + "…"
+        bars.append({"label": label, "short": short, "total": len(reasons), "segments": segments,
+                     "y": 8 + i * _ROW_HEIGHT, "end": round(x + 6, 2),
+                     "counts": {s["reason"]: s["count"] for s in segments}})
+    return {"title": title, "bars": bars, "width": _CHART_WIDTH, "height": 16 + len(bars) * _ROW_HEIGHT,
+            "label_x": _LABEL_WIDTH - 8, "bar_height": _BAR_HEIGHT, "reasons": (*REASONS, "none"),
+            "words": [reason_word(r) for r in (*REASONS, "none")]}
+
+
+# --------------------------------------------------------------------------- templates
+@lru_cache(maxsize=2)
+def _template(form: str):
+    import jinja2
+
+    source = (resources.files("collabnet") / "templates" / f"report.{form}.j2").read_text(encoding="utf-8")
+    # HTML: autoescaping. Markdown has none: every {{ value }} goes through markdown_escape instead.
+    extra = {"autoescape": True} if form == "html" else {"autoescape": False, "finalize": markdown_escape}
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True,
+                             lstrip_blocks=True, **extra)
+    return env.from_string(source)
