@@ -1,0 +1,75 @@
+"""``collabnet export``: the actor graph for Gephi, Cytoscape, Kumu, spreadsheets and scripts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from collabnet.cli.common import (
+    EXIT_UNUSABLE,
+    at_option,
+    dataset_argument,
+    default_out,
+    echo_err,
+    handle_errors,
+    load_or_exit,
+    out_option,
+    privacy_options,
+    quiet_option,
+    resolve_zone,
+    zone_option,
+)
+
+__all__ = ["export"]
+
+#: Default file (or folder, for csv) name per format.
+DEFAULT_NAMES = {"gexf": "graph{zone}.gexf", "graphml": "graph{zone}.graphml", "json": "graph{zone}.json",
+                 "csv": "graph{zone}-csv", "kumu": "graph{zone}-kumu.xlsx"}
+
+
+@click.command()
+@dataset_argument
+@click.option("--format", "-f", "fmt", type=click.Choice(list(DEFAULT_NAMES)), required=True,
+              help="gexf (Gephi), graphml, json (networkx node-link), csv (a folder with nodes.csv and "
+                   "edges.csv) or kumu (an .xlsx with the Elements and Connections sheets Kumu imports).")
+@out_option("File to write, or folder for csv (default: reports/<dataset name>/graph[-<zone>].<ext>).")
+@zone_option
+@at_option
+@quiet_option
+@privacy_options
+@handle_errors
+def export(dataset: Path | None, fmt: str, out: Path | None, zone: str | None, at: str | None, quiet: bool,
+           pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+    """Export the actor graph with every node and edge attribute.
+
+    Nodes are the actors active on the analysis date, edges their ties,
+    shared groups and affiliations (attributes: weight, origin, ties,
+    tie_types, groups). Lists such as sectors are written 'a|b'. E-mail and
+    phone are added only with --include-contacts. Same input, same bytes.
+
+    \b
+    Example:
+      collabnet export datasets/brussels --format gexf
+      collabnet export datasets/brussels --format kumu --zone Zuid --out zuid-kumu.xlsx
+    """
+    from collabnet.analyses.gaps import REGION
+    from collabnet.render.export import export_graph
+    from collabnet.writing import inside, safe_name
+
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
+                      include_contacts=include_contacts)
+    code = resolve_zone(ds, zone)
+    G = ds.graph
+    if code is not None and code != REGION:
+        G = G.subgraph(v for v, z in G.nodes(data="zone") if z == code).copy()
+    suffix = f"-{safe_name(code)}" if code is not None else ""
+    target = out if out is not None else inside(default_out(ds.name), DEFAULT_NAMES[fmt].format(zone=suffix))
+    try:
+        written = export_graph(G, fmt, target, actors=ds.actors, include_contacts=include_contacts)
+    except OSError as exc:
+        echo_err(f"Error: cannot write {target}: {exc.strerror or exc}")
+        sys.exit(EXIT_UNUSABLE)
+    if not quiet:
+        click.echo(f"{written} ({G.number_of_nodes()} actors, {G.number_of_edges()} links)")

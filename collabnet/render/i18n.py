@@ -1,0 +1,427 @@
+"""User-facing words of the renderers in Dutch, French and English.
+
+One flat dictionary: message id -> {"nl": ..., "fr": ..., "en": ...}. Message
+ids are dotted by the renderer that uses them (``view.*``) or by the thing
+they name (``kind.*``, ``line.*``, ``origin.*``). A message may hold
+``str.format`` fields, filled by :func:`t`.
+
+Examples
+--------
+>>> t("kind.person", "fr")
+'personne'
+>>> t("view.found", "nl", n=3)
+'3 gevonden'
+"""
+
+from __future__ import annotations
+
+__all__ = ["LABELS", "LANGS", "t"]
+
+LANGS = ("nl", "fr", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    # Actor facts
+    "kind.organisation": {"nl": "organisatie", "fr": "organisation", "en": "organisation"},
+    "kind.person": {"nl": "persoon", "fr": "personne", "en": "person"},
+    "kind.group": {"nl": "sector (groep actoren)", "fr": "secteur (groupe d'acteurs)", "en": "sector (group of actors)"},
+    "family.health": {"nl": "gezondheid", "fr": "santé", "en": "health"},
+    "family.welfare": {"nl": "welzijn", "fr": "social", "en": "welfare"},
+    "family.other": {"nl": "ander", "fr": "autre", "en": "other"},
+    "line.0": {"nl": "nulde lijn", "fr": "ligne 0", "en": "0th line"},
+    "line.1": {"nl": "eerste lijn", "fr": "première ligne", "en": "1st line"},
+    "line.2": {"nl": "tweede lijn", "fr": "deuxième ligne", "en": "2nd line"},
+    "line.3": {"nl": "derde lijn", "fr": "troisième ligne", "en": "3rd line"},
+    "line.none": {"nl": "geen lijn", "fr": "pas de ligne", "en": "no line"},
+    "language.nl": {"nl": "Nederlandstalig", "fr": "néerlandophone", "en": "Dutch-speaking"},
+    "language.fr": {"nl": "Franstalig", "fr": "francophone", "en": "French-speaking"},
+    "language.bi": {"nl": "tweetalig", "fr": "bilingue", "en": "bilingual"},
+    "language.none": {"nl": "onbekend", "fr": "inconnue", "en": "unknown"},
+    "mark.isolated": {"nl": "geïsoleerd", "fr": "isolé", "en": "isolated"},
+    "mark.cut_vertex": {"nl": "snijpunt (vertrek knipt een verbinding)",
+                        "fr": "point d'articulation (son départ coupe un lien)",
+                        "en": "cut vertex (its departure cuts a link)"},
+    "origin.tie": {"nl": "rechtstreekse band", "fr": "lien direct", "en": "direct tie"},
+    "origin.co_membership": {"nl": "samen in een groep", "fr": "membres d'un même groupe",
+                             "en": "co-membership"},
+    "origin.affiliation": {"nl": "werkt bij", "fr": "travaille pour", "en": "affiliation"},
+    "field.kind": {"nl": "Soort", "fr": "Type", "en": "Kind"},
+    "field.sectors": {"nl": "Sectoren", "fr": "Secteurs", "en": "Sectors"},
+    "field.line": {"nl": "Lijn", "fr": "Ligne", "en": "Line"},
+    "field.zone": {"nl": "Zone", "fr": "Bassin", "en": "Zone"},
+    "field.language": {"nl": "Taal", "fr": "Langue", "en": "Language"},
+    "field.organisation": {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
+    "field.persons": {"nl": "Personen", "fr": "Personnes", "en": "Persons"},
+    "field.brokerage": {"nl": "Makelaarsscore", "fr": "Score de courtage", "en": "Brokerage score"},
+    "field.actors": {"nl": "Actoren", "fr": "Acteurs", "en": "Actors"},
+    "field.links": {"nl": "Verbindingen", "fr": "Liens", "en": "Links"},
+    "field.links_within": {"nl": "Verbindingen binnen de sector", "fr": "Liens au sein du secteur",
+                           "en": "Links within the sector"},
+    "field.groups": {"nl": "gedeelde groepen", "fr": "groupes partagés", "en": "shared groups"},
+    # Reports (collabnet report): kinds of finding, then report.* words
+    "reason.no_ties": {"nl": "geen enkele verbinding", "fr": "aucun lien", "en": "no link at all"},
+    "reason.intra_sector_only": {"nl": "enkel binnen de eigen sector", "fr": "seulement dans son secteur",
+                                 "en": "only within its own sector"},
+    "reason.no_cross_line": {"nl": "geen verbinding met de andere lijn", "fr": "aucun lien avec l'autre ligne",
+                             "en": "no link across the lines"},
+    "reason.single_tie": {"nl": "één enkele partner", "fr": "un seul partenaire", "en": "a single partner"},
+    "gap.sector_pair": {"nl": "Twee sectoren zonder verbinding", "fr": "Deux secteurs sans lien",
+                        "en": "Two sectors with no link"},
+    "gap.sector_missing": {"nl": "Sector ontbreekt in de zone", "fr": "Secteur absent du bassin",
+                           "en": "Sector missing in the zone"},
+    "gap.line_gap": {"nl": "Geen verbinding tussen eerste en tweede lijn",
+                     "fr": "Aucun lien entre première et deuxième ligne",
+                     "en": "No link between first and second line"},
+    "gap.language_gap": {"nl": "Geen verbinding tussen Nederlandstalige en Franstalige actoren",
+                         "fr": "Aucun lien entre acteurs néerlandophones et francophones",
+                         "en": "No link between Dutch- and French-speaking actors"},
+    "gap.weak_sector_pair": {"nl": "Twee sectoren met veel minder verbindingen dan verwacht",
+                             "fr": "Deux secteurs avec bien moins de liens qu'attendu",
+                             "en": "Two sectors with far fewer links than expected"},
+    "gap.family_pair": {"nl": "Geen verbinding tussen zorg en welzijn", "fr": "Aucun lien entre santé et social",
+                        "en": "No link between health and welfare"},
+    "gap.weak_family_pair": {"nl": "Zorg en welzijn veel minder verbonden dan verwacht",
+                             "fr": "Santé et social bien moins liés qu'attendu",
+                             "en": "Health and welfare far less linked than expected"},
+    "action.introduce": {"nl": "Voorstellen", "fr": "Présenter", "en": "Introduce"},
+    "action.invite": {"nl": "Uitnodigen", "fr": "Inviter", "en": "Invite"},
+    "action.secure_bridge": {"nl": "Brug verstevigen", "fr": "Consolider un pont", "en": "Secure a bridge"},
+    "action.recruit": {"nl": "Rekruteren", "fr": "Recruter", "en": "Recruit"},
+    "report.title": {"nl": "Samenwerkingsrapport", "fr": "Rapport de collaboration", "en": "Collaboration report"},
+    "report.zone": {"nl": "Zorgzone {name}", "fr": "Bassin {name}", "en": "Care zone {name}"},
+    "report.region": {"nl": "Hele gewest", "fr": "Toute la région", "en": "Whole region"},
+    "report.in_zone": {"nl": "in zorgzone {name}", "fr": "dans le bassin {name}", "en": "in care zone {name}"},
+    "report.in_region": {"nl": "in het hele gewest", "fr": "dans toute la région", "en": "in the whole region"},
+    "report.subtitle": {"nl": "Dataset {dataset} · analysedatum {date}",
+                        "fr": "Jeu de données {dataset} · date d'analyse {date}",
+                        "en": "Dataset {dataset} · analysis date {date}"},
+    "report.intro": {
+        "nl": "Dit rapport toont wie met wie samenwerkt {scope} op {date}: welke actoren nog niet verbonden zijn, "
+              "welke sectoren niet samenwerken, wie het netwerk samenhoudt en wat eerst te doen. Het laatste deel "
+              "legt de begrippen in gewone woorden uit.",
+        "fr": "Ce rapport montre qui travaille avec qui {scope} au {date} : quels acteurs ne sont pas encore reliés, "
+              "quels secteurs ne travaillent pas ensemble, qui tient le réseau et que faire en premier. La dernière "
+              "partie explique les termes en mots simples.",
+        "en": "This report shows who works with whom {scope} on {date}: which actors are not connected yet, which "
+              "sectors do not work together, who holds the network together and what to do first. The last "
+              "section explains the terms in plain words."},
+    "report.contents": {"nl": "Inhoud", "fr": "Sommaire", "en": "Contents"},
+    "report.section.figures": {"nl": "Kerncijfers", "fr": "Chiffres clés", "en": "Key figures"},
+    "report.section.matrix": {"nl": "Verbindingen tussen sectoren", "fr": "Liens entre secteurs",
+                              "en": "Links between sectors"},
+    "report.section.isolation": {"nl": "Isolement per sector en lijn", "fr": "Isolement par secteur et par ligne",
+                                 "en": "Isolation by sector and line"},
+    "report.section.isolated": {"nl": "Geïsoleerde actoren", "fr": "Acteurs isolés", "en": "Isolated actors"},
+    "report.section.brokers": {"nl": "Bruggenbouwers en kwetsbare schakels", "fr": "Passeurs et points de rupture",
+                               "en": "Brokers and single points of failure"},
+    "report.section.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
+    "report.section.actions": {"nl": "Actielijst", "fr": "Liste d'actions", "en": "Action list"},
+    "report.section.howto": {"nl": "Hoe lees je dit rapport?", "fr": "Comment lire ce rapport ?",
+                             "en": "How to read this report"},
+    "report.fig.actors": {"nl": "Actoren", "fr": "Acteurs", "en": "Actors"},
+    "report.fig.actors_value": {"nl": "{n} (organisaties: {organisations}, personen: {persons})",
+                                "fr": "{n} (organisations : {organisations}, personnes : {persons})",
+                                "en": "{n} (organisations: {organisations}, persons: {persons})"},
+    "report.fig.links": {"nl": "Verbindingen tussen deze actoren", "fr": "Liens entre ces acteurs",
+                         "en": "Links among these actors"},
+    "report.fig.links_out": {"nl": "Verbindingen met actoren buiten de zone",
+                             "fr": "Liens avec des acteurs hors du bassin",
+                             "en": "Links with actors outside the zone"},
+    "report.fig.density": {"nl": "Dichtheid", "fr": "Densité", "en": "Density"},
+    "report.fig.ei": {"nl": "E-I-index tussen sectoren", "fr": "Indice E-I entre secteurs",
+                      "en": "E-I index between sectors"},
+    "report.fig.sectors": {"nl": "Aanwezige hoofdsectoren", "fr": "Secteurs principaux présents",
+                           "en": "Main sectors present"},
+    "report.fig.no_ties": {"nl": "Actoren zonder verbinding buiten de eigen organisatie",
+                           "fr": "Acteurs sans lien hors de leur organisation",
+                           "en": "Actors with no link outside their own organisation"},
+    "report.fig.signals": {"nl": "Actoren met een isolementssignaal", "fr": "Acteurs avec un signal d'isolement",
+                           "en": "Actors with an isolation signal"},
+    "report.fig.cut_vertices": {"nl": "Snijpunten (kwetsbare schakels)",
+                                "fr": "Points d'articulation (points de rupture)",
+                                "en": "Cut vertices (single points of failure)"},
+    "report.fig.cut_edges": {"nl": "Bruggen (enige verbinding)", "fr": "Ponts (lien unique)",
+                             "en": "Bridges (only link)"},
+    "report.fig.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
+    "report.fig.actions": {"nl": "Voorgestelde acties", "fr": "Actions proposées", "en": "Proposed actions"},
+    "report.fig.left_out": {"nl": "Rijen niet meegeteld (collabnet validate toont ze)",
+                            "fr": "Lignes non prises en compte (collabnet validate les liste)",
+                            "en": "Rows left out (collabnet validate lists them)"},
+    "report.not_available": {"nl": "n.v.t.", "fr": "n.d.", "en": "n/a"},
+    "report.matrix.intro": {
+        "nl": "Aantal verbindingen tussen actoren van twee hoofdsectoren; de diagonaal telt de verbindingen binnen "
+              "een sector. Hoe donkerder de cel, hoe meer verbindingen. De kolommen zijn genummerd zoals de rijen.",
+        "fr": "Nombre de liens entre acteurs de deux secteurs principaux ; la diagonale compte les liens au sein "
+              "d'un secteur. Plus la case est foncée, plus il y a de liens. Les colonnes sont numérotées comme "
+              "les lignes.",
+        "en": "Number of links between actors of two main sectors; the diagonal counts the links within a sector. "
+              "The darker the cell, the more links. Columns are numbered like the rows."},
+    "report.matrix.sector": {"nl": "Sector", "fr": "Secteur", "en": "Sector"},
+    "report.chart.intro": {
+        "nl": "Elke balk telt de actoren van een groep; de kleur toont hun ernstigste isolementssignaal "
+              "(elke actor telt één keer).",
+        "fr": "Chaque barre compte les acteurs d'un groupe ; la couleur montre leur signal d'isolement le plus "
+              "grave (chaque acteur compte une fois).",
+        "en": "Each bar counts the actors of one group; the colour shows their most serious isolation signal "
+              "(each actor counts once)."},
+    "report.chart.sector": {"nl": "Per hoofdsector", "fr": "Par secteur principal", "en": "By main sector"},
+    "report.chart.line": {"nl": "Per zorglijn", "fr": "Par ligne de soins", "en": "By line of care"},
+    "report.chart.group": {"nl": "Groep", "fr": "Groupe", "en": "Group"},
+    "report.chart.total": {"nl": "Totaal", "fr": "Total", "en": "Total"},
+    "report.reason.none": {"nl": "geen signaal", "fr": "aucun signal", "en": "no signal"},
+    "report.legend": {"nl": "Legende", "fr": "Légende", "en": "Legend"},
+    "report.isolated.intro": {
+        "nl": "Actoren met minstens één isolementssignaal; eerste- en tweedelijnsactoren eerst.",
+        "fr": "Acteurs avec au moins un signal d'isolement ; acteurs de première et deuxième ligne d'abord.",
+        "en": "Actors with at least one isolation signal; first- and second-line actors first."},
+    "report.brokers.intro": {
+        "nl": "De actoren die het sterkst sectoren verbinden (rang 1 = sterkste brug in de zone).",
+        "fr": "Les acteurs qui relient le plus les secteurs (rang 1 = pont le plus fort du bassin).",
+        "en": "The actors who bridge sectors most (rank 1 = strongest bridge in the zone)."},
+    "report.brokers.intro_region": {
+        "nl": "De actoren met de hoogste tussenpositie in het hele gewest; de rang geldt binnen hun eigen zone.",
+        "fr": "Les acteurs les plus intermédiaires de toute la région ; le rang vaut au sein de leur bassin.",
+        "en": "The actors with the highest betweenness in the whole region; the rank is within their own zone."},
+    "report.spof.title": {"nl": "Kwetsbare schakels", "fr": "Points de rupture", "en": "Single points of failure"},
+    "report.spof.vertices": {
+        "nl": "Actoren wier vertrek een deel van het netwerk afsnijdt (snijpunten)",
+        "fr": "Acteurs dont le départ couperait une partie du réseau (points d'articulation)",
+        "en": "Actors whose departure would cut off part of the network (cut vertices)"},
+    "report.spof.edges": {
+        "nl": "Verbindingen die als enige twee sectoren, zorglijnen of taalnetwerken verbinden (bruggen)",
+        "fr": "Liens qui sont le seul lien entre deux secteurs, lignes de soins ou réseaux linguistiques (ponts)",
+        "en": "Links that are the only link between two sectors, care lines or language networks (bridges)"},
+    "report.pair": {"nl": "{a} en {b}", "fr": "{a} et {b}", "en": "{a} and {b}"},
+    "report.gaps.intro": {
+        "nl": "Verwacht = het aantal verbindingen als de verbindingen van de zone willekeurig verdeeld waren. "
+              "Hoe hoger de ernst, hoe dringender.",
+        "fr": "Attendus = le nombre de liens si les liens du bassin étaient répartis au hasard. "
+              "Plus la gravité est élevée, plus c'est urgent.",
+        "en": "Expected = the number of links if the zone's links were spread at random. "
+              "The higher the severity, the more urgent."},
+    "report.actions.intro": {"nl": "Een korte lijst voor het actieplan; prioriteit 1 eerst.",
+                             "fr": "Une liste courte pour le plan d'action ; priorité 1 d'abord.",
+                             "en": "A short list for the action plan; priority 1 first."},
+    "report.col.name": {"nl": "Naam", "fr": "Nom", "en": "Name"},
+    "report.col.sector": {"nl": "Hoofdsector", "fr": "Secteur principal", "en": "Main sector"},
+    "report.col.signals": {"nl": "Signalen", "fr": "Signaux", "en": "Signals"},
+    "report.col.partners": {"nl": "Partners buiten eigen organisatie", "fr": "Partenaires hors organisation",
+                            "en": "Partners outside own organisation"},
+    "report.col.rank": {"nl": "Rang", "fr": "Rang", "en": "Rank"},
+    "report.col.betweenness": {"nl": "Tussenpositie", "fr": "Intermédiarité", "en": "Betweenness"},
+    "report.col.sectors_bridged": {"nl": "Andere sectoren bereikt", "fr": "Autres secteurs atteints",
+                                   "en": "Other sectors reached"},
+    "report.col.brokerage": {"nl": "Makelaarsrol tussen sectoren", "fr": "Courtage entre secteurs",
+                             "en": "Brokerage between sectors"},
+    "report.col.cut_vertex": {"nl": "Snijpunt", "fr": "Point d'articulation", "en": "Cut vertex"},
+    "report.col.link": {"nl": "Verbinding", "fr": "Lien", "en": "Link"},
+    "report.col.separates": {"nl": "Enige verbinding tussen", "fr": "Seul lien entre", "en": "Only link between"},
+    "report.col.gap": {"nl": "Hiaat", "fr": "Lacune", "en": "Gap"},
+    "report.col.between": {"nl": "Tussen", "fr": "Entre", "en": "Between"},
+    "report.col.observed": {"nl": "Verbindingen", "fr": "Liens", "en": "Links"},
+    "report.col.expected": {"nl": "Verwacht", "fr": "Attendus", "en": "Expected"},
+    "report.col.severity": {"nl": "Ernst", "fr": "Gravité", "en": "Severity"},
+    "report.col.priority": {"nl": "Prioriteit", "fr": "Priorité", "en": "Priority"},
+    "report.col.action": {"nl": "Actie", "fr": "Action", "en": "Action"},
+    "report.col.why": {"nl": "Wat en waarom", "fr": "Quoi et pourquoi", "en": "What and why"},
+    "report.yes": {"nl": "ja", "fr": "oui", "en": "yes"},
+    "report.no": {"nl": "nee", "fr": "non", "en": "no"},
+    "report.none": {"nl": "Geen.", "fr": "Aucun.", "en": "None."},
+    "report.more": {"nl": "… en nog {n} in {file}.", "fr": "… et {n} de plus dans {file}.",
+                    "en": "… and {n} more in {file}."},
+    "report.footer": {"nl": "Gemaakt met collabnet {version} · dataset {dataset} · analysedatum {date}",
+                      "fr": "Produit avec collabnet {version} · jeu de données {dataset} · date d'analyse {date}",
+                      "en": "Made with collabnet {version} · dataset {dataset} · analysis date {date}"},
+    "report.term.network": {"nl": "Netwerk", "fr": "Réseau", "en": "Network"},
+    "report.help.network": {
+        "nl": "Elke actor (een organisatie of een persoon) is een punt; een verbinding koppelt twee actoren die "
+              "samenwerken: een rechtstreekse band uit de gegevens, lidmaatschap van dezelfde groep (werkgroep, "
+              "partnerschap, project), of een persoon en de eigen organisatie. Alleen verbindingen buiten de "
+              "eigen organisatie tellen als samenwerking.",
+        "fr": "Chaque acteur (une organisation ou une personne) est un point ; un lien relie deux acteurs qui "
+              "travaillent ensemble : un lien direct enregistré dans les données, la participation à un même "
+              "groupe (groupe de travail, partenariat, projet), ou une personne et sa propre organisation. Seuls "
+              "les liens hors de sa propre organisation comptent comme collaboration.",
+        "en": "Each actor (an organisation or a person) is a point; a link joins two actors who work together: a "
+              "direct tie recorded in the data, membership of the same group (working group, partnership, "
+              "project), or a person and their own organisation. Only links outside one's own organisation count "
+              "as collaboration."},
+    "report.term.density": {"nl": "Dichtheid", "fr": "Densité", "en": "Density"},
+    "report.help.density": {
+        "nl": "Het aandeel van alle mogelijke verbindingen tussen de actoren dat echt bestaat "
+              "(1 = iedereen werkt met iedereen).",
+        "fr": "La part de tous les liens possibles entre les acteurs qui existe vraiment "
+              "(1 = chacun travaille avec chacun).",
+        "en": "The share of all possible links between the actors that really exists "
+              "(1 = everyone works with everyone)."},
+    "report.term.ei": {"nl": "E-I-index", "fr": "Indice E-I", "en": "E-I index"},
+    "report.help.ei": {
+        "nl": "(verbindingen met andere sectoren − verbindingen binnen de sector) ÷ alle verbindingen. −1: "
+              "iedereen werkt enkel binnen de eigen sector; +1: enkel over de sectoren heen; rond 0: een mengeling.",
+        "fr": "(liens vers d'autres secteurs − liens au sein du secteur) ÷ tous les liens. −1 : chacun travaille "
+              "uniquement dans son secteur ; +1 : uniquement entre secteurs ; autour de 0 : un mélange.",
+        "en": "(links to other sectors − links within the sector) ÷ all links. −1: everybody works only within "
+              "their own sector; +1: only across sectors; around 0: a mix."},
+    "report.term.isolation": {"nl": "Isolementssignaal", "fr": "Signal d'isolement", "en": "Isolation signal"},
+    "report.help.isolation": {
+        "nl": "Een actor krijgt een signaal als hij geen verbinding heeft buiten de eigen organisatie, enkel "
+              "verbindingen binnen de eigen sector, als eerstelijnsactor geen verbinding met de tweede lijn (of "
+              "omgekeerd), of maar één partner. Eén vertrek of één gemiste vergadering kan hem dan afsnijden.",
+        "fr": "Un acteur reçoit un signal quand il n'a aucun lien hors de sa propre organisation, des liens "
+              "uniquement dans son propre secteur, en première ligne aucun lien avec la deuxième ligne (ou "
+              "l'inverse), ou un seul partenaire. Un départ ou une réunion manquée peut alors le couper du réseau.",
+        "en": "An actor gets a signal when it has no link outside its own organisation, links only within its "
+              "own sector, as a first-line actor no link with the second line (or the reverse), or a single "
+              "partner. One departure or one missed meeting can then cut it off."},
+    "report.term.betweenness": {"nl": "Tussenpositie (betweenness)", "fr": "Intermédiarité (betweenness)",
+                                "en": "Betweenness"},
+    "report.help.betweenness": {
+        "nl": "Hoe vaak een actor op de kortste weg tussen twee andere actoren ligt. Een actor met een hoge "
+              "tussenpositie brengt informatie over tussen delen van het netwerk die anders ver uit elkaar liggen "
+              "(0 = nooit, 1 = op elke kortste weg).",
+        "fr": "La fréquence à laquelle un acteur se trouve sur le plus court chemin entre deux autres acteurs. Un "
+              "acteur très intermédiaire fait circuler l'information entre des parties du réseau qui seraient "
+              "sinon éloignées (0 = jamais, 1 = sur chaque plus court chemin).",
+        "en": "How often an actor lies on the shortest path between two other actors. An actor with a high "
+              "betweenness passes information between parts of the network that would otherwise be far apart "
+              "(0 = never, 1 = on every shortest path)."},
+    "report.term.brokerage": {"nl": "Makelaarsrol (brokerage)", "fr": "Courtage (brokerage)", "en": "Brokerage"},
+    "report.help.brokerage": {
+        "nl": "Het aantal paren partners van een actor die niet met elkaar samenwerken en waarbij de weg via de "
+              "actor een sectorgrens oversteekt: de actor is de brug tussen hen. Een bruggenbouwer verbindt "
+              "sectoren die elkaar anders niet zouden ontmoeten.",
+        "fr": "Le nombre de paires de partenaires d'un acteur qui ne travaillent pas ensemble et dont le chemin "
+              "par l'acteur franchit une frontière de secteur : l'acteur est le pont entre eux. Un passeur relie "
+              "des secteurs qui sinon ne se rencontreraient pas.",
+        "en": "The number of pairs of an actor's partners who do not work with each other and whose path through "
+              "the actor crosses a sector boundary: the actor is the bridge between them. A broker links sectors "
+              "that would otherwise not meet."},
+    "report.term.gap": {"nl": "Hiaat", "fr": "Lacune", "en": "Gap"},
+    "report.help.gap": {
+        "nl": "Een ontbrekende verbinding: twee sectoren in de zone zonder verbinding, een sector die in de zone "
+              "ontbreekt, geen verbinding tussen eerste en tweede lijn, of tussen Nederlandstalige en Franstalige "
+              "actoren. 'Verwacht' is het aantal verbindingen als die van de zone willekeurig verdeeld waren; de "
+              "ernst groeit met het aantal ontbrekende verbindingen en telt dubbel tussen zorg en welzijn.",
+        "fr": "Un lien qui manque : deux secteurs présents dans le bassin sans lien entre eux, un secteur absent "
+              "du bassin, aucun lien entre première et deuxième ligne, ou entre acteurs néerlandophones et "
+              "francophones. « Attendus » est le nombre de liens si ceux du bassin étaient répartis au hasard ; "
+              "la gravité croît avec le nombre de liens manquants et compte double entre santé et social.",
+        "en": "A missing link: two sectors present in the zone with no link between them, a sector absent from "
+              "the zone, no link between the first and second line, or between Dutch- and French-speaking actors. "
+              "'Expected' is the number of links if the zone's links were spread at random; the severity grows "
+              "with the number of links missing and counts double between health and welfare."},
+    "report.term.cut_vertex": {"nl": "Snijpunt (kwetsbare schakel)", "fr": "Point d'articulation (point de rupture)",
+                               "en": "Cut vertex (single point of failure)"},
+    "report.help.cut_vertex": {
+        "nl": "Een actor wiens vertrek het netwerk opsplitst: sommige actoren verliezen dan elke weg naar de "
+              "anderen. Zo'n actor mag niet de enige schakel blijven: vraag hem zijn partners aan elkaar voor te "
+              "stellen.",
+        "fr": "Un acteur dont le départ coupe le réseau en morceaux : certains acteurs perdraient tout chemin vers "
+              "les autres. Il ne devrait pas rester le seul lien : demandez-lui de présenter ses partenaires les "
+              "uns aux autres.",
+        "en": "An actor whose departure splits the network: some actors would lose every path to the others. It "
+              "should not stay the only link: ask it to introduce its partners to each other."},
+    "report.term.cut_edge": {"nl": "Brug", "fr": "Pont", "en": "Bridge (cut edge)"},
+    "report.help.cut_edge": {
+        "nl": "Eén verbinding die de enige weg is tussen twee sectoren, de twee zorglijnen of de twee "
+              "taalnetwerken. Stopt die samenwerking, dan raken ze van elkaar gescheiden.",
+        "fr": "Un lien unique qui est le seul chemin entre deux secteurs, les deux lignes de soins ou les deux "
+              "réseaux linguistiques. Si cette collaboration s'arrête, ils sont séparés.",
+        "en": "A single link that is the only path between two sectors, the two care lines or the two language "
+              "networks. If that collaboration stops, they are cut apart."},
+    "report.term.actions": {"nl": "Acties", "fr": "Actions", "en": "Actions"},
+    "report.help.actions": {
+        "nl": "Voorstellen: twee actoren die nog niet samenwerken met elkaar in contact brengen (waar mogelijk "
+              "via een gedeelde partner). Uitnodigen: een actor zonder verbindingen in een groep opnemen. Brug "
+              "verstevigen: de enige schakel vragen zijn partners aan elkaar voor te stellen. Rekruteren: een "
+              "actor zoeken voor een ontbrekende sector.",
+        "fr": "Présenter : mettre en contact deux acteurs qui ne travaillent pas encore ensemble (si possible par "
+              "un partenaire commun). Inviter : faire entrer un acteur sans lien dans un groupe. Consolider un "
+              "pont : demander au seul lien de présenter ses partenaires les uns aux autres. Recruter : trouver "
+              "un acteur pour un secteur absent.",
+        "en": "Introduce: put two actors who do not work together yet in contact (through a partner they share "
+              "where possible). Invite: bring an actor with no links into a group. Secure a bridge: ask the only "
+              "link to introduce its partners to each other. Recruit: find an actor for a missing sector."},
+    "report.term.limits": {"nl": "Grenzen", "fr": "Limites", "en": "Limits"},
+    "report.help.limits": {
+        "nl": "Een netwerk toont alleen wat geregistreerd werd: een ontbrekende verbinding kan een samenwerking "
+              "zijn die niemand noteerde. Gebruik dit rapport om het gesprek te starten, niet om een organisatie "
+              "te beoordelen.",
+        "fr": "Un réseau ne montre que ce qui a été enregistré : un lien manquant peut être une collaboration que "
+              "personne n'a notée. Utilisez ce rapport pour ouvrir la discussion, pas pour juger une organisation.",
+        "en": "A network only shows what was recorded: a missing link may be a collaboration nobody wrote down. "
+              "Use this report to start a conversation, not to judge an organisation."},
+    # Interactive view
+    "view.title": {"nl": "Samenwerkingsnetwerk", "fr": "Réseau de collaboration", "en": "Collaboration network"},
+    "view.region": {"nl": "hele gewest", "fr": "toute la région", "en": "whole region"},
+    "view.counts": {"nl": "{nodes} knopen, {edges} verbindingen", "fr": "{nodes} nœuds, {edges} liens",
+                    "en": "{nodes} nodes, {edges} links"},
+    "view.aggregate.organisations": {
+        "nl": "Personen zijn samengevoegd met hun organisatie.",
+        "fr": "Les personnes sont regroupées dans leur organisation.",
+        "en": "Persons are folded into their organisation."},
+    "view.aggregate.sectors": {
+        "nl": "Eén knoop per sector; een verbinding telt de banden tussen twee sectoren.",
+        "fr": "Un nœud par secteur ; un lien compte les liens entre deux secteurs.",
+        "en": "One node per sector; a link counts the ties between two sectors."},
+    "view.search": {"nl": "Zoek op naam", "fr": "Chercher par nom", "en": "Search by name"},
+    "view.found": {"nl": "{n} gevonden", "fr": "{n} trouvé(s)", "en": "{n} found"},
+    "view.filters": {"nl": "Filters", "fr": "Filtres", "en": "Filters"},
+    "view.all": {"nl": "alle", "fr": "tous", "en": "all"},
+    "view.reset": {"nl": "Alles tonen", "fr": "Tout afficher", "en": "Show all"},
+    "view.legend": {"nl": "Legende", "fr": "Légende", "en": "Legend"},
+    "view.colour.sector": {"nl": "Kleur: hoofdsector", "fr": "Couleur : secteur principal",
+                           "en": "Colour: main sector"},
+    "view.colour.family": {"nl": "Kleur: gezondheid of welzijn", "fr": "Couleur : santé ou social",
+                           "en": "Colour: health or welfare"},
+    "view.colour.line": {"nl": "Kleur: zorglijn", "fr": "Couleur : ligne de soins", "en": "Colour: line of care"},
+    "view.colour.language": {"nl": "Kleur: taal", "fr": "Couleur : langue", "en": "Colour: language"},
+    "view.shape": {"nl": "Vorm", "fr": "Forme", "en": "Shape"},
+    "view.size.brokerage": {"nl": "Grootte: makelaarsscore (brug tussen sectoren)",
+                            "fr": "Taille : score de courtage (pont entre secteurs)",
+                            "en": "Size: brokerage score (bridge between sectors)"},
+    "view.size.kind": {"nl": "Grootte: organisaties groter dan personen",
+                       "fr": "Taille : organisations plus grandes que les personnes",
+                       "en": "Size: organisations larger than persons"},
+    "view.size.actors": {"nl": "Grootte: aantal actoren", "fr": "Taille : nombre d'acteurs",
+                         "en": "Size: number of actors"},
+    "view.marks": {"nl": "Gemarkeerd", "fr": "Mis en évidence", "en": "Highlighted"},
+    "view.links": {"nl": "Verbindingen", "fr": "Liens", "en": "Links"},
+    "view.sector_link": {"nl": "banden tussen twee sectoren", "fr": "liens entre deux secteurs",
+                         "en": "ties between two sectors"},
+    "view.help": {"nl": "Sleep om te verschuiven, scroll om te zoomen, wijs een knoop aan voor details.",
+                  "fr": "Glisser pour déplacer, molette pour zoomer, survoler un nœud pour ses détails.",
+                  "en": "Drag to pan, scroll to zoom, hover a node for its facts."},
+}
+
+
+def t(key: str, lang: str = "en", **fields: object) -> str:
+    """The message ``key`` in language ``lang``, with ``str.format`` fields filled in.
+
+    Parameters
+    ----------
+    key : str
+        A message id of :data:`LABELS`.
+    lang : {"nl", "fr", "en"}
+        Language.
+    **fields
+        Values for the message's ``{name}`` fields.
+
+    Raises
+    ------
+    KeyError
+        When ``key`` is not a message id (a typo in the caller).
+    ValueError
+        When ``lang`` is not one of :data:`LANGS`.
+
+    Examples
+    --------
+    >>> t("view.counts", "en", nodes=3, edges=2)
+    '3 nodes, 2 links'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    try:
+        message = LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"no message {key!r} in collabnet.render.i18n.LABELS") from None
+    return message.format(**fields) if fields else message
