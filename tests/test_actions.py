@@ -84,8 +84,10 @@ def test_line_gap_with_missing_line_looks_outside_the_zone():
 
 
 def test_language_gap_rationale_in_three_languages_same_choice():
+    # two bilingual actors link n1 and f1 (so neither is the only link): b, first by id, introduces
     G = graph({"n1": ("south", "medical", None, "nl"), "f1": ("south", "medical", None, "fr"),
-               "b": ("south", "medical", None, "bi")}, [("n1", "b"), ("b", "f1")])
+               "b": ("south", "medical", None, "bi"), "b2": ("south", "medical", None, "bi")},
+              [("n1", "b"), ("b", "f1"), ("n1", "b2"), ("b2", "f1")])
     gaps = find_gaps(G, zones=["south"])
     made = {lang: recommend_actions(G, [], None, gaps, lang=lang, zones=["south"]) for lang in ("en", "nl", "fr")}
     assert {(a.actors, a.via) for actions in made.values() for a in actions} == {(("n1", "f1"), "b")}
@@ -207,6 +209,17 @@ def test_recruit_a_missing_sector():
                                 "RH, who work region-wide in that sector: the sector is active in 3 of 3 other "
                                 "zones but absent here.")
     assert action.score == 1.0  # mean of 1, 1, 1 housing actors elsewhere
+
+
+def test_a_bridge_is_secured_by_the_introduction_that_closes_a_gap():
+    # n1 - b - f1: b is the only nl-fr link; the language gap asks for the same introduction
+    G = graph({"n1": ("south", "medical", None, "nl"), "f1": ("south", "medical", None, "fr"),
+               "b": ("south", "medical", None, "bi")}, [("n1", "b"), ("b", "f1")])
+    gaps = find_gaps(G, zones=["south"])  # language_gap: density 2/3, expected 2/3, severity 2/3 + 2
+    [action] = recommend_actions(G, [], None, gaps, zones=["south"])
+    assert (action.action, action.actors, action.via) == ("secure_bridge", ("n1", "f1"), "b")
+    assert action.score == gaps[0].severity  # the higher of 2.666667 and 1 actor x2
+    assert action.evidence.endswith("; also answers language_gap nl-fr")
 
 
 def test_ranking_priorities_and_one_action_per_pair():

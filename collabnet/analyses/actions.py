@@ -34,8 +34,12 @@ Action kinds (column ``action``):
     none, that end is a ``single_tie`` actor and gets an ``introduce``.
 ``recruit``
     A sector missing in the zone (``sector_missing``): recruit one through the
-    zone's group whose theme fits the sector (``via``), naming the region-wide
-    actors of that sector who could be asked (else those of other zones).
+    zone's group whose theme fits the sector (``via``), naming up to three
+    region-wide actors of that sector who could be asked (else those of other
+    zones; organisations first).
+
+Zone ``region`` holds the region-wide view: actions for the gaps and bridges
+of the whole graph, and for isolated region-wide actors.
 
 Ranking rule, in plain words: every action gets an urgency score, the number
 of links missing or at risk, counted like gap severity. An action answering a
@@ -46,8 +50,10 @@ and ``fr`` networks. An action for one isolated actor scores 1, doubled for a
 first- or second-line actor and doubled again when it has no tie at all.
 Within each zone, actions are sorted by score (highest first), then kind
 (secure_bridge, introduce, invite, recruit), then actor ids; priority 1 is the
-first. Two actors are introduced to each other once per zone: the
-highest-ranked action is kept and names the other findings it answers.
+first. Two actors are introduced to each other once per zone, with the
+highest score of the findings it answers; the sentence is the
+``secure_bridge`` one when the pair also secures a bridge, and the evidence
+names the other findings.
 
 Examples
 --------
@@ -72,7 +78,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, islice
 
 import networkx as nx
@@ -304,29 +310,31 @@ def recommend_actions(
 
 
 def _rank(candidates: list[Action]) -> list[Action]:
-    """Keep the best action per (zone, kind, actors), number them per zone by the ranking rule.
+    """One action per (zone, actors introduced), numbered per zone by the ranking rule.
 
-    The findings of the actions left out are named at the end of the kept one's evidence.
+    Of the actions that introduce the same two actors, the kept one has the highest score;
+    its wording is that of a ``secure_bridge`` when one of them is (it names the risk as well
+    as the gap), and its evidence names the findings of the others.
     """
     def order(a: Action) -> tuple:
         # evidence (not the translated rationale) breaks ties: the same choice in every language
         return (a.zone, -round(a.score, 9), _KIND_ORDER[a.action], a.actors, a.via or "", a.evidence)
 
-    kept: dict[tuple, list[Action]] = {}
+    same: dict[tuple, list[Action]] = {}
     for action in sorted(candidates, key=order):
-        # introducing the same two actors is one action, whether it secures a bridge or closes a gap
         kind = "pair" if action.action in _PAIR_KINDS else action.action
-        kept.setdefault((action.zone, kind, frozenset(action.actors)), []).append(action)
+        same.setdefault((action.zone, kind, frozenset(action.actors)), []).append(action)
+    merged = []
+    for group in same.values():
+        keep = next((a for a in group if a.action == "secure_bridge"), group[0])
+        findings = list(dict.fromkeys(a.evidence.split(": ", 1)[0] for a in group if a is not keep))
+        evidence = keep.evidence + (f"; also answers {id_list(findings)}" if findings else "")
+        merged.append(replace(keep, evidence=evidence, score=round(group[0].score, 6)))
     ranked: list[Action] = []
     priority: Counter = Counter()
-    for best, *others in sorted(kept.values(), key=lambda same: order(same[0])):
-        evidence = best.evidence
-        findings = list(dict.fromkeys(o.evidence.split(": ", 1)[0] for o in others))
-        if findings:
-            evidence += f"; also answers {id_list(findings)}"
-        priority[best.zone] += 1
-        ranked.append(Action(best.zone, priority[best.zone], best.action, best.actors, best.rationale, best.via,
-                             evidence, round(best.score, 6)))
+    for action in sorted(merged, key=order):
+        priority[action.zone] += 1
+        ranked.append(replace(action, priority=priority[action.zone]))
     return ranked
 
 
@@ -532,7 +540,9 @@ class _Context:
 
     def recruit(self, gap: Gap) -> list[Action]:
         sector = gap.a
-        asked = self.outside(gap.zone, lambda v: self.G.nodes[v].get("sector") == sector, limit=3)
+        # organisations first: a coordinator asks an organisation to take part
+        asked = self.outside(gap.zone, lambda v: self.G.nodes[v].get("sector") == sector)
+        asked = sorted(asked, key=lambda v: (self.G.nodes[v].get("kind") != "organisation", self.preference(v)))[:3]
         regional = bool(asked) and self.G.nodes[asked[0]].get("zone") == REGION
         group = self.fitting_group(gap.zone, {sector}, set(), sector)
         through = self.text["through"].format(group=group[1]) if group else ""

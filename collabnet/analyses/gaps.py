@@ -62,9 +62,10 @@ sector_pair medical social_assistance 0 0.666667 1.333333
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -192,68 +193,97 @@ def find_gaps(G: nx.Graph, zones: Iterable[str] | None = None) -> list[Gap]:
     members = zone_members(G)
     sectors = {z: Counter(G.nodes[v].get("sector") for v in nodes) for z, nodes in members.items()}
     wanted = [*members, REGION] if zones is None else list(dict.fromkeys(zones))
+    scopes = _scopes(G, {z for z in wanted if z == REGION or z in members})
+    family_of = {d.get("sector"): d.get("family") for _, d in G.nodes(data=True)}
     gaps: list[Gap] = []
     for zone in wanted:
-        if zone == REGION:
-            gaps.extend(_scope_gaps(REGION, G))
-        elif zone in members:
-            gaps.extend(_scope_gaps(zone, G.subgraph(members[zone])))
+        if zone in scopes:
+            gaps.extend(_scope_gaps(zone, scopes[zone], family_of))
+        if zone in members:
             gaps.extend(_missing_sectors(zone, sectors))
     return sorted(gaps, key=lambda g: (g.zone, -g.severity, g.gap, g.a, g.b))
 
 
-def _scope_gaps(zone: str, H: nx.Graph) -> list[Gap]:
-    """Pair gaps (sectors, families, lines, languages) inside one subgraph ``H``."""
-    n, m = H.number_of_nodes(), H.number_of_edges()
-    density = m / (n * (n - 1) / 2) if n > 1 else 0.0
-    family_of = {d.get("sector"): d.get("family") for _, d in H.nodes(data=True)}
+_ATTRIBUTES = ("sector", "family", "line", "language")
+
+
+@dataclass
+class _Scope:
+    """What the gaps of one zone (or of the whole region) are computed from."""
+
+    nodes: int = 0
+    edges: int = 0
+    # attribute -> value -> actors (sorted); attribute -> unordered value pair -> edges, example edges
+    groups: dict = field(default_factory=lambda: {a: defaultdict(list) for a in _ATTRIBUTES})
+    counts: dict = field(default_factory=lambda: {a: Counter() for a in _ATTRIBUTES})
+    examples: dict = field(default_factory=lambda: {a: defaultdict(list) for a in _ATTRIBUTES})
+
+    @property
+    def density(self) -> float:
+        n = self.nodes
+        return self.edges / (n * (n - 1) / 2) if n > 1 else 0.0
+
+
+def _scopes(G: nx.Graph, wanted: set[str]) -> dict[str, _Scope]:
+    """One pass over the actors and one over the edges for every wanted zone (``region`` = all)."""
+    scopes = {zone: _Scope() for zone in wanted}
+    values = {}
+    for v in sorted(G, key=str):
+        data = G.nodes[v]
+        values[v] = (data.get("zone"), {"sector": data.get("sector"), "family": data.get("family"),
+                                        "line": actor_line(G, v), "language": data.get("language")})
+        for scope in _scopes_of(scopes, values[v][0], values[v][0]):
+            scope.nodes += 1
+            for attribute, value in values[v][1].items():
+                if value is not None and value != "":
+                    scope.groups[attribute][value].append(v)
+    for u, v in G.edges():
+        (zone_u, of_u), (zone_v, of_v) = values[u], values[v]
+        for scope in _scopes_of(scopes, zone_u, zone_v):
+            scope.edges += 1
+            for attribute in _ATTRIBUTES:
+                ku, kv = of_u[attribute], of_v[attribute]
+                pair = (ku, kv) if str(ku) <= str(kv) else (kv, ku)
+                scope.counts[attribute][pair] += 1
+                examples = scope.examples[attribute][pair]
+                label = f"{u}-{v}" if pair[0] == ku else f"{v}-{u}"
+                if len(examples) < _EVIDENCE_IDS or label < examples[-1]:
+                    # keep the first few edges by name, whatever the order the graph lists them in
+                    bisect.insort(examples, label)
+                    del examples[_EVIDENCE_IDS:]
+    return scopes
+
+
+def _scopes_of(scopes: dict[str, _Scope], zone_u, zone_v) -> list[_Scope]:
+    """The scopes an actor (zone_u == zone_v) or an edge counts in: the region, and its zone."""
+    found = [scopes[REGION]] if REGION in scopes else []
+    if zone_u == zone_v and zone_u in scopes and zone_u != REGION:
+        found.append(scopes[zone_u])
+    return found
+
+
+def _scope_gaps(zone: str, scope: _Scope, family_of: dict) -> list[Gap]:
+    """Pair gaps (sectors, families, lines, languages) inside one zone or the region."""
 
     def sector_weight(a: str, b: str) -> float:
         return PRIORITY_WEIGHT if {family_of.get(a), family_of.get(b)} == _PRIORITY_FAMILIES else 1.0
 
-    gaps = _pair_gaps(H, zone, density, _attr(H, "sector"), "sector_pair", "weak_sector_pair", sector_weight)
-    gaps += _pair_gaps(H, zone, density, _attr(H, "family"), "family_pair", "weak_family_pair",
-                       lambda a, b: PRIORITY_WEIGHT, values=("health", "welfare"))
-    gaps += _cross_gaps(H, zone, density, lambda v: actor_line(H, v), "line_gap", (1, 2), require_both=False)
-    gaps += _cross_gaps(H, zone, density, _attr(H, "language"), "language_gap", ("nl", "fr"), require_both=True)
+    gaps = _pair_gaps(scope, zone, "sector", "sector_pair", "weak_sector_pair", sector_weight)
+    gaps += _pair_gaps(scope, zone, "family", "family_pair", "weak_family_pair", lambda a, b: PRIORITY_WEIGHT,
+                       values=("health", "welfare"))
+    gaps += _cross_gaps(scope, zone, "line", "line_gap", (1, 2), require_both=False)
+    gaps += _cross_gaps(scope, zone, "language", "language_gap", ("nl", "fr"), require_both=True)
     return gaps
-
-
-def _attr(H: nx.Graph, name: str) -> Callable[[Hashable], object]:
-    return lambda v: H.nodes[v].get(name)
-
-
-def _groups(H: nx.Graph, key: Callable) -> dict:
-    """Attribute value -> sorted actors (actors without a value are left out)."""
-    groups: dict = defaultdict(list)
-    for v in H:
-        value = key(v)
-        if value is not None and value != "":
-            groups[value].append(v)
-    return {value: sorted(nodes, key=str) for value, nodes in groups.items()}
-
-
-def _edge_counts(H: nx.Graph, key: Callable) -> tuple[Counter, dict]:
-    """Unordered value pair -> number of edges, and a few example edges per pair."""
-    counts: Counter = Counter()
-    examples: dict = defaultdict(list)
-    for u, v in H.edges():
-        ku, kv = key(u), key(v)
-        pair = (ku, kv) if str(ku) <= str(kv) else (kv, ku)
-        counts[pair] += 1
-        if len(examples[pair]) < _EVIDENCE_IDS:
-            examples[pair].append(f"{u}-{v}" if pair[0] == ku else f"{v}-{u}")
-    return counts, examples
 
 
 def _side(value: object, nodes: list) -> str:
     return f"{value}: {len(nodes)} ({id_list(nodes)})" if nodes else f"{value}: 0"
 
 
-def _pair_gaps(H, zone, density, key, kind, weak_kind, weight, values=None) -> list[Gap]:
+def _pair_gaps(scope: _Scope, zone, attribute, kind, weak_kind, weight, values=None) -> list[Gap]:
     """``kind`` rows for pairs with no edge, ``weak_kind`` rows for pairs far below expectation."""
-    groups = _groups(H, key)
-    counts, examples = _edge_counts(H, key)
+    groups, counts, examples = (x[attribute] for x in (scope.groups, scope.counts, scope.examples))
+    density = scope.density
     present = sorted((v for v in groups if values is None or v in values), key=str)
     gaps = []
     for i, a in enumerate(present):
@@ -271,17 +301,16 @@ def _pair_gaps(H, zone, density, key, kind, weak_kind, weight, values=None) -> l
     return gaps
 
 
-def _cross_gaps(H, zone, density, key, kind, values, require_both) -> list[Gap]:
+def _cross_gaps(scope: _Scope, zone, attribute, kind, values, require_both) -> list[Gap]:
     """A gap row when the two values (lines 1/2, languages nl/fr) have no edge between them."""
-    groups = _groups(H, key)
+    groups, counts = scope.groups[attribute], scope.counts[attribute]
     side_a, side_b = (groups.get(value, []) for value in values)
     if not (side_a or side_b) or (require_both and not (side_a and side_b)):
         return []
-    counts, _ = _edge_counts(H, key)
     a, b = values
     if counts[(a, b)] + counts[(b, a)]:
         return []
-    expected = density * len(side_a) * len(side_b)
+    expected = scope.density * len(side_a) * len(side_b)
     evidence = f"{_side(a, side_a)}; {_side(b, side_b)}; 0 edges"
     if kind == "language_gap" and groups.get("bi"):
         evidence += f"; bilingual actors who could bridge: {_side('bi', groups['bi'])}"
