@@ -1,0 +1,1 @@
+"""Stage 4 of the pipeline: renderers (tables, terminal, reports, views, exports) read analysis results."""
