@@ -264,7 +264,7 @@ def test_no_change_on_the_same_date(snapshots):
     (b"zone,priority,action\nsouth,1,invite\n", "x.csv:1: actors: required column missing"),
     (b"", "x.csv: the file is empty"),
     (b"zone,action,actors\nsouth,invite,a,b\n", "x.csv:2: (row): the row has 4 values"),
-    (b"\xff\xfe\x00", "x.csv: not a readable CSV file"),
+    (b"\xff\xfe\x00", "x.csv: not a text file (NUL bytes"),
 ])
 def test_read_actions_errors(tmp_path, content, message):
     path = tmp_path / "x.csv"
