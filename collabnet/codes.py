@@ -22,8 +22,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Iterable
+from typing import Any
 
 __all__ = [
     "CodeTable",

@@ -340,7 +340,7 @@ class Diff:
     actions: tuple[ActionFollowUp, ...] | None = None
     action_columns: tuple[str, ...] = ()
 
-    def for_zone(self, zone: str) -> "Diff":
+    def for_zone(self, zone: str) -> Diff:
         """The same diff limited to the rows of one zone (``region``: the region's own rows)."""
         keep = {name: tuple(r for r in getattr(self, name) if r.zone == zone)
                 for name in ("ties", "memberships", "edges", "isolated", "gaps", "brokers", "figures")}

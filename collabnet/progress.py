@@ -18,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from typing import Callable, Iterator, TextIO
+from collections.abc import Callable, Iterator
+from typing import TextIO
 
 __all__ = ["Progress", "NO_PROGRESS"]
 

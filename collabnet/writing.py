@@ -17,8 +17,9 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "csv_text", "format_value", "write_csv",
            "safe_name", "inside", "workbook_bytes"]

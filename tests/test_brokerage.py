@@ -14,8 +14,16 @@ import pandas as pd
 import pytest
 
 from collabnet.analyses import brokerage
-from collabnet.analyses.brokerage import (BROKER_COLUMNS, ROLES, betweenness, broker_table, constraint,
-                                          effective_size, ei_index, gould_fernandez)
+from collabnet.analyses.brokerage import (
+    BROKER_COLUMNS,
+    ROLES,
+    betweenness,
+    broker_table,
+    constraint,
+    effective_size,
+    ei_index,
+    gould_fernandez,
+)
 
 
 def graph(edges, sector, **attributes):

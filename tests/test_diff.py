@@ -30,7 +30,7 @@ from click.testing import CliRunner
 import collabnet
 from collabnet.analyses.actions import Action
 from collabnet.cli import cli
-from collabnet.diff import (TABLE_FILES, ActionsFileError, compare, edge_changes, read_actions, snapshot)
+from collabnet.diff import TABLE_FILES, ActionsFileError, compare, edge_changes, read_actions, snapshot
 from collabnet.graph import active
 
 DATA = Path(__file__).parent / "data" / "dated"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -133,9 +133,8 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     ``include_contacts``; ``pseudonymise`` replaces persons' ids and names.
     """
     from collabnet.dataset import load_dataset
-    from collabnet.privacy import load_key
+    from collabnet.privacy import load_key, without_contacts
     from collabnet.privacy import pseudonymise as make_pseudonymous
-    from collabnet.privacy import without_contacts
 
     path = dataset if dataset is not None else default_dataset()
     try:

@@ -9,8 +9,19 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import (EXIT_UNUSABLE, at_option, default_out, echo_err, handle_errors, load_or_exit,
-                                  out_option, privacy_options, quiet_option, resolve_zone, zone_option)
+from collabnet.cli.common import (
+    EXIT_UNUSABLE,
+    at_option,
+    default_out,
+    echo_err,
+    handle_errors,
+    load_or_exit,
+    out_option,
+    privacy_options,
+    quiet_option,
+    resolve_zone,
+    zone_option,
+)
 from collabnet.diff import STATUSES, TOP_BROKERS
 
 __all__ = ["diff"]

@@ -7,9 +7,21 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import (EXIT_UNUSABLE, at_option, dataset_argument, default_out, echo_err, handle_errors,
-                                  lang_option, load_or_exit, out_option, privacy_options, quiet_option, resolve_zone,
-                                  zone_option)
+from collabnet.cli.common import (
+    EXIT_UNUSABLE,
+    at_option,
+    dataset_argument,
+    default_out,
+    echo_err,
+    handle_errors,
+    lang_option,
+    load_or_exit,
+    out_option,
+    privacy_options,
+    quiet_option,
+    resolve_zone,
+    zone_option,
+)
 
 __all__ = ["report"]
 

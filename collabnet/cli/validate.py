@@ -40,7 +40,7 @@ def validate(dataset: Path | None, at: str | None) -> None:
         prefix = "" if problem.left_out else "warning: "
         click.echo(f"{problem.file}:{problem.row}: {problem.column}: {prefix}{problem.reason}")
     left: dict[str, int] = {}
-    for file, row in sorted({(p.file, p.row) for p in ds.left_out if p.row > 0}):
+    for file, _row in sorted({(p.file, p.row) for p in ds.left_out if p.row > 0}):
         left[file] = left.get(file, 0) + 1
     if ds.problems:
         click.echo("")

@@ -65,7 +65,7 @@ class Dataset:
 
         return build_actor_graph(self)
 
-    def on(self, at: dt.date | str) -> "Dataset":
+    def on(self, at: dt.date | str) -> Dataset:
         """The same dataset seen on another analysis date (a new graph is built)."""
         at = dt.date.fromisoformat(at) if isinstance(at, str) else at
         return dataclasses.replace(self, at=at)

@@ -94,7 +94,7 @@ class Taxonomy:
         self.codes_table = CodeTable("sector", aliases)
 
     @classmethod
-    def builtin(cls) -> "Taxonomy":
+    def builtin(cls) -> Taxonomy:
         rows = [dict(code=c, family=f, name_nl=nl, name_fr=fr, name_en=en)
                 for c, f, nl, fr, en in codes.BUILTIN_SECTORS]
         return cls(pd.DataFrame(rows, columns=list(KNOWN["sectors"])))
@@ -129,7 +129,7 @@ class ZoneTable:
         self.zone_codes = CodeTable("zone", aliases)
 
     @classmethod
-    def builtin(cls) -> "ZoneTable":
+    def builtin(cls) -> ZoneTable:
         rows = []
         for zone, names, postal in codes.BUILTIN_ZONES:
             nl, fr, en = codes.BUILTIN_ZONE_NAMES[zone]
