@@ -89,7 +89,8 @@ def test_export_gexf_of_a_zone_reads_back(tiny: Path, tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "5 actors, 5 links" in result.output
     G = nx.read_gexf(out)
-    assert sorted(G.nodes) == ["clerk", "cpas", "gp", "lab", "nurse"] and G.nodes["cpas"]["name"] == "<img src=x onerror=alert(1)>"
+    assert sorted(G.nodes) == ["clerk", "cpas", "gp", "lab", "nurse"]
+    assert G.nodes["cpas"]["name"] == "<img src=x onerror=alert(1)>"
     assert G.edges["gp", "nurse"]["origin"] == "tie"
 
 
