@@ -188,6 +188,25 @@ def test_secure_bridge_names_the_bridge_holder_as_introducer():
     assert (by_via["m1"].actors, by_via["m1"].score) == (("m2", "c"), 2.0)
 
 
+def test_secure_bridge_for_a_group_cut_off_without_its_bridge():
+    # h1-h2-h3 (a housing cluster) reach the rest only through c; housing and mental health also meet in
+    # the rest (x1-x2), so c links no two values, but its departure cuts off 3 other organisations
+    G = graph({"h1": ("south", "housing", None, None), "h2": ("south", "housing", None, None),
+               "h3": ("south", "housing", None, None), "c": ("south", "mental_health", None, None),
+               "x1": ("south", "housing", None, None), "x2": ("south", "mental_health", None, None),
+               "x3": ("south", "medical", None, None), "x4": ("south", "medical", None, None)},
+              [("h1", "h2"), ("h2", "h3"), ("h1", "h3"), ("h1", "c"), ("h2", "c"), ("c", "x1"), ("c", "x2"),
+               ("x1", "x2"), ("x2", "x3"), ("x3", "x4"), ("x4", "x1")])
+    [action] = [a for a in recommend_actions(G, [], None, [], zones=["south"]) if a.action == "secure_bridge"]
+    assert (action.actors, action.via, action.score) == (("h1", "x1"), "c", 3.0)
+    assert action.rationale == ("Ask C to introduce H1 to X1: C is the only link between 3 actors around H1 and "
+                                "the rest of the South zone, a link lost if C leaves.")
+    # the same shape made of c's own staff cuts off no one outside c's organisation
+    for v in ("h1", "h2", "h3"):
+        G.nodes[v].update(kind="person", organisation="c")
+    assert [a for a in recommend_actions(G, [], None, [], zones=["south"]) if a.action == "secure_bridge"] == []
+
+
 def test_no_secure_bridge_when_another_component_links_the_same_values():
     G = graph({"m1": ("south", "medical", None, None), "c": ("south", "coordination", None, None),
                "s1": ("south", "social_assistance", None, None), "m9": ("south", "medical", None, None),

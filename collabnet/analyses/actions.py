@@ -29,9 +29,13 @@ Action kinds (column ``action``):
     whole graph for ``region``) between two sectors, the first and second line,
     or the ``nl`` and ``fr`` networks: ask it to introduce one of its partners on
     one side to one on the other side, so the link survives its departure.
-    ``via`` = the actor that holds the bridge today. A cut edge is covered too:
-    if both its ends have other partners they are cut vertices; if one end has
-    none, that end is a ``single_tie`` actor and gets an ``introduce``.
+    ``via`` = the actor that holds the bridge today. A cut vertex that is no such
+    link but whose departure would cut off :data:`MIN_CUT_OFF` (3) or more
+    actors outside its own organisation from the rest of the zone gets one too
+    (the biggest such group; ``evidence`` starts with ``bridge group``). A cut
+    edge is covered too: if both its ends have other partners they are cut
+    vertices; if one end has none, that end is a ``single_tie`` actor and gets
+    an ``introduce``.
 ``recruit``
     A sector missing in the zone (``sector_missing``): recruit one through the
     zone's group whose theme fits the sector (``via``), naming up to three
@@ -46,7 +50,7 @@ of links missing or at risk, counted like gap severity. An action answering a
 gap scores the gap's severity. A ``secure_bridge`` scores the number of actors
 on the smaller side of the bridge (those who would be cut off), doubled when
 the bridge joins health and welfare, the first and second line, or the ``nl``
-and ``fr`` networks. An action for one isolated actor scores 1, doubled for a
+and ``fr`` networks. A cut-off group scores its number of actors. An action for one isolated actor scores 1, doubled for a
 first- or second-line actor and doubled again when it has no tie at all.
 Within each zone, actions are sorted by score (highest first), then kind
 (secure_bridge, introduce, invite, recruit), then actor ids; priority 1 is the
@@ -87,7 +91,7 @@ import pandas as pd
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, Gap, actor_line, id_list, zone_members
 from collabnet.codes import BUILTIN_ZONE_NAMES, LINE_LABELS, normalise
 
-__all__ = ["ACTION_KINDS", "MIN_EXPECTED", "THEME_KEYWORDS", "Action", "group_sectors", "recommend_actions"]
+__all__ = ["ACTION_KINDS", "MIN_CUT_OFF", "MIN_EXPECTED", "THEME_KEYWORDS", "Action", "group_sectors", "recommend_actions"]
 
 # Also the tie-break order of the ranking.
 ACTION_KINDS = ("secure_bridge", "introduce", "invite", "recruit")
@@ -119,6 +123,9 @@ _FALLBACK_GROUP_TYPES = ("support_group", "working_group", "workshop")
 # A sector pair gets an introduction only when a random network of the zone's density would have
 # at least half a link between the two sectors: below that, no link is no finding.
 MIN_EXPECTED = 0.5
+# A cut vertex that links no two sectors, lines or languages still gets a secure_bridge when its
+# departure would cut off at least this many actors outside its own organisation.
+MIN_CUT_OFF = 3
 _SEARCH_BUDGET = 20_000  # neighbour steps per introduction search: bounded time on dense graphs
 _FAMILY_NAMES = {
     "health": {"en": "health care", "nl": "zorg", "fr": "la santé"},
@@ -152,6 +159,8 @@ _TEXT = {
         "workshop": "the next change workshop of {zone}",
         "secure": "Ask {c} to introduce {p} to {q}: {c} is the only link between {a} and {b} in {zone}, "
                   "a link lost if {c} leaves.",
+        "secure_group": "Ask {c} to introduce {p} to {q}: {c} is the only link between {n} actors around {p} "
+                        "and the rest of {zone}, a link lost if {c} leaves.",
         "recruit": "Recruit an actor from {sector} for {zone}{through}{ask}: the sector is active in {k} of {n} other "
                    "zones but absent here.",
         "through": " through {group}",
@@ -177,6 +186,8 @@ _TEXT = {
         "workshop": "het volgende veranderatelier van {zone}",
         "secure": "Vraag {c} om {p} in contact te brengen met {q}: {c} is de enige verbinding tussen {a} en {b} "
                   "in {zone}, en die gaat verloren als {c} vertrekt.",
+        "secure_group": "Vraag {c} om {p} in contact te brengen met {q}: {c} is de enige verbinding tussen {n} "
+                        "actoren rond {p} en de rest van {zone}, en die gaat verloren als {c} vertrekt.",
         "recruit": "Werf een actor uit {sector} voor {zone}{through}{ask}: de sector is actief in {k} van de {n} "
                    "andere zones maar ontbreekt hier.",
         "through": " via {group}",
@@ -201,6 +212,8 @@ _TEXT = {
         "workshop": "le prochain atelier du changement de {zone}",
         "secure": "Demander à {c} de mettre {p} en contact avec {q} : {c} est le seul lien entre {a} et {b} dans "
                   "{zone}, un lien perdu si {c} s'en va.",
+        "secure_group": "Demander à {c} de mettre {p} en contact avec {q} : {c} est le seul lien entre {n} "
+                        "acteurs autour de {p} et le reste de {zone}, un lien perdu si {c} s'en va.",
         "recruit": "Recruter un acteur du secteur {sector} pour {zone}{through}{ask} : le secteur est actif dans "
                    "{k} des {n} autres zones mais absent ici.",
         "through": " via {group}",
@@ -649,12 +662,18 @@ class _Context:
         actions = []
         for link in _fragile_links(H, self.G.graph.get("families")):
             c, attribute, a, b, p, q, cut_off = link
-            weight = PRIORITY_WEIGHT if _priority_pair(H, attribute, a, b, self.G.graph.get("families")) else 1.0
-            zone_name = self.zone(zone)
-            rationale = self.text["secure"].format(c=self.name(c), p=self.name(p), q=self.name(q), zone=zone_name,
-                                                   a=self.label(attribute, a), b=self.label(attribute, b))
-            evidence = (f"bridge {attribute} {a}-{b}: without cut vertex {c} no {attribute} {a} actor is linked "
-                        f"to a {attribute} {b} actor; actors on the smaller side: {cut_off}")
+            names = {"c": self.name(c), "p": self.name(p), "q": self.name(q), "zone": self.zone(zone)}
+            if attribute == "group":
+                weight = 1.0
+                rationale = self.text["secure_group"].format(n=a, **names)
+                evidence = (f"bridge group {p}: without cut vertex {c} {a} actors around {p} lose every link to "
+                            f"the rest of the zone")
+            else:
+                weight = PRIORITY_WEIGHT if _priority_pair(H, attribute, a, b, self.G.graph.get("families")) else 1.0
+                rationale = self.text["secure"].format(a=self.label(attribute, a), b=self.label(attribute, b),
+                                                       **names)
+                evidence = (f"bridge {attribute} {a}-{b}: without cut vertex {c} no {attribute} {a} actor is "
+                            f"linked to a {attribute} {b} actor; actors on the smaller side: {cut_off}")
             actions.append(Action(zone, 0, "secure_bridge", (str(p), str(q)), rationale, str(c), evidence,
                                   cut_off * weight))
         return actions
@@ -727,8 +746,44 @@ def _fragile_links(H: nx.Graph, families: dict | None = None) -> list[tuple]:
         sides = [*children[c], parent_block[c]]
         counts = [subtree[("B", i)] for i in children[c]] + [subtree[("root", c)] - subtree[("C", c)]]
         pieces = [(count, _contacts(near[i], tags)) for i, count in zip(sides, counts)]
-        links.extend(_separations(H, c, pieces, linked_in, families))
+        found = _separations(H, c, pieces, linked_in, families)
+        if not found:
+            found = _cut_off_group(H, c, [near[i] for i in sides], [count[("n",)] for count in counts])
+        links.extend(found)
     return links
+
+
+def _cut_off_group(H: nx.Graph, c: Hashable, near: list[list], sizes: list[int]) -> list[tuple]:
+    """The biggest piece of H - c (not the largest one) with MIN_CUT_OFF actors outside c's organisation.
+
+    Returns [(c, "group", n, None, p, q, n)] with p a contact of c in that piece and q one in
+    the largest piece (outside c's organisation and organisations first), or [].
+    """
+    own = _org(H, c)
+    largest = max(range(len(sizes)), key=lambda i: (sizes[i], -i))
+    for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        if i == largest or sizes[i] < MIN_CUT_OFF:
+            continue
+        if _outsiders(H, c, near[i], own) >= MIN_CUT_OFF:
+            def contact(v: Hashable) -> tuple:
+                return (own is not None and _org(H, v) == own, H.nodes[v].get("kind") != "organisation", str(v))
+
+            return [(c, "group", sizes[i], None, min(near[i], key=contact), min(near[largest], key=contact),
+                     sizes[i])]
+    return []
+
+
+def _outsiders(H: nx.Graph, c: Hashable, start: list, own, visits: int = 5_000) -> int:
+    """Actors outside organisation ``own`` reachable from ``start`` without ``c``, counted up to MIN_CUT_OFF."""
+    seen, queue, found = {c, *start}, list(start), 0
+    while queue and found < MIN_CUT_OFF and len(seen) < visits:
+        v = queue.pop()
+        found += own is None or _org(H, v) != own
+        for w in H[v]:
+            if w not in seen:
+                seen.add(w)
+                queue.append(w)
+    return found
 
 
 def _most(pieces: list, among: set, tag: tuple) -> int:
