@@ -50,8 +50,9 @@ of links missing or at risk, counted like gap severity. An action answering a
 gap scores the gap's severity. A ``secure_bridge`` scores the number of actors
 on the smaller side of the bridge (those who would be cut off), doubled when
 the bridge joins health and welfare, the first and second line, or the ``nl``
-and ``fr`` networks. A cut-off group scores its number of actors. An action for one isolated actor scores 1, doubled for a
-first- or second-line actor and doubled again when it has no tie at all.
+and ``fr`` networks; a cut-off group scores its number of actors. An action
+for one isolated actor scores 1, doubled for a first- or second-line actor and
+doubled again when it has no tie at all.
 Within each zone, actions are sorted by score (highest first), then kind
 (secure_bridge, introduce, invite, recruit), then actor ids; priority 1 is the
 first. Two actors are introduced to each other once per zone, with the
@@ -91,7 +92,8 @@ import pandas as pd
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, Gap, actor_line, id_list, zone_members
 from collabnet.codes import BUILTIN_ZONE_NAMES, LINE_LABELS, normalise
 
-__all__ = ["ACTION_KINDS", "MIN_CUT_OFF", "MIN_EXPECTED", "THEME_KEYWORDS", "Action", "group_sectors", "recommend_actions"]
+__all__ = ["ACTION_KINDS", "MIN_CUT_OFF", "MIN_EXPECTED", "THEME_KEYWORDS", "Action", "group_sectors",
+           "recommend_actions"]
 
 # Also the tie-break order of the ranking.
 ACTION_KINDS = ("secure_bridge", "introduce", "invite", "recruit")
