@@ -1,0 +1,215 @@
+"""``collabnet plan``: planning tools for coordinators, each answering one question before a workshop.
+
+- ``plan invite``: whom to invite so that the seats reach the most isolated actors;
+- ``plan introduce``: which introductions close most of the zone's gaps;
+- ``plan leave``: what breaks if an actor leaves, and who can take over.
+
+Each prints one line per choice with its reason (or ``--json``), and
+``--out FILE.csv`` writes the choices as actions.csv rows (same columns).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+import click
+
+from collabnet.cli.common import (
+    EXIT_UNUSABLE,
+    at_option,
+    dataset_argument,
+    echo_err,
+    handle_errors,
+    lang_option,
+    load_or_exit,
+    privacy_options,
+    quiet_option,
+    resolve_zone,
+    zone_option,
+)
+
+__all__ = ["plan"]
+
+
+def _common(func: Callable) -> Callable:
+    """The options every ``plan`` subcommand shares (applied bottom-up, listed top-down in --help)."""
+    for decorate in reversed((dataset_argument, at_option, lang_option,
+                              click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON."),
+                              click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+                                           default=None, metavar="FILE.csv",
+                                           help="Also write the choices as actions.csv rows (same columns)."),
+                              quiet_option, privacy_options)):
+        func = decorate(func)
+    return func
+
+
+@click.group()
+def plan() -> None:
+    """Plan a workshop: whom to invite, whom to introduce, what breaks if someone leaves.
+
+    \b
+    Example:
+      collabnet plan invite datasets/brussels --zone Zuid --seats 5
+      collabnet plan introduce datasets/brussels --zone south --count 3
+      collabnet plan leave datasets/brussels --actor brusano
+    """
+
+
+@plan.command()
+@_common
+@zone_option
+@click.option("--seats", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
+              help="Number of invitees.")
+@handle_errors
+def invite(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, include_contacts, zone, seats) -> None:
+    """The K actors to invite so that together they reach the most isolated and peripheral first- and
+    second-line actors (directly or within two steps), with every sector family and both lines at the table.
+
+    Greedy: at least 1 - (1 - 1/K)^g of the best reach of any K actors, g = seats not forced by the
+    covering rule (63% when none is); every family and line is covered whenever K is enough.
+    Without --zone, one plan per zone.
+
+    \b
+    Example:
+      collabnet plan invite datasets/brussels --zone Zuid --seats 5
+      collabnet plan invite datasets/brussels --zone south --seats 3 --out invite.csv --lang nl
+    """
+    from collabnet.planning import plan_invite
+
+    ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
+    plans = [plan_invite(ds.graph, z, seats, lang=lang) for z in zones]
+    _finish(ds, plans, as_json, out, quiet, lang, _invite_text)
+
+
+@plan.command()
+@_common
+@zone_option
+@click.option("--count", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
+              help="Number of introductions.")
+@handle_errors
+def introduce(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, include_contacts, zone, count) -> None:
+    """The K new ties that most reduce the zone's gaps (isolated actors, unlinked sector pairs, line and
+    language gaps), each with the partner who can make the introduction, and the zone's figures before and
+    after. Without --zone, one plan per zone.
+
+    \b
+    Example:
+      collabnet plan introduce datasets/brussels --zone south --count 3
+      collabnet plan introduce datasets/brussels --zone Sud --json
+    """
+    from collabnet.planning import plan_introductions
+
+    ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
+    plans = [plan_introductions(ds.graph, z, count, lang=lang) for z in zones]
+    _finish(ds, plans, as_json, out, quiet, lang, _introduce_text)
+
+
+@plan.command()
+@_common
+@click.option("--actor", "actor", required=True, metavar="ID",
+              help="The actor who leaves (id, or its exact name).")
+@click.option("--with-staff", is_flag=True, help="For an organisation: its staff leave with it.")
+@handle_errors
+def leave(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, include_contacts, actor,
+          with_staff) -> None:
+    """What breaks if an actor leaves: sector pairs, the line and language links that lose their last
+    link (in its zone and region-wide), actors left isolated or cut off, and who can take over.
+
+    \b
+    Example:
+      collabnet plan leave datasets/brussels --actor brusano
+      collabnet plan leave datasets/brussels --actor "OCMW Sint-Gillis" --lang nl --out leave.csv
+    """
+    from collabnet.planning import plan_leave
+
+    ds, _ = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, None)
+    _finish(ds, [plan_leave(ds.graph, actor, with_staff=with_staff, lang=lang)], as_json, out, quiet, lang,
+            _leave_text)
+
+
+def _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone) -> tuple:
+    """The dataset and the zones to plan for (the one asked, else every zone with actors)."""
+    from collabnet.analyses.gaps import zone_members
+
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
+                      include_contacts=include_contacts)
+    code = resolve_zone(ds, zone)
+    return ds, [code] if code is not None else list(zone_members(ds.graph))
+
+
+def _finish(ds, plans: list, as_json: bool, out: Path | None, quiet: bool, lang: str, render: Callable) -> None:
+    if out is not None:
+        from collabnet.render.tables import ACTION_COLUMNS, action_rows
+        from collabnet.writing import write_csv
+
+        actions = [a for p in plans for a in p.actions()]
+        try:
+            write_csv(out, ACTION_COLUMNS, action_rows(SimpleNamespace(actions=actions)))
+        except OSError as exc:
+            echo_err(f"Error: cannot write {out}: {exc.strerror or exc}")
+            sys.exit(EXIT_UNUSABLE)
+    if quiet:
+        return
+    if as_json:
+        document = {"dataset": ds.name, "analysis_date": ds.at.isoformat(), "lang": lang,
+                    "plans": [dataclasses.asdict(p) for p in plans]}
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True))
+        return
+    blocks = [render(ds, p, lang) for p in plans]
+    if out is not None:
+        blocks.append(f"Wrote {sum(len(p.actions()) for p in plans)} action row(s) to {out}")
+    click.echo("\n\n".join(blocks))
+
+
+def _zone(ds, code: str, lang: str) -> str:
+    return f"{ds.zone_name(code, lang)} ({code})"
+
+
+def _invite_text(ds, p, lang: str) -> str:
+    lines = [(f"Invite for {_zone(ds, p.zone, lang)}: {len(p.choices)} of {p.seats} seat(s), "
+              f"{len(p.targets)} isolated or peripheral first/second-line actor(s)")]
+    for c in p.choices:
+        lines.append(f"  {c.rank}. {c.rationale}" + ("  [covering rule]" if c.forced else ""))
+    share = p.reached / p.total if p.total else 1.0
+    lines.append(f"Reached {p.reached:g} of {p.total:g} target weight ({share:.0%}); guaranteed at least "
+                 f"{p.guarantee:.0%} of what the best {p.seats} invitee(s) could reach.")
+    if p.unmet:
+        lines.append(f"Not covered ({p.seats_needed} seat(s) needed): {', '.join(p.unmet)}")
+    else:
+        lines.append(f"At the table: {', '.join(p.requirements) or '-'}")
+    return "\n".join(lines)
+
+
+def _figures(f) -> str:
+    ei = "-" if f.ei is None else f"{f.ei:.2f}"
+    yes = {True: "yes", False: "no"}
+    return (f"isolated {f.isolated}, unlinked sector pairs {f.unlinked_sector_pairs}, line gap "
+            f"{yes[f.line_gap]}, language gap {yes[f.language_gap]}, E-I {ei}")
+
+
+def _introduce_text(ds, p, lang: str) -> str:
+    lines = [f"Introductions for {_zone(ds, p.zone, lang)}: {len(p.introductions)} of {p.count}"]
+    lines += [f"  {i.rank}. {i.rationale}" for i in p.introductions]
+    lines.append(f"Before: {_figures(p.before)}")
+    lines.append(f"After:  {_figures(p.after)}")
+    return "\n".join(lines)
+
+
+def _leave_text(ds, impact, lang: str) -> str:
+    who = impact.name if impact.name == impact.actor else f"{impact.name} ({impact.actor})"
+    lines = [f"If {who} leaves ({_zone(ds, impact.zone, lang)}):"]
+    sections = (("Broken links", [f"[{b.zone}] {b.rationale}" for b in impact.broken]),
+                ("Newly isolated", [i.rationale for i in impact.isolated]),
+                ("Cut off", [c.rationale for c in impact.cut_off]))
+    for title, items in sections:
+        lines.append(f"  {title}: {len(items) or 'none'}")
+        lines += [f"    {n}. {text}" for n, text in enumerate(items, 1)]
+    for before, after in zip(impact.before, impact.after):
+        lines.append(f"{_zone(ds, before.zone, lang)} before: {_figures(before)}")
+        lines.append(f"{' ' * len(_zone(ds, before.zone, lang))} after:  {_figures(after)}")
+    return "\n".join(lines)

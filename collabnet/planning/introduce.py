@@ -1,0 +1,341 @@
+"""Whom to introduce: the new ties that close most of a zone's gaps.
+
+Question answered: *the coordination team can make K introductions before the
+workshop; which pairs of the zone's actors, and who makes each introduction?*
+
+The value of a new tie between two actors of the zone is what it closes:
+
+- the ``severity`` (as in gaps.csv, before any introduction) of every gap it
+  closes: the ``line_gap`` (a first-line and a second-line actor), the
+  ``language_gap`` (an ``nl`` and an ``fr`` actor), the ``family_pair``
+  (health and welfare) and each unlinked ``sector_pair``;
+- plus, for each of the two actors, the drop of its isolation urgency as
+  actions.csv ranks it (1, doubled on the first or second line, doubled again
+  with no tie at all; 0 once it is no longer isolated; reasons as in
+  :mod:`collabnet.analyses.isolation`).
+
+Greedy: add the tie of highest value, update the gaps and the two actors'
+isolation, repeat. Only pairs of actors of the zone count (so the tie shows in
+the zone's figures); never two actors already linked, nor two of one
+organisation. Ties between equally valuable pairs go to a pair with a common
+neighbour who can make the introduction, then to actor ids. No approximation
+bound is claimed: the value of a set of ties is not submodular (two ties can
+lift one actor out of isolation where one tie does nothing), so each step is
+simply the best single next tie.
+
+Efficiency: the value of a pair depends only on what the two actors *are*
+(main sector, family, care line, language) and on their isolation standing, so
+actors are grouped into classes of equal value and the greedy step compares
+pairs of classes, not pairs of actors (a few hundred classes in a zone of
+thousands). Within the best class pair, the pair with a common neighbour is
+searched for with a bounded number of steps.
+
+Introducer: a shared active group already links two actors in the actor graph,
+so the person who can introduce two unlinked actors is a common neighbour
+(:func:`~collabnet.planning.scope.introducer`: the strongest weaker tie); with
+none, the coordination team makes the introduction.
+
+Examples
+--------
+The first and second line are not linked; the GP and the hospital both work
+with the local network, who can introduce them:
+
+>>> import networkx as nx
+>>> G = nx.Graph([("gp", "net"), ("net", "hospital")])
+>>> attrs = {"gp": ("medical", "health", 1), "net": ("coordination", "other", None),
+...          "hospital": ("medical", "health", 2)}
+>>> for v, (sector, family, line) in attrs.items():
+...     G.nodes[v].update(zone="south", sector=sector, family=family, line=line, language="fr", name=v)
+>>> plan = plan_introductions(G, "south", 1)
+>>> i = plan.introductions[0]
+>>> i.actors, i.via, i.closes
+(('gp', 'hospital'), 'net', ('line_gap 1-2',))
+>>> plan.before.line_gap, plan.after.line_gap
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from collabnet.analyses.actions import Action
+from collabnet.analyses.gaps import actor_line, find_gaps
+from collabnet.graph import same_organisation
+from collabnet.planning.scope import (PlanError, Standing, ZoneFigures, introducer, isolation_score, reasons,
+                                      scope_actors, standing, with_partner, zone_figures)
+from collabnet.planning.wording import Words
+
+__all__ = ["CLOSED_GAPS", "SEARCH_BUDGET", "Introduction", "IntroductionPlan", "plan_introductions"]
+
+# gaps.csv kinds a single new tie can close, with the attribute that must differ; also the sentence order.
+CLOSED_GAPS = {"line_gap": "line", "language_gap": "language", "family_pair": "family", "sector_pair": "sector"}
+_ATTRIBUTES = ("sector", "family", "line", "language")
+SEARCH_BUDGET = 200_000  # neighbour steps per greedy step when looking for a common neighbour
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """One introduction of the plan.
+
+    Attributes
+    ----------
+    rank : int
+        1 = first.
+    actors : tuple of two str
+        The two actors to introduce, the more isolated one first.
+    via : str or None
+        The common neighbour who can make the introduction; None = the coordination team.
+    gain : float
+        Gap severity closed plus isolation urgency removed.
+    closes : tuple of str
+        Gaps closed: ``line_gap 1-2``, ``language_gap nl-fr``, ``family_pair health-welfare``,
+        ``sector_pair a-b``.
+    isolation : tuple of str
+        Isolation changes: ``actor: no_ties -> single_tie``.
+    rationale : str
+    """
+
+    rank: int
+    actors: tuple[str, str]
+    via: str | None
+    gain: float
+    closes: tuple[str, ...]
+    isolation: tuple[str, ...]
+    rationale: str
+
+
+@dataclass(frozen=True)
+class IntroductionPlan:
+    """The introductions for a zone and the zone's figures before and after them."""
+
+    zone: str
+    count: int
+    introductions: tuple[Introduction, ...]
+    before: ZoneFigures
+    after: ZoneFigures
+
+    def actions(self) -> list[Action]:
+        """The plan as actions.csv rows (``introduce``), priority = order of the plan."""
+        rows = []
+        for i in self.introductions:
+            evidence = "; ".join([*i.closes, *i.isolation]) + f"; via {i.via or 'coordination team'}"
+            rows.append(Action(self.zone, i.rank, "introduce", i.actors, i.rationale, i.via, evidence, i.gain))
+        return rows
+
+
+def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en") -> IntroductionPlan:
+    """The ``count`` new ties that most reduce the gaps of ``zone`` (rules in the module docstring).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The actor graph (not changed).
+    zone : str
+        Zone code, or ``region`` for the whole graph.
+    count : int
+        Number of introductions, at least 1; fewer come back when no further tie closes anything.
+    lang : {"en", "nl", "fr"}
+        Language of the rationales.
+
+    Returns
+    -------
+    IntroductionPlan
+
+    Raises
+    ------
+    PlanError
+        Unknown zone (with a "did you mean").
+    """
+    if count < 1:
+        raise PlanError(f"count must be at least 1, not {count}")
+    members = scope_actors(G, zone)
+    gaps = [g for g in find_gaps(G, zones=[zone]) if g.zone == zone]
+    state = _State(G, members, {_gap_key(g): g for g in gaps if g.gap in CLOSED_GAPS})
+    words = Words(G, lang)
+    introductions: list[Introduction] = []
+    while len(introductions) < count:
+        found = state.best_pair()
+        if found is None:
+            break
+        u, v, gain = found
+        closes, changes = state.add(u, v)
+        introductions.append(_introduction(G, words, zone, len(introductions) + 1, (u, v), gain, closes, changes))
+    return IntroductionPlan(zone, count, tuple(introductions), zone_figures(G, zone, gaps=gaps),
+                            zone_figures(G, zone, [i.actors for i in introductions]))
+
+
+def _gap_key(gap) -> tuple:
+    values = (int(gap.a), int(gap.b)) if gap.gap == "line_gap" else (gap.a, gap.b)
+    return (CLOSED_GAPS[gap.gap], frozenset(values))
+
+
+def _normal(line: int | None, s: Standing) -> Standing:
+    """Standings that behave alike under new ties made equal (fewer classes)."""
+    return Standing(min(s.partners, 2), s.other_sector, s.cross_line and line in (1, 2))
+
+
+class _State:
+    """The zone's actors grouped by class (kind of actor + isolation standing), the open gaps, the new ties."""
+
+    def __init__(self, G: nx.Graph, members: list, open_gaps: dict):
+        self.G = G
+        self.open = open_gaps
+        self.added: set = set()
+        self.kind = {}
+        self.standing = {}
+        self.classes: dict = {}
+        self.iso_cache: dict = {}
+        for v in members:
+            data = G.nodes[v]
+            self.kind[v] = tuple(data.get(a) or None for a in ("sector", "family")) + (
+                actor_line(G, v), data.get("language") or None)
+            self._place(v, standing(G, v))
+
+    def _place(self, v: Hashable, s: Standing) -> None:
+        self.standing[v] = s
+        self.classes.setdefault((self.kind[v], _normal(self.kind[v][2], s)), set()).add(v)
+
+    def _remove(self, v: Hashable) -> None:
+        key = (self.kind[v], _normal(self.kind[v][2], self.standing[v]))
+        self.classes[key].discard(v)
+        if not self.classes[key]:
+            del self.classes[key]
+
+    def closes(self, k1: tuple, k2: tuple) -> list:
+        """Open gaps closed by a tie between an actor of kind ``k1`` and one of kind ``k2``."""
+        keys = []
+        for attribute, a, b in zip(_ATTRIBUTES, k1, k2):
+            if a is not None and b is not None and a != b:
+                key = (attribute, frozenset((a, b)))
+                if key in self.open:
+                    keys.append(key)
+        return keys
+
+    def iso_gain(self, c: tuple, partner: tuple | None) -> float:
+        """Isolation urgency removed from an actor of class ``c`` by a partner of kind ``partner``
+        (``None``: the urgency it has now)."""
+        key = (c, None) if partner is None else (c, partner[0], partner[2])
+        if key not in self.iso_cache:
+            (sector, _, line, _), s = c
+            now = isolation_score(line, reasons(line, s))
+            if partner is None:
+                self.iso_cache[key] = now
+            else:
+                after = with_partner(s, sector, line, partner[0], partner[2])
+                self.iso_cache[key] = now - isolation_score(line, reasons(line, after))
+        return self.iso_cache[key]
+
+    def best_pair(self) -> tuple | None:
+        """(u, v, gain) of the most valuable valid new tie, or None when no tie closes anything."""
+        keys = sorted(self.classes, key=repr)
+        # Small ints for what the gains depend on, so the pair loop only indexes lists.
+        kind_id: dict = {}
+        partner_id: dict = {}
+        kinds = [kind_id.setdefault(c[0], len(kind_id)) for c in keys]
+        partners = [partner_id.setdefault((c[0][0], c[0][2]), len(partner_id)) for c in keys]
+        gap_gain = [[None] * len(kind_id) for _ in kind_id]
+        iso = [[None] * len(partner_id) if self.iso_gain(c, None) > 0 else None for c in keys]
+        scored = []
+        for i, c1 in enumerate(keys):
+            for j in range(i, len(keys)):
+                c2 = keys[j]
+                if i == j and len(self.classes[c1]) < 2:
+                    continue
+                gain = gap_gain[kinds[i]][kinds[j]]
+                if gain is None:
+                    gain = gap_gain[kinds[i]][kinds[j]] = sum(self.open[k].severity for k in self.closes(c1[0], c2[0]))
+                for x, y in ((i, j), (j, i)):
+                    row = iso[x]
+                    if row is not None:
+                        g = row[partners[y]]
+                        if g is None:
+                            g = row[partners[y]] = self.iso_gain(keys[x], keys[y][0])
+                        gain += g
+                if gain > 1e-9:
+                    scored.append((-round(gain, 9), i, j, c1, c2))
+        budget = [SEARCH_BUDGET]
+        while scored:  # the best gain first; the next one only if no pair of that gain can be made
+            top = min(t[0] for t in scored)
+            tied = sorted(t for t in scored if t[0] == top)
+            for *_, c1, c2 in tied:
+                pair = self._introduced_pair(c1, c2, budget)
+                if pair:
+                    return (*pair, -top)
+            for *_, c1, c2 in tied:
+                pair = self._any_pair(c1, c2)
+                if pair:
+                    return (*pair, -top)
+            scored = [t for t in scored if t[0] != top]
+        return None
+
+    def valid(self, u: Hashable, v: Hashable) -> bool:
+        return (u != v and not self.G.has_edge(u, v) and frozenset((u, v)) not in self.added
+                and not same_organisation(self.G, u, v))
+
+    def _introduced_pair(self, c1: tuple, c2: tuple, budget: list) -> tuple | None:
+        """The first pair (by ids) of classes c1 x c2 with a common neighbour, within the budget."""
+        G, side = self.G, self.classes[c2]
+        best = None
+        for u in sorted(self.classes[c1], key=str):
+            for w in G[u]:
+                budget[0] -= G.degree(w)
+                for z in G[w]:
+                    if z in side and self.valid(u, z):
+                        pair = tuple(sorted((u, z), key=str))
+                        if best is None or [str(x) for x in pair] < [str(x) for x in best]:
+                            best = pair
+                if budget[0] <= 0:
+                    return best
+        return best
+
+    def _any_pair(self, c1: tuple, c2: tuple) -> tuple | None:
+        side = sorted(self.classes[c2], key=str)
+        for u in sorted(self.classes[c1], key=str):
+            for z in side:
+                if self.valid(u, z):
+                    return tuple(sorted((u, z), key=str))
+        return None
+
+    def add(self, u: Hashable, v: Hashable) -> tuple[list, list]:
+        """Add the tie u-v; return the gaps it closes and the isolation changes (actor, before, after)."""
+        closed = self.closes(self.kind[u], self.kind[v])
+        gaps = [self.open.pop(k) for k in closed]
+        changes = []
+        for x, y in ((u, v), (v, u)):
+            sector, _, line, _ = self.kind[x]
+            before = self.standing[x]
+            after = with_partner(before, sector, line, self.kind[y][0], self.kind[y][2])
+            self._remove(x)
+            self._place(x, after)
+            changes.append((x, reasons(line, before), reasons(line, after)))
+        self.added.add(frozenset((u, v)))
+        return gaps, changes
+
+
+def _introduction(G, words: Words, zone: str, rank: int, pair: tuple, gain: float, gaps: list,
+                  changes: list) -> Introduction:
+    score = {x: isolation_score(actor_line(G, x), before) for x, before, _ in changes}
+    u, v = sorted(pair, key=lambda x: (-score[x], str(x)))
+    via = introducer(G, u, v)
+    order = list(CLOSED_GAPS)
+    gaps = sorted(gaps, key=lambda g: (order.index(g.gap), g.a, g.b))
+    phrases = []
+    for g in gaps:
+        attribute = CLOSED_GAPS[g.gap]
+        phrases.append(words.say(f"closes_{g.gap}", zone=words.zone(zone), a=words.value(attribute, g.a),
+                                 b=words.value(attribute, g.b)))
+    isolation = []
+    for x, before, after in sorted(changes, key=lambda c: (-score[c[0]], str(c[0]))):
+        if before != after:
+            isolation.append(f"{x}: {'+'.join(before) or 'not isolated'} -> {'+'.join(after) or 'not isolated'}")
+        if "no_ties" in before:
+            phrases.append(words.say("first_partner", x=words.name(x)))
+        elif before and not after:
+            phrases.append(words.say("not_isolated", x=words.name(x)))
+    via_text = words.say("via", w=words.name(via)) if via is not None else words.say("via_team")
+    rationale = words.say("introduce", x=words.name(u), y=words.name(v), via=via_text, why=words.both(phrases))
+    return Introduction(rank, (str(u), str(v)), None if via is None else str(via), round(float(gain), 6),
+                        tuple(f"{g.gap} {g.a}-{g.b}" for g in gaps), tuple(isolation), rationale)
