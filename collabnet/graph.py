@@ -179,6 +179,8 @@ def build_actor_graph(dataset) -> nx.Graph:
         dataset=dataset.name,
         analysis_date=dataset.at.isoformat(),
         sector_names={lang: dataset.sector_names(lang) for lang in ("nl", "fr", "en")},
+        zone_names={lang: {z: dataset.zone_name(z, lang) for z in [*dataset.zone_codes, "region"]}
+                    for lang in ("nl", "fr", "en")},
         families=dict(zip(dataset.sectors["code"], dataset.sectors["family"])),
     )
     return G

@@ -147,7 +147,7 @@ def test_errors_are_clean_with_exit_status_2(tmp_path: Path):
     folder.mkdir()
     (folder / "actors.csv").write_text(ACTORS, encoding="utf-8")
     result = run(str(folder), "--out", str(blocked / "sub"), "-q")
-    assert result.exit_code == 2 and "Error: cannot write to" in result.output
+    assert result.exit_code == 2 and f"Error: {blocked / 'sub'}: Not a directory" in result.output
 
     result = run(str(folder), "--out", str(tmp_path / "o"), "--zone", "atlantis")
     assert result.exit_code == 2 and "unknown zone" in result.output

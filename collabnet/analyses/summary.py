@@ -12,6 +12,8 @@ Keys (outputs.md, "summary.json"):
     edges of the actor graph.
 ``memberships`` (extra)
     memberships active on the analysis date.
+``counts``
+    the same counts grouped in one object (``actors`` … ``edges``).
 ``rows_left_out``
     ``total`` input rows left out of the analysis (each counted once, even
     with several problems), ``by_file`` (file -> rows), ``by_reason``
@@ -40,9 +42,10 @@ import pandas as pd
 
 from collabnet.analyses.gaps import REGION, Gap, actor_line, zone_members
 
-__all__ = ["LINE_KEYS", "summarise"]
+__all__ = ["COUNT_KEYS", "LINE_KEYS", "summarise"]
 
 LINE_KEYS = ("0", "1", "2", "3", "none")
+COUNT_KEYS = ("actors", "organisations", "persons", "groups", "ties", "memberships", "edges")
 
 
 def summarise(dataset, isolated: Iterable, brokers: pd.DataFrame, gaps: Iterable[Gap], *,
@@ -100,6 +103,9 @@ def summarise(dataset, isolated: Iterable, brokers: pd.DataFrame, gaps: Iterable
         "rows_left_out": rows_left_out(dataset.problems),
         "zones": {},
     }
+    # The contract lists "counts (actors, organisations, persons, groups, ties, edges)": they are given both as
+    # top-level keys and grouped under "counts", so readers of either shape find them.
+    summary["counts"] = {key: summary[key] for key in COUNT_KEYS}
     cut = Counter()
     if brokers is not None and len(brokers):
         cut = Counter(z for z, flag in zip(brokers["zone"], brokers["cut_vertex"]) if bool(flag))

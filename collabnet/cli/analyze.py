@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from collabnet.cli.common import (
-    EXIT_UNUSABLE,
     at_option,
     dataset_argument,
     default_out,
-    echo_err,
     handle_errors,
     lang_option,
     load_or_exit,
@@ -34,11 +31,14 @@ __all__ = ["analyze"]
 @at_option
 @lang_option
 @click.option("--json", "as_json", is_flag=True, help="Print summary.json instead of the text summary.")
+@click.option("--report", "with_report", is_flag=True,
+              help="Also write, per zone and for the region, the printable report (HTML + Markdown) and the "
+                   "interactive view (HTML), in --lang.")
 @quiet_option
 @privacy_options
 @handle_errors
 def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | None, lang: str, as_json: bool,
-            quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+            with_report: bool, quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
     """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
 
     Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
@@ -49,6 +49,7 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     Example:
       collabnet analyze datasets/brussels --out reports/brussels
       collabnet analyze datasets/brussels --zone Zuid --lang nl --at 2024-06-01
+      collabnet analyze --report --lang fr
     """
     from collabnet.analyses.run import analyse
     from collabnet.render.tables import summary_json, write_analysis
@@ -59,15 +60,19 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     code = resolve_zone(ds, zone)
     result = analyse(ds, zone=code, lang=lang)
     folder = out if out is not None else default_out(ds.name)
-    try:
-        write_analysis(result, folder)
-    except OSError as exc:
-        echo_err(f"Error: cannot write to {folder}: {exc.strerror or exc}")
-        sys.exit(EXIT_UNUSABLE)
+    written = write_analysis(result, folder)
+    if with_report:
+        from collabnet.render.report import render_reports
+        from collabnet.render.view import render_views
+
+        # --zone region means region-wide actors in the tables, but the whole region in a report and a view.
+        full = analyse(ds, zone=None, lang=lang) if code == "region" else result
+        written += render_reports(ds, full, folder, lang=lang, zone=code)
+        written += render_views(ds, full, folder, lang=lang, zone=code)
     if quiet:
         return
     if as_json:
         click.echo(summary_json(result.summary), nl=False)
         return
     click.echo(render_summary(result), nl=False)
-    click.echo(f"\nWrote summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv to {folder}")
+    click.echo(f"\nWrote {', '.join(p.name for p in written)} to {folder}")

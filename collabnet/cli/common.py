@@ -91,7 +91,8 @@ def privacy_options(func: Callable) -> Callable:
 
 
 def handle_errors(func: Callable) -> Callable:
-    """Turn collabnet errors (and unreadable paths) into a clean message with exit status 2."""
+    """Turn collabnet errors and file-system errors (unreadable input, unwritable output) into a clean
+    message with exit status 2, never a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -100,11 +101,11 @@ def handle_errors(func: Callable) -> Callable:
         except CollabnetError as exc:
             echo_err(f"Error: {exc}")
             sys.exit(EXIT_UNUSABLE)
-        except PermissionError as exc:
-            echo_err(f"Error: {exc.filename}: permission denied")
-            sys.exit(EXIT_UNUSABLE)
         except IsADirectoryError as exc:
             echo_err(f"Error: {exc.filename}: is a folder, expected a file")
+            sys.exit(EXIT_UNUSABLE)
+        except OSError as exc:  # unwritable output folder, full disk, unreadable file
+            echo_err(f"Error: {exc.filename or 'output'}: {exc.strerror or exc}")
             sys.exit(EXIT_UNUSABLE)
 
     return wrapper

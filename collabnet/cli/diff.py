@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from collabnet.cli.common import (
-    EXIT_UNUSABLE,
     at_option,
     default_out,
-    echo_err,
     handle_errors,
     load_or_exit,
     out_option,
@@ -104,11 +101,7 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
     if zone is not None:
         result = result.for_zone(resolve_zone(new, zone))
     folder = out if out is not None else default_out(new.name)
-    try:
-        written = write_diff(result, folder)
-    except OSError as exc:
-        echo_err(f"Error: cannot write to {folder}: {exc.strerror or exc}")
-        sys.exit(EXIT_UNUSABLE)
+    written = write_diff(result, folder)
     if quiet:
         return
     if as_json:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from collabnet.cli.common import (
-    EXIT_UNUSABLE,
     at_option,
     dataset_argument,
     default_out,
-    echo_err,
     handle_errors,
     load_or_exit,
     out_option,
@@ -66,10 +63,6 @@ def export(dataset: Path | None, fmt: str, out: Path | None, zone: str | None, a
         G = G.subgraph(v for v, z in G.nodes(data="zone") if z == code).copy()
     suffix = f"-{safe_name(code)}" if code is not None else ""
     target = out if out is not None else inside(default_out(ds.name), DEFAULT_NAMES[fmt].format(zone=suffix))
-    try:
-        written = export_graph(G, fmt, target, actors=ds.actors, include_contacts=include_contacts)
-    except OSError as exc:
-        echo_err(f"Error: cannot write {target}: {exc.strerror or exc}")
-        sys.exit(EXIT_UNUSABLE)
+    written = export_graph(G, fmt, target, actors=ds.actors, include_contacts=include_contacts)
     if not quiet:
         click.echo(f"{written} ({G.number_of_nodes()} actors, {G.number_of_edges()} links)")

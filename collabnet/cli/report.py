@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from collabnet.cli.common import (
-    EXIT_UNUSABLE,
     at_option,
     dataset_argument,
     default_out,
-    echo_err,
     handle_errors,
     lang_option,
     load_or_exit,
@@ -62,11 +59,7 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     # The region report reads every zone's results, so the analysis then covers them all.
     result = analyse(ds, zone=None if code == REGION else code, lang=lang)
     folder = out if out is not None else default_out(ds.name)
-    try:
-        written = render_reports(ds, result, folder, lang=lang, zone=code)
-    except OSError as exc:
-        echo_err(f"Error: cannot write to {folder}: {exc.strerror or exc}")
-        sys.exit(EXIT_UNUSABLE)
+    written = render_reports(ds, result, folder, lang=lang, zone=code)
     if not quiet:
         for path in written:
             click.echo(str(path))

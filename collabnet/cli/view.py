@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from collabnet.cli.common import (
-    EXIT_UNUSABLE,
     at_option,
     dataset_argument,
     default_out,
-    echo_err,
     handle_errors,
     lang_option,
     load_or_exit,
@@ -24,10 +21,6 @@ from collabnet.cli.common import (
 )
 
 __all__ = ["view"]
-
-#: Reasons of isolated.csv drawn as "isolated": actors with at most one link outside their organisation.
-ISOLATED_REASONS = ("no_ties", "single_tie")
-
 
 @click.command()
 @dataset_argument
@@ -64,44 +57,16 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
       collabnet view datasets/brussels --zone Zuid --lang nl
       collabnet view datasets/brussels --aggregate sectors --colour family --out sectors.html
     """
-    from collabnet.analyses.bridges import cut_vertices
-    from collabnet.analyses.brokerage import betweenness
     from collabnet.analyses.gaps import REGION
-    from collabnet.analyses.isolation import isolated_actors
-    from collabnet.render.view import render_view
-    from collabnet.writing import atomic_write_text, inside, safe_name
+    from collabnet.render.view import view_html, view_name
+    from collabnet.writing import atomic_write_text, inside
 
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file)
     code = resolve_zone(ds, zone)
     code = None if code == REGION else code
-    G = ds.graph
-    highlight: dict = {v: "isolated" for v in {row.actor for row in isolated_actors(G)
-                                               if row.reason in ISOLATED_REASONS}}
-    highlight.update((v, "cut_vertex") for v in cut_vertices(_without_inner_persons(G)))
-    zones = {z: ds.zone_name(z, lang) for z in {z for _, z in G.nodes(data="zone") if z}}
-    html = render_view(G, colour=colour, zone=code, highlight=highlight, sizes=betweenness(G),
-                       aggregate=None if aggregate == "auto" else aggregate, lang=lang,
-                       labels=ds.sector_names(lang), zone_labels=zones)
-    target = out if out is not None else inside(default_out(ds.name),
-                                                f"view-{safe_name(code or REGION)}.{lang}.html")
-    try:
-        atomic_write_text(target, html)
-    except OSError as exc:
-        echo_err(f"Error: cannot write {target}: {exc.strerror or exc}")
-        sys.exit(EXIT_UNUSABLE)
+    html = view_html(ds, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate, lang=lang)
+    target = out if out is not None else inside(default_out(ds.name), view_name(code, lang))
+    atomic_write_text(target, html)
     if not quiet:
         click.echo(str(target))
 
-
-def _without_inner_persons(G):
-    """The graph without persons linked only inside their own organisation.
-
-    Such a person hangs on its organisation; drawing the organisation as a cut
-    vertex because of it would mark nearly every employer. What remains are
-    the actors whose departure cuts a link between organisations.
-    """
-    from collabnet.graph import same_organisation
-
-    inner = {v for v, kind in G.nodes(data="kind")
-             if kind == "person" and all(same_organisation(G, v, w) for w in G.adj[v])}
-    return G.subgraph(v for v in G if v not in inner)

@@ -68,7 +68,11 @@ from collabnet.errors import CollabnetError
 from collabnet.graph import org_of
 from collabnet.render.i18n import LABELS, LANGS, t
 
-__all__ = ["AGGREGATES", "COLOURS", "MARKS", "layout_positions", "render_view"]
+__all__ = ["AGGREGATES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view", "render_views",
+           "view_html", "view_name"]
+
+#: Reasons of isolated.csv drawn as "isolated": actors with at most one link outside their organisation.
+ISOLATED_REASONS = ("no_ties", "single_tie")
 
 COLOURS = ("sector", "family", "line", "language")
 AGGREGATES = ("full", "organisations", "sectors")
@@ -719,3 +723,66 @@ def _page(**context: Any) -> str:
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     return _template().render(csp=csp, vis_js=assets["vis_js"], vis_css=assets["vis_css"],
                               app_js=assets["app_js"], app_css=assets["app_css"], **context)
+
+
+def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = "sector",
+              aggregate: str | None = None, lang: str = "en") -> str:
+    """The view page of a dataset for one zone (None or ``region`` = the whole region).
+
+    Sizes (betweenness) and highlights (isolated actors, cut vertices) come
+    from ``analysis`` when given, so a view written next to ``analyze``'s
+    tables shows the same numbers; otherwise they are computed here.
+    """
+    from collabnet.analyses.bridges import cut_vertices
+    from collabnet.analyses.brokerage import betweenness
+    from collabnet.analyses.isolation import isolated_actors
+
+    G = dataset.graph
+    zone = None if zone == "region" else zone
+    if analysis is not None and analysis.zone is None:
+        isolated = analysis.isolated
+        sizes = dict(zip(analysis.brokers["actor"], analysis.brokers["betweenness"]))
+    else:
+        isolated = isolated_actors(G)
+        sizes = betweenness(G)
+    highlight: dict = {row.actor: "isolated" for row in isolated if row.reason in ISOLATED_REASONS}
+    highlight.update((v, "cut_vertex") for v in cut_vertices(_without_inner_persons(G)))
+    zones = {z: dataset.zone_name(z, lang) for z in {z for _, z in G.nodes(data="zone") if z}}
+    return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
+                       lang=lang, labels=dataset.sector_names(lang), zone_labels=zones)
+
+
+def view_name(zone: str | None, lang: str) -> str:
+    """File name of a view: ``view-<zone or region>.<lang>.html`` (safe for any zone code)."""
+    from collabnet.writing import safe_name
+
+    return f"view-{safe_name(zone or 'region')}.{lang}.html"
+
+
+def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None = None) -> list:
+    """Write the view of every zone with actors and of the region (or of ``zone`` only); return the paths."""
+    from pathlib import Path
+
+    from collabnet.writing import atomic_write_text
+
+    if zone is not None:
+        zones = [zone]
+    else:
+        zones = [z for z in sorted({z for _, z in dataset.graph.nodes(data="zone")}) if z and z != "region"]
+        zones.append("region")
+    return [atomic_write_text(Path(out_dir) / view_name(code, lang), view_html(dataset, analysis, zone=code, lang=lang))
+            for code in zones]
+
+
+def _without_inner_persons(G: nx.Graph) -> nx.Graph:
+    """The graph without persons linked only inside their own organisation.
+
+    Such a person hangs on its organisation; drawing the organisation as a cut
+    vertex because of it would mark nearly every employer. What remains are
+    the actors whose departure cuts a link between organisations.
+    """
+    from collabnet.graph import same_organisation
+
+    inner = {v for v, kind in G.nodes(data="kind")
+             if kind == "person" and all(same_organisation(G, v, w) for w in G.adj[v])}
+    return G.subgraph(v for v in G if v not in inner)
