@@ -92,7 +92,7 @@ import pandas as pd
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, Gap, actor_line, id_list, zone_members
 from collabnet.codes import BUILTIN_ZONE_NAMES, LINE_LABELS, normalise
 
-__all__ = ["ACTION_KINDS", "MIN_CUT_OFF", "MIN_EXPECTED", "THEME_KEYWORDS", "Action", "group_sectors",
+__all__ = ["ACTION_KINDS", "MIN_CUT_OFF", "MIN_EXPECTED", "THEME_KEYWORDS", "Action", "Phrasing", "group_sectors",
            "recommend_actions"]
 
 # Also the tie-break order of the ranking.
@@ -374,39 +374,28 @@ def group_sectors(name: str, theme: str, sector_names: dict[str, str] | None = N
     return sectors, lines
 
 
-class _Context:
-    """What every action needs: the graph, actor preferences, display names, groups."""
+class Phrasing:
+    """Display names in one language (``nl``, ``fr``, ``en``) for the sentences about a graph.
 
-    def __init__(self, G: nx.Graph, brokers: pd.DataFrame | None, groups: pd.DataFrame | None, lang: str):
+    Actors by name, sectors by the taxonomy's name (``G.graph["sector_names"]``),
+    zones by their name (``G.graph["zone_names"]``), lines and families and
+    language networks as phrases; shared by the action rationales and the
+    planning tools so that both read alike.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph(sector_names={"nl": {"housing": "Wonen en thuisloosheid"}})
+    >>> p = Phrasing(G, "nl")
+    >>> p.zone("south"), p.label("sector", "housing")
+    ('zone Zuid', '‘Wonen en thuisloosheid’')
+    """
+
+    def __init__(self, G: nx.Graph, lang: str = "en"):
         self.G = G
         self.lang = lang
         self.text = _TEXT[lang]
-        self.rank: dict = {}
-        if brokers is not None and len(brokers):
-            self.rank = {a: float(r) for a, r in zip(brokers["actor"], brokers["rank"])}
         self.sector_names = (G.graph.get("sector_names") or {}).get(lang) or {}
         self.zone_names = (G.graph.get("zone_names") or {}).get(lang) or {}
-        self.groups = self._groups(groups)
-        # per-actor facts, looked up in the inner loops of the searches
-        self.line_of = {v: actor_line(G, v) for v in G}
-        self.org_of = {v: _org(G, v) for v in G}
-        self.zone_of = dict(G.nodes(data="zone"))
-        self.prefs = {v: (0 if self.line_of[v] in (1, 2) else 1, self.rank.get(v, math.inf), str(v)) for v in G}
-        self.everyone = sorted(G, key=self.preference)
-        # (zone, attribute, value) -> actors best first; a zone's actor is also under (REGION, ...) = whole graph
-        self.index: dict = defaultdict(list)
-        for v in self.everyone:
-            data = G.nodes[v]
-            values = {"zone": data.get("zone"), "sector": data.get("sector"), "family": data.get("family"),
-                      "line": self.line_of[v], "language": data.get("language")}
-            for attribute, value in values.items():
-                self.index[(data.get("zone"), attribute, value)].append(v)
-                if data.get("zone") != REGION:
-                    self.index[(REGION, attribute, value)].append(v)
-        self.zone_sectors = {z: Counter(G.nodes[v].get("sector") for v in nodes)
-                             for z, nodes in zone_members(G).items()}
 
-    # ----- display -----
     def name(self, v: Hashable) -> str:
         return str(self.G.nodes[v].get("name") or v)
 
@@ -437,6 +426,35 @@ class _Context:
         if attribute == "line":
             return _LINE_PHRASE[self.lang].format(self.line(value))
         return _LANGUAGE_NAMES.get(value, {}).get(self.lang, str(value))
+
+
+class _Context(Phrasing):
+    """What every action needs: the graph, actor preferences, display names, groups."""
+
+    def __init__(self, G: nx.Graph, brokers: pd.DataFrame | None, groups: pd.DataFrame | None, lang: str):
+        super().__init__(G, lang)
+        self.rank: dict = {}
+        if brokers is not None and len(brokers):
+            self.rank = {a: float(r) for a, r in zip(brokers["actor"], brokers["rank"])}
+        self.groups = self._groups(groups)
+        # per-actor facts, looked up in the inner loops of the searches
+        self.line_of = {v: actor_line(G, v) for v in G}
+        self.org_of = {v: _org(G, v) for v in G}
+        self.zone_of = dict(G.nodes(data="zone"))
+        self.prefs = {v: (0 if self.line_of[v] in (1, 2) else 1, self.rank.get(v, math.inf), str(v)) for v in G}
+        self.everyone = sorted(G, key=self.preference)
+        # (zone, attribute, value) -> actors best first; a zone's actor is also under (REGION, ...) = whole graph
+        self.index: dict = defaultdict(list)
+        for v in self.everyone:
+            data = G.nodes[v]
+            values = {"zone": data.get("zone"), "sector": data.get("sector"), "family": data.get("family"),
+                      "line": self.line_of[v], "language": data.get("language")}
+            for attribute, value in values.items():
+                self.index[(data.get("zone"), attribute, value)].append(v)
+                if data.get("zone") != REGION:
+                    self.index[(REGION, attribute, value)].append(v)
+        self.zone_sectors = {z: Counter(G.nodes[v].get("sector") for v in nodes)
+                             for z, nodes in zone_members(G).items()}
 
     # ----- actor preference -----
     def preference(self, v: Hashable) -> tuple:

@@ -184,6 +184,20 @@ class _Checker:
         self.problems.append(Problem(self.raw.label, row, column, reason, left_out=False))
 
 
+def _identify(check: _Checker, number: int, values: dict[str, str], seen: dict[str, int]) -> str:
+    """Check a row's ``id`` (present, unique in its table) and ``name``; return the id."""
+    row_id = values["id"]
+    if not row_id:
+        check.fail(number, "id", "id is empty")
+    elif row_id in seen:
+        check.fail(number, "id", f"duplicate id {row_id!r} (first at row {seen[row_id]})")
+    else:
+        seen[row_id] = number
+    if not values["name"]:
+        check.fail(number, "name", "name is empty")
+    return row_id
+
+
 def _require_columns(raw: RawTable) -> None:
     for column in REQUIRED[raw.name]:
         if column not in raw.columns:
@@ -280,15 +294,7 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
     candidates: dict[str, dict] = {}
     for number, values in raw.rows:
         check.start()
-        actor_id = values["id"]
-        if not actor_id:
-            check.fail(number, "id", "id is empty")
-        elif actor_id in seen:
-            check.fail(number, "id", f"duplicate id {actor_id!r} (first at row {seen[actor_id]})")
-        else:
-            seen[actor_id] = number
-        if not values["name"]:
-            check.fail(number, "name", "name is empty")
+        actor_id = _identify(check, number, values, seen)
         kind = _code(check, number, "kind", values["kind"], codes.KINDS, True)
         sectors = []
         parts = [p.strip() for p in values["sector"].split("|") if p.strip()]
@@ -380,15 +386,7 @@ def _validate_groups(raw: RawTable, zones: ZoneTable, problems: list[Problem]) -
     records = []
     for number, values in raw.rows:
         check.start()
-        group_id = values["id"]
-        if not group_id:
-            check.fail(number, "id", "id is empty")
-        elif group_id in seen:
-            check.fail(number, "id", f"duplicate id {group_id!r} (first at row {seen[group_id]})")
-        else:
-            seen[group_id] = number
-        if not values["name"]:
-            check.fail(number, "name", "name is empty")
+        group_id = _identify(check, number, values, seen)
         group_type = _code(check, number, "type", values["type"], codes.GROUP_TYPES, True)
         zone = ""
         if values.get("zone", ""):

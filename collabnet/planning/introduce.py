@@ -64,8 +64,18 @@ import networkx as nx
 from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import actor_line, find_gaps
 from collabnet.graph import same_organisation
-from collabnet.planning.scope import (PlanError, Standing, ZoneFigures, introducer, isolation_score, reasons,
-                                      scope_actors, standing, with_partner, zone_figures)
+from collabnet.planning.scope import (
+    PlanError,
+    Standing,
+    ZoneFigures,
+    introducer,
+    isolation_score,
+    reasons,
+    scope_actors,
+    standing,
+    with_partner,
+    zone_figures,
+)
 from collabnet.planning.wording import Words
 
 __all__ = ["CLOSED_GAPS", "SEARCH_BUDGET", "Introduction", "IntroductionPlan", "plan_introductions"]

@@ -66,8 +66,16 @@ from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, actor_line, find_gaps
 from collabnet.graph import same_organisation
 from collabnet.planning.introduce import CLOSED_GAPS
-from collabnet.planning.scope import (ZoneFigures, introducer, isolation_score, reasons, scope_actors, standing,
-                                      with_partner, zone_figures)
+from collabnet.planning.scope import (
+    ZoneFigures,
+    introducer,
+    isolation_score,
+    reasons,
+    scope_actors,
+    standing,
+    with_partner,
+    zone_figures,
+)
 from collabnet.planning.wording import Words
 
 __all__ = ["LOST_VALUES", "TAKEOVER_SHOWN", "BrokenLink", "CutOff", "LeaveImpact", "NewIsolation", "plan_leave"]

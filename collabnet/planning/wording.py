@@ -136,11 +136,11 @@ class Words:
     """
 
     def __init__(self, G: nx.Graph, lang: str = "en"):
-        from collabnet.analyses.actions import _Context
+        from collabnet.analyses.actions import Phrasing
 
         self.G = G
         self.lang = lang if lang in _TEXT else "en"
-        self._labels = _Context(G, None, None, self.lang)
+        self._labels = Phrasing(G, self.lang)
 
     def say(self, key: str, **fields) -> str:
         return _TEXT[self.lang][key].format(**fields)
