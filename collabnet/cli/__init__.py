@@ -9,6 +9,7 @@ Library errors become clean messages with exit status 2 (see
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import click
 
