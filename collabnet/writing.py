@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "csv_text", "format_value", "write_csv",
-           "safe_name", "inside", "workbook_bytes"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "sheet_cell", "csv_text", "format_value",
+           "write_csv", "safe_name", "inside", "workbook_bytes"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_cell(value: Any) -> Any:
@@ -36,6 +37,17 @@ def safe_cell(value: Any) -> Any:
     """
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
+    return value
+
+
+def sheet_cell(value: Any) -> Any:
+    """A workbook cell: text neutralised like :func:`safe_cell`, without the control characters XML cannot hold.
+
+    >>> sheet_cell("=1+1"), sheet_cell("a\\x07b"), sheet_cell(3), sheet_cell(None)
+    ("'=1+1", 'ab', 3, None)
+    """
+    if isinstance(value, str):
+        return safe_cell(_ILLEGAL_XML.sub("", value))
     return value
 
 

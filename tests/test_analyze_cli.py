@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from collabnet.cli import cli
 
-FILES = ["actions.csv", "brokers.csv", "gaps.csv", "isolated.csv", "summary.json"]
+FILES = ["actions.csv", "actions.xlsx", "brokers.csv", "gaps.csv", "isolated.csv", "summary.json"]
 
 ACTORS = """id,name,kind,sector,line,zone,language
 gp,GP Zuid,organisation,medical,1,south,fr

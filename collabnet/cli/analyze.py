@@ -25,7 +25,7 @@ __all__ = ["analyze"]
 
 @click.command()
 @dataset_argument
-@out_option("Folder for summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv "
+@out_option("Folder for summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv, actions.xlsx "
             "(default: reports/<dataset name>/).")
 @zone_option
 @at_option
@@ -42,7 +42,8 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
 
     Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
-    (columns in reports/FORMAT.md), then prints a short summary per zone.
+    (columns in reports/FORMAT.md), and actions.xlsx (the actions with names,
+    a sheet per zone, headers in --lang), then prints a short summary per zone.
     Same input, same files, byte for byte.
 
     \b

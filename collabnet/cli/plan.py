@@ -15,7 +15,6 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 import click
 
@@ -149,7 +148,7 @@ def _finish(ds, plans: list, as_json: bool, out: Path | None, quiet: bool, lang:
 
         actions = [a for p in plans for a in p.actions()]
         try:
-            write_csv(out, ACTION_COLUMNS, action_rows(SimpleNamespace(actions=actions)))
+            write_csv(out, ACTION_COLUMNS, action_rows(actions))
         except OSError as exc:
             echo_err(f"Error: cannot write {out}: {exc.strerror or exc}")
             sys.exit(EXIT_UNUSABLE)

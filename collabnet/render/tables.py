@@ -1,4 +1,4 @@
-"""The contract tables of ``collabnet analyze``: summary.json and four CSV files.
+"""The contract tables of ``collabnet analyze``: summary.json, four CSV files, and actions.xlsx.
 
 Columns follow outputs.md in order; the columns after them are extras
 (outputs.md allows adding columns, never renaming one):
@@ -7,6 +7,11 @@ Columns follow outputs.md in order; the columns after them are extras
 - brokers.csv: the contract columns + the extras of ``broker_table``
 - gaps.csv: ``zone, gap, a, b, observed, expected, severity`` + ``evidence``
 - actions.csv: ``zone, priority, action, actors, rationale`` + ``via, evidence, score``
+  (+ ``source`` when plan actions are added: ``analysis`` or ``plan``)
+
+actions.xlsx holds the rows of actions.csv for people rather than programs
+(:func:`actions_workbook`): an ``all`` sheet and one sheet per zone with
+actions, headers in the report language, names next to the ids.
 
 Every file is written atomically (:mod:`collabnet.writing`); cells are
 spreadsheet-safe, floats have at most 6 decimals, booleans are ``true``/``false``.
@@ -16,18 +21,21 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from collabnet.writing import atomic_write_text, write_csv
+from collabnet.writing import atomic_write_bytes, atomic_write_text, sheet_cell, write_csv
 
 __all__ = [
     "ACTION_COLUMNS",
     "GAP_COLUMNS",
     "ISOLATED_COLUMNS",
     "OUTPUT_FILES",
+    "SOURCES",
     "action_rows",
+    "actions_workbook",
     "broker_rows",
     "gap_rows",
     "isolated_rows",
@@ -38,7 +46,14 @@ __all__ = [
 ISOLATED_COLUMNS = ("zone", "actor", "name", "kind", "sector", "line", "reason", "degree", "evidence")
 GAP_COLUMNS = ("zone", "gap", "a", "b", "observed", "expected", "severity", "evidence")
 ACTION_COLUMNS = ("zone", "priority", "action", "actors", "rationale", "via", "evidence", "score")
-OUTPUT_FILES = ("summary.json", "isolated.csv", "brokers.csv", "gaps.csv", "actions.csv")
+OUTPUT_FILES = ("summary.json", "isolated.csv", "brokers.csv", "gaps.csv", "actions.csv", "actions.xlsx")
+#: Values of the ``source`` column of actions.csv (written when plan actions are added).
+SOURCES = ("analysis", "plan")
+# actions.xlsx: (actions.csv column, header label, column width in characters).
+_SHEET_COLUMNS = (("zone", "field.zone", 16), ("priority", "report.col.priority", 10),
+                  ("action", "report.col.action", 18), ("actors", "field.actors", 40),
+                  ("rationale", "report.col.why", 90), ("via", "report.col.via", 30),
+                  ("source", "report.col.source", 12))
 
 
 def summary_json(summary: dict) -> str:
@@ -66,10 +81,129 @@ def gap_rows(result) -> list[dict]:
     return [{column: getattr(gap, column) for column in GAP_COLUMNS} for gap in result.gaps]
 
 
-def action_rows(result) -> list[dict]:
-    return [{"zone": a.zone, "priority": a.priority, "action": a.action, "actors": "|".join(a.actors),
+def action_rows(actions, *, source: str | None = None) -> list[dict]:
+    """actions.csv rows of an Analysis (its ``actions``) or of any sequence of Action records.
+
+    ``source`` (``analysis`` or ``plan``) fills an extra ``source`` column.
+
+    >>> from collabnet.analyses.actions import Action
+    >>> action_rows([Action("south", 1, "invite", ("gp",), "Invite GP.", None, "isolated")], source="plan")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'zone': 'south', 'priority': 1, 'action': 'invite', 'actors': 'gp', 'rationale': 'Invite GP.',
+      'via': None, 'evidence': 'isolated', 'score': 0.0, 'source': 'plan'}]
+    """
+    rows = [{"zone": a.zone, "priority": a.priority, "action": a.action, "actors": "|".join(a.actors),
              "rationale": a.rationale, "via": a.via, "evidence": a.evidence, "score": a.score}
-            for a in result.actions]
+            for a in getattr(actions, "actions", actions)]
+    if source is not None:
+        for row in rows:
+            row["source"] = source
+    return rows
+
+
+def actions_workbook(rows: Iterable[dict], dataset, lang: str = "en") -> bytes:
+    """actions.xlsx: the actions.csv rows as a workbook a zone can paste into its action plan.
+
+    Sheets: ``all`` (in ``lang``: ``alle``, ``toutes``) with every row, then
+    one sheet per zone with actions, named after the zone, in the order of
+    the rows. Columns, headed in ``lang``: the zone's name, the priority, the
+    action (the verb in ``lang``), the actors (``name (id)``), the rationale,
+    ``via`` (the partner or group, ``name (id)``) and, when the rows have one,
+    the source (analysis or plan). Bold frozen header row, autofilter, set
+    column widths. Text cells are neutralised (:func:`collabnet.writing.sheet_cell`);
+    the same rows give the same bytes (:func:`collabnet.writing.workbook_bytes`).
+
+    Parameters
+    ----------
+    rows : iterable of dict
+        :func:`action_rows` rows.
+    dataset : collabnet.dataset.Dataset
+        For the names of zones, actors and groups.
+    lang : {"nl", "fr", "en"}
+    """
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from collabnet.render.i18n import LABELS, t
+    from collabnet.writing import workbook_bytes
+
+    rows = list(rows)
+    columns = [c for c in _SHEET_COLUMNS if c[0] != "source" or any("source" in row for row in rows)]
+    names = _Names(dataset, lang)
+    book = openpyxl.Workbook()
+    sheets = {"": book.active}
+    book.active.title = t("sheet.all", lang)
+    taken = {book.active.title.casefold()}
+    for zone in dict.fromkeys(row["zone"] for row in rows):
+        sheets[zone] = book.create_sheet(_sheet_title(names.zone(zone), taken))
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for key, sheet in sheets.items():
+        sheet.append([t(label, lang) for _, label, _ in columns])
+        for row in rows:
+            if key in ("", row["zone"]):
+                sheet.append([sheet_cell(_sheet_value(row, column, names, LABELS, lang)) for column, *_ in columns])
+        for index, (column, _, width) in enumerate(columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = width
+            sheet.cell(row=1, column=index).font = bold
+            if column in ("rationale", "actors"):
+                for cell in sheet[letter][1:]:
+                    cell.alignment = wrap
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
+    return workbook_bytes(book)
+
+
+class _Names:
+    """Display names of the zones, actors and groups that action rows name, in one language."""
+
+    def __init__(self, dataset, lang: str):
+        self.dataset, self.lang = dataset, lang
+        self.G = dataset.graph
+        groups = dataset.groups
+        self.groups = dict(zip(groups["id"], groups["name"])) if len(groups) else {}
+
+    def zone(self, code: str) -> str:
+        return self.dataset.zone_name(code, self.lang)
+
+    def named(self, x: str) -> str:
+        """``name (id)`` of an actor or a group; the id alone when it names nothing else."""
+        name = self.G.nodes[x].get("name") if x in self.G else self.groups.get(x)
+        return f"{name} ({x})" if name and str(name) != x else x
+
+
+def _sheet_value(row: dict, column: str, names: _Names, labels: dict, lang: str):
+    value = row.get(column)
+    if value is None or value == "":
+        return None
+    if column == "zone":
+        return names.zone(value)
+    if column in ("action", "source"):
+        key = f"{column}.{value}"
+        return labels[key][lang] if key in labels else value
+    if column == "actors":
+        return "; ".join(names.named(x) for x in str(value).split("|") if x)
+    if column == "via":
+        return names.named(str(value))
+    return value
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """A worksheet name from a zone name: no ``[]:*?/\\``, at most 31 characters, unique (case-blind).
+
+    >>> taken = {"all"}
+    >>> _sheet_title("Centre/Ouest: [test]", taken), _sheet_title("ALL", taken), _sheet_title("all", taken)
+    ('Centre-Ouest- -test-', 'ALL (2)', 'all (3)')
+    """
+    base = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("' ")[:31] or "zone"
+    title, n = base, 1
+    while title.casefold() in taken:
+        n += 1
+        suffix = f" ({n})"
+        title = base[:31 - len(suffix)] + suffix
+    taken.add(title.casefold())
+    return title
 
 
 def broker_rows(brokers: pd.DataFrame) -> list[dict]:
@@ -77,14 +211,18 @@ def broker_rows(brokers: pd.DataFrame) -> list[dict]:
     return brokers.astype(object).where(brokers.notna(), None).to_dict("records")
 
 
-def write_analysis(result, out_dir: str | os.PathLike) -> list[Path]:
-    """Write summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv into ``out_dir``.
+def write_analysis(result, out_dir: str | os.PathLike, *, plan: Sequence | None = None) -> list[Path]:
+    """Write summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv and actions.xlsx into ``out_dir``.
 
     Parameters
     ----------
     result : collabnet.analyses.run.Analysis
     out_dir : path
         Created when missing.
+    plan : sequence of Action, optional
+        Actions of the planning tools (:func:`collabnet.planning.plan_actions`)
+        to add to actions.csv and actions.xlsx after each zone's own actions;
+        every row then gets a ``source`` column (``analysis`` or ``plan``).
 
     Returns
     -------
@@ -92,10 +230,16 @@ def write_analysis(result, out_dir: str | os.PathLike) -> list[Path]:
         The files written, in :data:`OUTPUT_FILES` order.
     """
     out = Path(out_dir)
+    actions, columns = action_rows(result), ACTION_COLUMNS
+    if plan is not None:
+        actions = sorted([*action_rows(result, source="analysis"), *action_rows(plan, source="plan")],
+                         key=lambda row: (row["zone"], row["priority"]))
+        columns = (*ACTION_COLUMNS, "source")
     return [
         atomic_write_text(out / "summary.json", summary_json(result.summary)),
         write_csv(out / "isolated.csv", ISOLATED_COLUMNS, isolated_rows(result)),
         write_csv(out / "brokers.csv", list(result.brokers.columns), broker_rows(result.brokers)),
         write_csv(out / "gaps.csv", GAP_COLUMNS, gap_rows(result)),
-        write_csv(out / "actions.csv", ACTION_COLUMNS, action_rows(result)),
+        write_csv(out / "actions.csv", columns, actions),
+        atomic_write_bytes(out / "actions.xlsx", actions_workbook(actions, result.dataset, result.lang)),
     ]
