@@ -347,6 +347,22 @@ class Diff:
         actions = None if self.actions is None else tuple(a for a in self.actions if a.zone == zone)
         return dataclasses.replace(self, zones=(zone,), actions=actions, **keep)
 
+    def whole_region(self) -> Diff:
+        """The changes of the whole region: every zone's rows once each, the region's gaps and figures.
+
+        A tie, membership or edge between two zones (filed under both) comes
+        once; gaps and figures are those of zone ``region`` (the whole graph);
+        isolated actors, brokers and earlier actions of every zone are kept.
+        """
+        def once(rows: tuple, *keys: str) -> tuple:
+            return tuple({tuple(getattr(r, k) for k in keys): r for r in rows}.values())
+
+        return dataclasses.replace(
+            self, ties=once(self.ties, "change", "a", "b"),
+            memberships=once(self.memberships, "change", "actor", "group"), edges=once(self.edges, "change", "u", "v"),
+            gaps=tuple(g for g in self.gaps if g.zone == REGION),
+            figures=tuple(f for f in self.figures if f.zone == REGION))
+
     def counts(self) -> dict[str, dict[str, int]]:
         """Zone -> number of rows per table and change (``ties_new``, ``gaps_closed``, ``actions_realised`` …)."""
         counts: dict[str, Counter] = {zone: Counter() for zone in self.zones}

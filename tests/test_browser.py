@@ -91,3 +91,22 @@ def test_search_by_name_ignores_case_and_accents(page):
     assert hits == ["o2"]
     assert page.execute_script("return document.getElementById('search-result').textContent") == "1 found"
     assert page.execute_script("return collabnetNetwork.getSelectedNodes()") == ["o2"]
+
+
+def test_links_new_and_lost_since_an_earlier_date_get_their_colours(browser, tmp_path):  # noqa: F811
+    before = graph()
+    before.graph["analysis_date"] = "2023-01-01"
+    before.remove_edge("o2", "o3")                       # new since then
+    before.add_edge("o1", "o4", weight=1.0, origin="tie", ties=1, tie_types="", groups=())  # lost since then
+    path = tmp_path / "changes.html"
+    path.write_text(render_view(graph(), aggregate="full", before=before), encoding="utf-8")
+    console_errors(browser)
+    open_page(browser, path)
+    wait_for(browser, "return window.collabnetDrawn === true")
+    drawn = browser.execute_script("""return collabnetEdges.get().map(function (e) {
+        return [e.from, e.to, e.change, e.color.color, e.dashes]; });""")
+    assert sorted(drawn) == [["o1", "o4", "lost", "#d73027", [4, 4]], ["o1", "p1", "kept", "#c4c4c4", [2, 3]],
+                             ["o2", "o3", "new", "#1a9850", False], ["o2", "p2", "kept", "#3b3b3b", False],
+                             ["p1", "p2", "kept", "#7d97b3", [6, 4]]]
+    assert browser.execute_script("return document.querySelectorAll('.legend-changes li').length") == 3
+    assert console_errors(browser) == []

@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from collabnet.cli.common import (
+    actions_option,
     at_option,
+    changes_since,
     dataset_argument,
     default_out,
     handle_errors,
@@ -17,6 +19,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    since_option,
     zone_option,
 )
 
@@ -34,11 +37,15 @@ __all__ = ["analyze"]
 @click.option("--report", "with_report", is_flag=True,
               help="Also write, per zone and for the region, the printable report (HTML + Markdown) and the "
                    "interactive view (HTML), in --lang.")
+@since_option("With --report: add to each report a section 'since last time' (what changed from this date "
+              "to --at), and colour the links of each view new or lost since then.")
+@actions_option
 @quiet_option
 @privacy_options
 @handle_errors
 def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | None, lang: str, as_json: bool,
-            with_report: bool, quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+            with_report: bool, since, actions, quiet: bool, pseudonymise: bool, key_file: Path | None,
+            include_contacts: bool) -> None:
     """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
 
     Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
@@ -51,14 +58,18 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
       collabnet analyze datasets/brussels --out reports/brussels
       collabnet analyze datasets/brussels --zone Zuid --lang nl --at 2024-06-01
       collabnet analyze --report --lang fr
+      collabnet analyze --report --since 2024-01-01 --actions old/actions.csv
     """
     from collabnet.analyses.run import analyse
     from collabnet.render.tables import summary_json, write_analysis
     from collabnet.render.terminal import render_summary
 
+    if since is not None and not with_report:
+        raise click.UsageError("--since adds a section to the reports: use it with --report")
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
+    changes = changes_since(ds, since, actions)
     result = analyse(ds, zone=code, lang=lang)
     folder = out if out is not None else default_out(ds.name)
     written = write_analysis(result, folder)
@@ -68,8 +79,8 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
 
         # --zone region means region-wide actors in the tables, but the whole region in a report and a view.
         full = analyse(ds, zone=None, lang=lang) if code == "region" else result
-        written += render_reports(ds, full, folder, lang=lang, zone=code)
-        written += render_views(ds, full, folder, lang=lang, zone=code)
+        written += render_reports(ds, full, folder, lang=lang, zone=code, changes=changes)
+        written += render_views(ds, full, folder, lang=lang, zone=code, since=since)
     if quiet:
         return
     if as_json:

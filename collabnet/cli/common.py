@@ -17,7 +17,8 @@ import click
 from collabnet.errors import CollabnetError
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
-           "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out"]
+           "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
+           "since_option", "actions_option", "check_since", "changes_since"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
@@ -70,6 +71,52 @@ def zone_option(func: Callable) -> Callable:
 
 def quiet_option(func: Callable) -> Callable:
     return click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
+
+
+def date_value(ctx: click.Context, param: click.Parameter, value: str | None):
+    """A click callback: an option's ``YYYY-MM-DD`` text as a date (a clean usage error otherwise)."""
+    from collabnet.dataset.validation import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def since_option(help_text: str) -> Callable:
+    def decorate(func: Callable) -> Callable:
+        return click.option("--since", "since", metavar="YYYY-MM-DD", callback=date_value, default=None,
+                            help=help_text)(func)
+    return decorate
+
+
+def actions_option(func: Callable) -> Callable:
+    return click.option("--actions", "actions", type=click.Path(path_type=Path), default=None, metavar="ACTIONS.csv",
+                        help="With --since: the actions.csv of that time; the report says which were realised.")(func)
+
+
+def check_since(dataset, since) -> None:
+    """``--since`` must not come after the analysis date."""
+    if since is not None and since > dataset.at:
+        raise click.UsageError(f"--since {since} is after the analysis date {dataset.at} (--at)")
+
+
+def changes_since(dataset, since, actions: Path | None = None):
+    """What changed in ``dataset`` from ``since`` to its analysis date (a :class:`collabnet.diff.Diff`), or None.
+
+    ``actions`` (an earlier actions.csv) adds their follow-up; it needs ``since``.
+    """
+    if since is None:
+        if actions is not None:
+            raise click.UsageError("--actions needs --since (the date of the earlier actions)")
+        return None
+    check_since(dataset, since)
+    from collabnet.diff import compare, read_actions
+
+    earlier = read_actions(actions) if actions is not None else None
+    return compare(dataset.on(since), dataset, actions=earlier)
 
 
 def out_option(help_text: str) -> Callable:

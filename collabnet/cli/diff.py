@@ -10,6 +10,7 @@ import click
 
 from collabnet.cli.common import (
     at_option,
+    date_value,
     default_out,
     handle_errors,
     load_or_exit,
@@ -28,23 +29,12 @@ _APPEARED = {"ties": ("new", "lost"), "memberships": ("new", "lost"), "edges": (
              "isolated": ("became", "stopped"), "gaps": ("opened", "closed"), "brokers": ("gained", "lost")}
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    from collabnet.dataset.validation import parse_date
-
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
 @click.command()
 @click.argument("datasets", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--from", "since", metavar="YYYY-MM-DD", callback=_date, default=None,
+@click.option("--from", "since", metavar="YYYY-MM-DD", callback=date_value, default=None,
               help="Old date: one DATASET is compared from this date (required) to --to; "
                    "with OLD NEW, the date OLD is seen on (default: --at, else today).")
-@click.option("--to", "until", metavar="YYYY-MM-DD", callback=_date, default=None,
+@click.option("--to", "until", metavar="YYYY-MM-DD", callback=date_value, default=None,
               help="New date (default: today; with OLD NEW: --at, else today).")
 @at_option
 @click.option("--actions", "actions", type=click.Path(path_type=Path), default=None, metavar="ACTIONS.csv",

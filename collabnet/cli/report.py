@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from collabnet.cli.common import (
+    actions_option,
     at_option,
+    changes_since,
     dataset_argument,
     default_out,
     handle_errors,
@@ -17,6 +19,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    since_option,
     zone_option,
 )
 
@@ -29,11 +32,13 @@ __all__ = ["report"]
 @lang_option
 @out_option("Folder for the reports (default: reports/<dataset name>/).")
 @at_option
+@since_option("Add a section 'since last time': what changed from this date to --at.")
+@actions_option
 @quiet_option
 @privacy_options
 @handle_errors
-def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, at: str | None, quiet: bool,
-           pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, at: str | None, since, actions,
+           quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
     """Write a printable report per care zone and for the whole region, in HTML and Markdown.
 
     Each report shows the key figures, the links between sectors (a heatmap),
@@ -44,10 +49,16 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     --zone writes that zone's report only (--zone region: the region's only).
     Reports never show e-mail or phone, even with --include-contacts.
 
+    --since DATE adds "since last time" after the key figures: the figures on
+    both dates, new and lost ties and memberships, actors who became or
+    stopped being isolated, gaps opened and closed, brokers gained and lost;
+    with --actions, whether each earlier action was realised.
+
     \b
     Example:
       collabnet report datasets/brussels --lang nl
       collabnet report datasets/brussels --zone Zuid --lang fr --at 2024-06-01 --out reports/brussels
+      collabnet report --zone Zuid --since 2024-01-01 --actions reports/brussels/actions.csv
     """
     from collabnet.analyses.gaps import REGION
     from collabnet.analyses.run import analyse
@@ -56,10 +67,11 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
+    changes = changes_since(ds, since, actions)
     # The region report reads every zone's results, so the analysis then covers them all.
     result = analyse(ds, zone=None if code == REGION else code, lang=lang)
     folder = out if out is not None else default_out(ds.name)
-    written = render_reports(ds, result, folder, lang=lang, zone=code)
+    written = render_reports(ds, result, folder, lang=lang, zone=code, changes=changes)
     if not quiet:
         for path in written:
             click.echo(str(path))

@@ -8,6 +8,7 @@ import click
 
 from collabnet.cli.common import (
     at_option,
+    check_since,
     dataset_argument,
     default_out,
     handle_errors,
@@ -17,6 +18,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    since_option,
     zone_option,
 )
 
@@ -34,11 +36,13 @@ __all__ = ["view"]
 @lang_option
 @out_option("HTML file to write (default: reports/<dataset name>/view-<zone or region>.<lang>.html).")
 @at_option
+@since_option("Colour the links new since this date (green) and add those lost since then (red, dashed).")
 @quiet_option
 @privacy_options
 @handle_errors
 def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, lang: str, out: Path | None,
-         at: str | None, quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+         at: str | None, since, quiet: bool, pseudonymise: bool, key_file: Path | None,
+         include_contacts: bool) -> None:
     """Write an interactive view of the actor graph: one HTML page that works offline.
 
     Colour by sector, family, line or language; squares are organisations,
@@ -52,19 +56,28 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
     computed beforehand, so large zones open at once. A view never shows
     e-mail or phone, even with --include-contacts.
 
+    --since DATE shows what changed since then: links new since DATE in
+    green, links lost since DATE (between actors still there) in red and
+    dashed, the others as usual; the legend and tooltips say which.
+
     \b
     Example:
       collabnet view datasets/brussels --zone Zuid --lang nl
       collabnet view datasets/brussels --aggregate sectors --colour family --out sectors.html
+      collabnet view datasets/brussels --zone Zuid --since 2024-01-01
     """
     from collabnet.analyses.gaps import REGION
     from collabnet.render.view import view_html, view_name
     from collabnet.writing import atomic_write_text, inside
 
+    if since is not None and aggregate == "sectors":
+        raise click.UsageError("--since colours the links between actors: not with --aggregate sectors")
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file)
+    check_since(ds, since)
     code = resolve_zone(ds, zone)
     code = None if code == REGION else code
-    html = view_html(ds, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate, lang=lang)
+    html = view_html(ds, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate, lang=lang,
+                     since=since)
     target = out if out is not None else inside(default_out(ds.name), view_name(code, lang))
     atomic_write_text(target, html)
     if not quiet:

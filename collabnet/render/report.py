@@ -16,6 +16,15 @@ teams, support groups, workshop facilitators). It reads the results of
 7. the action list;
 8. "how to read this report": the terms in plain words.
 
+Given the changes since an earlier date (a :class:`collabnet.diff.Diff`), a
+section "since last time" follows the key figures: the key figures on both
+dates, ties and group memberships that started or ended, actors who became
+or stopped being isolated (and why), gaps opened and closed, brokers gained
+and lost, and, when earlier actions were given, whether each was realised.
+A zone report shows the zone's changes; the region report those of the whole
+region (every change once, the region's gaps and figures). Each list stops
+after :data:`SINCE_ROWS` rows; ``collabnet diff`` writes them all.
+
 The zone report covers the actors whose zone is that zone (the gaps and
 actions of that zone); the region report covers every actor, with the
 region-wide gaps and actions (zone ``region`` in gaps.csv and actions.csv).
@@ -60,13 +69,15 @@ from collabnet.analyses.mixing import sector_matrix
 from collabnet.render.i18n import LABELS, LANGS, t
 from collabnet.writing import atomic_write_text
 
-__all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "Report", "markdown_escape", "render_report",
-           "render_reports", "report_name"]
+__all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "SINCE_ROWS", "Report", "markdown_escape",
+           "render_report", "render_reports", "report_name"]
 
 #: Rows shown at most in a list of the report (actors, gaps, actions); the CSV files hold them all.
 MAX_ROWS = 40
 #: Brokers shown at most.
 MAX_BROKERS = 15
+#: Rows shown at most per list of the "since last time" section (``collabnet diff`` writes them all).
+SINCE_ROWS = 10
 #: Bar colours of the isolation charts, from the most serious signal to none (colour-blind safe, prints in grey).
 REASON_COLOURS = {
     "no_ties": "#b2182b",
@@ -78,7 +89,12 @@ REASON_COLOURS = {
 _DARK_SEGMENTS = frozenset({"no_ties", "single_tie"})
 _HEAT_LOW = (247, 251, 255)   # ColorBrewer Blues, lightest
 _HEAT_HIGH = (8, 48, 107)     # ColorBrewer Blues, darkest
-_SECTIONS = ("figures", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto")
+_SECTIONS = ("figures", "since", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto")
+# Key figures of collabnet.diff -> (label, decimals; None for a count).
+_FIGURE_WORDS = {"actors": ("report.fig.actors", None), "edges": ("report.fig.links", None),
+                 "isolated": ("report.fig.signals", None), "gaps": ("report.fig.gaps", None),
+                 "cut_vertices": ("report.fig.cut_vertices", None), "density": ("report.fig.density", 3),
+                 "ei": ("report.fig.ei", 2)}
 _HOWTO = ("network", "density", "ei", "isolation", "betweenness", "brokerage", "gap", "cut_vertex", "cut_edge",
           "actions", "limits")
 _LINE_ORDER = (0, 1, 2, 3, None)
@@ -95,7 +111,7 @@ class Report(NamedTuple):
 
 
 def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
-                  bridges: list[CutEdge] | None = None) -> Report:
+                  bridges: list[CutEdge] | None = None, changes=None) -> Report:
     """Render the report of one zone (or of the whole region) as HTML and Markdown.
 
     Parameters
@@ -113,6 +129,9 @@ def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
         ``cut_edges(dataset.graph)`` (the single points of failure among
         ties), computed here when not given; :func:`render_reports` computes
         it once for all its reports.
+    changes : collabnet.diff.Diff, optional
+        What changed since an earlier date (``compare(dataset.on(date), dataset)``):
+        adds the section "since last time".
 
     Returns
     -------
@@ -124,11 +143,12 @@ def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     if bridges is None:
         bridges = cut_edges(dataset.graph)
-    context = _Content(dataset, analysis, zone, lang, bridges).context()
+    context = _Content(dataset, analysis, zone, lang, bridges, changes).context()
     return Report(_template("html").render(**context), _template("md").render(**context))
 
 
-def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None) -> list[Path]:
+def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None, *,
+                   changes=None) -> list[Path]:
     """Write the HTML and Markdown reports of every zone and of the region.
 
     Parameters
@@ -142,6 +162,8 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
         Only this zone's report. Default: the zones of ``analysis.summary``
         (every zone with actors, then ``region``), or ``analysis.zone`` when the
         analysis was limited to one zone.
+    changes : collabnet.diff.Diff, optional
+        What changed since an earlier date: each report gets "since last time".
 
     Returns
     -------
@@ -158,7 +180,7 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
     bridges = cut_edges(dataset.graph)
     written = []
     for code in zones:
-        report = render_report(dataset, analysis, code, lang, bridges=bridges)
+        report = render_report(dataset, analysis, code, lang, bridges=bridges, changes=changes)
         written.append(atomic_write_text(out_dir / report_name(code, lang, "html"), report.html))
         written.append(atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown))
     return written
@@ -206,8 +228,9 @@ def markdown_escape(value: Any) -> str:
 class _Content:
     """What one report shows, as plain values for the two templates."""
 
-    def __init__(self, dataset, analysis, zone: str, lang: str, bridges: list[CutEdge]):
+    def __init__(self, dataset, analysis, zone: str, lang: str, bridges: list[CutEdge], changes=None):
         self.dataset = dataset
+        self.changes = changes
         self.bridges = bridges
         self.analysis = analysis
         self.zone = zone
@@ -274,9 +297,11 @@ class _Content:
             "intro": self.word("report.intro", scope=scope, date=date),
             "footer": self.word("report.footer", version=__version__, dataset=dataset, date=date),
             "region": self.region,
-            "sections": {key: self.word(f"report.section.{key}") for key in _SECTIONS},
+            "sections": {key: self.word(f"report.section.{key}") for key in _SECTIONS
+                         if key != "since" or self.changes is not None},
             "w": _Words(self.lang),
             "figures": self.figures(),
+            "since": self.since(),
             "matrix": self.matrix(),
             "charts": self.charts(),
             "legend": [(self.reason_word(r), REASON_COLOURS[r]) for r in (*REASONS, "none")],
@@ -323,6 +348,97 @@ class _Content:
             ("report.fig.left_out", str(self.dataset.rows_left_out)),
         ]
         return [(self.word(key), value) for key, value in rows]
+
+    # ---- since last time
+    def since(self) -> dict | None:
+        if self.changes is None:
+            return None
+        d = self.changes.whole_region() if self.region else self.changes.for_zone(self.zone)
+        old, new = d.old_at.isoformat(), d.new_at.isoformat()
+        scope = self.word("report.in_region") if self.region else self.word("report.in_zone",
+                                                                            name=self.zone_name(self.zone))
+        zone = [(self.word("field.zone"), False)] if self.region else []
+
+        def in_zone(code: str) -> list:
+            return [self.zone_name(code)] if self.region else []
+
+        tables = [
+            self.table("report.since.figures",
+                       [(self.word("report.col.figure"), False), (old, True), (new, True),
+                        (self.word("report.col.difference"), True)],
+                       [self.figure_change(f) for f in d.figures], limit=len(d.figures)),
+            self.table("report.since.ties",
+                       [(self.word("report.col.change"), False), (self.word("report.col.between"), False),
+                        (self.word("report.col.tie_types"), False)],
+                       [[self.coded("change", c.change), f"{c.a_name} — {c.b_name}", c.types.replace("|", ", ")]
+                        for c in d.ties], counts=self.counted(d.ties, ("new", "lost"))),
+            self.table("report.since.memberships",
+                       [(self.word("report.col.change"), False), (self.word("report.col.name"), False),
+                        (self.word("report.col.group"), False)],
+                       [[self.coded("change", m.change), m.name, m.group_name] for m in d.memberships],
+                       counts=self.counted(d.memberships, ("new", "lost"))),
+            self.table("report.since.isolated",
+                       [(self.word("report.col.change"), False), (self.word("report.col.name"), False), *zone,
+                        (self.word("report.col.signal"), False), (self.word("report.col.partners"), True)],
+                       [[self.coded("change", i.change), i.name, *in_zone(i.zone), self.coded("reason", i.reason),
+                         _arrow(i.old_degree, i.new_degree)] for i in d.isolated],
+                       counts=self.counted(d.isolated, ("became", "stopped"))),
+            self.table("report.since.gaps",
+                       [(self.word("report.col.change"), False), (self.word("report.col.gap"), False),
+                        (self.word("report.col.between"), False)],
+                       [[self.coded("change", g.change), self.coded("gap", g.gap), self.value_pair(g.gap, g.a, g.b)]
+                        for g in d.gaps], counts=self.counted(d.gaps, ("opened", "closed"))),
+            self.table("report.since.brokers",
+                       [(self.word("report.col.change"), False), (self.word("report.col.measure"), False),
+                        (self.word("report.col.name"), False), *zone, (self.word("report.col.rank"), True)],
+                       [[self.coded("change", b.change), self.measure(b.measure, d.top), b.name, *in_zone(b.zone),
+                         _arrow(b.old_rank, b.new_rank)] for b in d.brokers],
+                       counts=self.counted(d.brokers, ("gained", "lost"))),
+        ]
+        if d.actions is not None:
+            tables.append(self.table(
+                "report.since.actions",
+                [*zone, (self.word("report.col.priority"), True), (self.word("report.col.action"), False),
+                 (self.word("report.col.why"), False), (self.word("report.col.status"), False)],
+                [[*in_zone(a.zone), *self.earlier_action(a)] for a in d.actions],
+                counts=self.counted(d.actions, ("realised", "not_realised", "unknown"), attribute="status",
+                                    prefix="status")))
+        return {"intro": self.word("report.since.intro", scope=scope, old=old, new=new), "tables": tables}
+
+    def table(self, title: str, columns: list[tuple[str, bool]], rows: list[list], *, counts: str = "",
+              limit: int = SINCE_ROWS) -> dict:
+        """A titled table for the templates: ``columns`` are (heading, numeric); at most ``limit`` rows."""
+        return {"title": self.word(title), "counts": counts, "columns": columns, "rows": rows[:limit],
+                "more": self.word("report.since.more", n=len(rows) - limit) if len(rows) > limit else ""}
+
+    def counted(self, rows, changes: tuple[str, ...], *, attribute: str = "change", prefix: str = "change") -> str:
+        """``new: 2 · lost: 1``: the rows per kind of change, in the report's language."""
+        found = [getattr(r, attribute) for r in rows]
+        return " · ".join(self.word("report.since.count", what=self.coded(prefix, c), n=found.count(c))
+                          for c in changes)
+
+    def figure_change(self, f) -> list[str]:
+        """Figure, value on each date and the difference (``+2``), counts as integers."""
+        label, digits = _FIGURE_WORDS.get(f.figure, (None, 2))
+
+        def shown(value: Any) -> str:
+            if digits is None and not _missing(value):
+                return str(int(value))
+            return self.number(value, digits or 0)
+
+        difference = shown(f.difference)
+        if not _missing(f.difference) and f.difference > 0:
+            difference = "+" + difference
+        return [self.word(label) if label else str(f.figure), shown(f.old), shown(f.new), difference]
+
+    def measure(self, measure: str, top: int) -> str:
+        return self.word("report.since.top_broker", top=top) if measure == "top_broker" \
+            else self.word("report.col.cut_vertex")
+
+    def earlier_action(self, a) -> list:
+        row = dict(a.row)
+        why = row.get("rationale") or ", ".join(self.name(v) for v in a.actors)
+        return [row.get("priority", ""), self.coded("action", a.action), why, self.coded("status", a.status)]
 
     # ---- 2. sector x sector heatmap
     def matrix(self) -> dict:
@@ -478,6 +594,11 @@ def _missing(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def _arrow(old: Any, new: Any) -> str:
+    """``3 → 1``; a missing side is a dash (the actor was not active, or had no rank)."""
+    return " → ".join("–" if _missing(v) else str(v) for v in (old, new))
+
+
 def _heat(value: int, top: int) -> tuple[str, str]:
     """Background and text colour of a heatmap cell: light (0) to dark blue (the largest count)."""
     share = value / top if top else 0.0
@@ -514,13 +635,20 @@ def _chart(title: str, groups: Iterable[tuple[str, list[str]]], reason_word) -> 
 
 
 # --------------------------------------------------------------------------- templates
+def _markdown_finalize(value: Any) -> str:
+    from markupsafe import Markup
+
+    return value if isinstance(value, Markup) else markdown_escape(value)
+
+
 @lru_cache(maxsize=2)
 def _template(form: str):
     import jinja2
 
     source = (resources.files("collabnet") / "templates" / f"report.{form}.j2").read_text(encoding="utf-8")
-    # HTML: autoescaping. Markdown has none: every {{ value }} goes through markdown_escape instead.
-    extra = {"autoescape": True} if form == "html" else {"autoescape": False, "finalize": markdown_escape}
+    # HTML: autoescaping. Markdown has none: every {{ value }} goes through markdown_escape instead, except
+    # a macro's output marked |safe (its values were escaped inside the macro).
+    extra = {"autoescape": True} if form == "html" else {"autoescape": False, "finalize": _markdown_finalize}
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True,
                              lstrip_blocks=True, **extra)
     return env.from_string(source)

@@ -17,7 +17,11 @@ What the page shows
   dotted light grey (above 3,000 links the dashes go: dashed canvas lines make
   every redraw ten times slower; the colours still tell the origins apart);
 - a legend, a search by name, filters by zone, sector and line, and a
-  tooltip with the actor's facts (plain text).
+  tooltip with the actor's facts (plain text);
+- with the graph of an earlier date (``before``): links new since then in
+  green, links lost since then (present then, gone now) in red and dashed,
+  drawn between the actors still in the view; kept links as usual. Positions
+  ignore the lost links, so the picture is the same as without ``before``.
 
 Positions are computed here, before the page is written (physics off), so
 the browser draws at once (see :func:`layout_positions`). A zone of 3,000
@@ -68,8 +72,8 @@ from collabnet.errors import CollabnetError
 from collabnet.graph import org_of
 from collabnet.render.i18n import LABELS, LANGS, t
 
-__all__ = ["AGGREGATES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view", "render_views",
-           "view_html", "view_name"]
+__all__ = ["AGGREGATES", "CHANGES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view",
+           "render_views", "view_html", "view_name"]
 
 #: Reasons of isolated.csv drawn as "isolated": actors with at most one link outside their organisation.
 ISOLATED_REASONS = ("no_ties", "single_tie")
@@ -77,6 +81,8 @@ ISOLATED_REASONS = ("no_ties", "single_tie")
 COLOURS = ("sector", "family", "line", "language")
 AGGREGATES = ("full", "organisations", "sectors")
 MARKS = ("isolated", "cut_vertex")
+#: Change flags of the links when the view is drawn against an earlier date.
+CHANGES = ("new", "lost", "kept")
 
 # Colour-blind-aware categorical palette (Tableau 10, then its light variants).
 _PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -100,6 +106,11 @@ _EDGE_STYLES = {
     "co_membership": {"color": "#7d97b3", "dashes": [6, 4], "width": 0.8},
     "affiliation": {"color": "#c4c4c4", "dashes": [2, 3], "width": 1.0},
     "sector": {"color": "#7a7a7a", "dashes": False, "width": 1.0},
+}
+# Links new or lost since an earlier date (kept links keep their origin's style); colour-blind-safe pair.
+_CHANGE_STYLES = {
+    "new": {"color": "#1a9850", "dashes": False, "width": 2.5},
+    "lost": {"color": "#d73027", "dashes": [4, 4], "width": 2.5},
 }
 _ORIGINS = ("tie", "co_membership", "affiliation")
 _PIXELS_PER_UNIT = 80.0
@@ -287,7 +298,7 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
                 highlight: Mapping[Any, str | Iterable[str]] | None = None,
                 sizes: Mapping[Any, float] | None = None, aggregate: str | None = None, lang: str = "en",
                 labels: Mapping[str, str] | None = None, title: str | None = None, seed: int = 42,
-                zone_labels: Mapping[str, str] | None = None) -> str:
+                zone_labels: Mapping[str, str] | None = None, before: nx.Graph | None = None) -> str:
     """A complete, self-contained HTML page showing the actor graph.
 
     Parameters
@@ -320,6 +331,13 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         Seed of the layout.
     zone_labels : dict, optional
         Zone code -> display name in ``lang`` (``south`` -> ``Zuid``); default: the codes.
+    before : networkx.Graph, optional
+        The actor graph on an earlier date (its ``graph["analysis_date"]`` names
+        it). Each link is then flagged ``new`` (not there then), ``kept`` or
+        ``lost`` (there then, gone now; added between actors still in the view),
+        as the sixth value of its JSON record; new and lost links get their own
+        colour, a legend entry and a line in the tooltip. Not with
+        ``aggregate="sectors"``.
 
     Returns
     -------
@@ -329,7 +347,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     Raises
     ------
     ValueError
-        For an unknown ``colour``, ``aggregate``, ``lang`` or highlight value.
+        For an unknown ``colour``, ``aggregate``, ``lang`` or highlight value, or
+        ``before`` with ``aggregate="sectors"``.
     collabnet.errors.CollabnetError
         When no actor is in ``zone``.
     """
@@ -343,6 +362,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     if labels is None:
         labels = (G.graph.get("sector_names") or {}).get(lang) or {}
     mode = aggregate or ("organisations" if zone is None else "full")
+    if before is not None and mode == "sectors":
+        raise ValueError("new and lost links are drawn between actors: not with aggregate='sectors'")
 
     if zone is None:
         actors = sorted(G, key=_sort_key)
@@ -356,8 +377,10 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     if mode == "sectors":
         view, filters = _sector_view(G, actors, colour, text), ("sector",)
     else:
-        view, filters = _actor_view(G, actors, colour, mode, marks, sizes, text), ("zone", "sector", "line")
-    positions = layout_positions(view, seed=seed, weight="layout_weight")
+        view = _actor_view(G, actors, colour, mode, marks, sizes, text, before=before)
+        filters = ("zone", "sector", "line")
+    lost = [(u, v) for u, v, change in view.edges(data="change") if change == "lost"]
+    positions = layout_positions(nx.restricted_view(view, [], lost), seed=seed, weight="layout_weight")
     colours = _colour_table(G, colour, labels)
 
     ids = list(positions)  # sorted, see layout_positions
@@ -375,7 +398,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     edges = []
     for u, v, data in view.edges(data=True):
         a, b = order[u], order[v]
-        edges.append([min(a, b), max(a, b), data["style"], data["width"], data["title"]])
+        edges.append([min(a, b), max(a, b), data["style"], data["width"], data["title"]]
+                     + ([data["change"]] if before is not None else []))
     edges.sort(key=lambda e: (e[0], e[1]))
 
     present_colour_keys = {view.nodes[v]["colour_key"] for v in view}
@@ -384,16 +408,24 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         legend_colours.sort(key=lambda entry: entry[1].casefold())
     present_kinds = [k for k in _SHAPES if any(view.nodes[v]["kind"] == k for v in view)]
     present_marks = [m for m in MARKS if any(view.nodes[v]["mark"] == m for v in view)]
-    present_styles = [s for s in (*_ORIGINS, "sector") if any(d["style"] == s for *_, d in view.edges(data=True))]
+    present_styles = [s for s in (*_ORIGINS, "sector")
+                      if any(d["style"] == s and d.get("change") != "lost" for *_, d in view.edges(data=True))]
+    changed = {c: sum(1 for e in edges if e[5:] == [c]) for c in CHANGES}
 
     options = _filter_options(view, filters, text)
     large = len(edges) > _LARGE
     edge_styles = {k: {**v, "dashes": False} for k, v in _EDGE_STYLES.items()} if large else _EDGE_STYLES
+    change_styles = {k: {**v, "dashes": False} for k, v in _CHANGE_STYLES.items()} if large else _CHANGE_STYLES
+    since = str((before.graph if before is not None else {}).get("analysis_date") or "")
+    counts = t("view.counts", lang, nodes=len(nodes), edges=len(edges) - changed["lost"])
+    if before is not None:
+        counts += " · " + t("view.changes", lang, new=changed["new"], lost=changed["lost"], date=since)
     heading = title if title is not None else _default_title(G, zone, text)
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "styles": {"shapes": _SHAPES, "marks": _MARK_STYLES, "edges": edge_styles, "border": _BORDER},
+        "styles": {"shapes": _SHAPES, "marks": _MARK_STYLES, "edges": edge_styles, "changes": change_styles,
+                   "border": _BORDER},
         "ui": {"found": t("view.found", lang)},
         "large": large,
     }
@@ -403,16 +435,18 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         size_note = t("view.size.brokerage", lang) if sizes else t("view.size.kind", lang)
     return _page(
         lang=lang, title=heading, data=_script_json(payload),
-        counts=t("view.counts", lang, nodes=len(nodes), edges=len(edges)),
+        counts=counts,
         aggregate_note=t(f"view.aggregate.{mode}", lang) if mode != "full" else "",
         colour_heading=t(f"view.colour.{colour}", lang), legend_colours=legend_colours,
         legend_shapes=[(_SHAPES[k], t(f"kind.{k}", lang)) for k in present_kinds],
         legend_marks=[(_MARK_STYLES[m], t(f"mark.{m}", lang)) for m in present_marks],
         legend_edges=[(edge_styles[s], t("view.sector_link", lang) if s == "sector" else t(f"origin.{s}", lang))
                       for s in present_styles],
+        legend_changes=[] if before is None else [
+            (change_styles.get(c, edge_styles["tie"]), t(f"view.change.{c}", lang, date=since)) for c in CHANGES],
         size_note=size_note, filters=options,
         words={key: t(f"view.{key}", lang) for key in ("search", "filters", "all", "reset", "legend", "shape",
-                                                        "marks", "links", "help")},
+                                                        "marks", "links", "help", "since")},
     )
 
 
@@ -480,8 +514,13 @@ def _marks(highlight: Mapping[Any, str | Iterable[str]]) -> dict[Any, str]:
 
 
 def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mapping[Any, str],
-                sizes: Mapping[Any, float] | None, text: _Words) -> nx.Graph:
-    """The actors (or organisations with their persons folded in) as a graph of display attributes."""
+                sizes: Mapping[Any, float] | None, text: _Words, before: nx.Graph | None = None) -> nx.Graph:
+    """The actors (or organisations with their persons folded in) as a graph of display attributes.
+
+    With ``before``, every link has a ``change`` (``new``, ``kept``, ``lost``):
+    the links of ``before`` between the same actors, folded the same way, are
+    compared with today's; a lost link is added with its facts of that date.
+    """
     in_view = set(actors)
     owner = {}
     for v in actors:
@@ -514,8 +553,33 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
                       title=_actor_facts(G, node, text, persons=len(group) - 1 if kind == "organisation" and
                                          mode == "organisations" else None, score=score, mark=mark))
 
-    links: dict[tuple, dict] = {}
     rank = {v: i for i, v in enumerate(actors)}
+    links = _links(G, actors, owner, rank)
+    changes = dict.fromkeys(links, None)
+    if before is not None:
+        earlier = _links(before, [v for v in actors if v in before], owner, rank)
+        changes = {key: "kept" if key in earlier else "new" for key in links}
+        changes.update((key, "lost") for key in earlier if key not in links)
+        links = {**earlier, **links}
+    date = str((before.graph if before is not None else {}).get("analysis_date") or "")
+    for (a, b), link in sorted(links.items(), key=lambda item: (rank[item[0][0]], rank[item[0][1]])):
+        style = next((o for o in _ORIGINS if o in link["origins"]), "affiliation")
+        width = _EDGE_STYLES[style]["width"]
+        if style == "tie":
+            width += 0.5 * min(max(link["ties"] - 1, 0), 4)
+        title = _link_facts(link, text)
+        change = changes[(a, b)]
+        if change in _CHANGE_STYLES:
+            width = max(width, _CHANGE_STYLES[change]["width"])
+            title += "\n" + t(f"view.change.{change}", text.lang, date=date)
+        view.add_edge(a, b, style=style, width=round(width, 2), layout_weight=link["weight"], title=title,
+                      change=change)
+    return view
+
+
+def _links(G: nx.Graph, actors: list, owner: Mapping[Any, Any], rank: Mapping[Any, int]) -> dict[tuple, dict]:
+    """The view's links among ``actors`` (each actor drawn as ``owner[actor]``), with what each one holds."""
+    links: dict[tuple, dict] = {}
     pairs = ((u, v, data) for u in actors for v, data in G.adj[u].items() if v in rank and rank[u] < rank[v])
     for u, v, data in pairs:
         a, b = owner[u], owner[v]
@@ -530,14 +594,7 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
         link["groups"].update(data.get("groups") or ())
         link["weight"] += float(data.get("weight") or 1.0)
         link["count"] += 1
-    for (a, b), link in sorted(links.items(), key=lambda item: (rank[item[0][0]], rank[item[0][1]])):
-        style = next((o for o in _ORIGINS if o in link["origins"]), "affiliation")
-        width = _EDGE_STYLES[style]["width"]
-        if style == "tie":
-            width += 0.5 * min(max(link["ties"] - 1, 0), 4)
-        view.add_edge(a, b, style=style, width=round(width, 2), layout_weight=link["weight"],
-                      title=_link_facts(link, text))
-    return view
+    return links
 
 
 def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> nx.Graph:
@@ -726,12 +783,14 @@ def _page(**context: Any) -> str:
 
 
 def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = "sector",
-              aggregate: str | None = None, lang: str = "en") -> str:
+              aggregate: str | None = None, lang: str = "en", since=None) -> str:
     """The view page of a dataset for one zone (None or ``region`` = the whole region).
 
     Sizes (betweenness) and highlights (isolated actors, cut vertices) come
     from ``analysis`` when given, so a view written next to ``analyze``'s
-    tables shows the same numbers; otherwise they are computed here.
+    tables shows the same numbers; otherwise they are computed here. With
+    ``since`` (a date), links new and lost since then are coloured
+    (``render_view(before=dataset.on(since).graph)``).
     """
     from collabnet.analyses.bridges import cut_vertices
     from collabnet.analyses.brokerage import betweenness
@@ -748,8 +807,9 @@ def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = 
     highlight: dict = {row.actor: "isolated" for row in isolated if row.reason in ISOLATED_REASONS}
     highlight.update((v, "cut_vertex") for v in cut_vertices(_without_inner_persons(G)))
     zones = {z: dataset.zone_name(z, lang) for z in {z for _, z in G.nodes(data="zone") if z}}
+    before = dataset.on(since).graph if since is not None else None
     return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
-                       lang=lang, labels=dataset.sector_names(lang), zone_labels=zones)
+                       lang=lang, labels=dataset.sector_names(lang), zone_labels=zones, before=before)
 
 
 def view_name(zone: str | None, lang: str) -> str:
@@ -759,8 +819,11 @@ def view_name(zone: str | None, lang: str) -> str:
     return f"view-{safe_name(zone or 'region')}.{lang}.html"
 
 
-def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None = None) -> list:
-    """Write the view of every zone with actors and of the region (or of ``zone`` only); return the paths."""
+def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None = None, since=None) -> list:
+    """Write the view of every zone with actors and of the region (or of ``zone`` only); return the paths.
+
+    ``since`` (a date): colour the links new and lost since then (see :func:`view_html`).
+    """
     from pathlib import Path
 
     from collabnet.writing import atomic_write_text
@@ -770,7 +833,8 @@ def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None 
     else:
         zones = [z for z in sorted({z for _, z in dataset.graph.nodes(data="zone")}) if z and z != "region"]
         zones.append("region")
-    return [atomic_write_text(Path(out_dir) / view_name(code, lang), view_html(dataset, analysis, zone=code, lang=lang))
+    return [atomic_write_text(Path(out_dir) / view_name(code, lang),
+                              view_html(dataset, analysis, zone=code, lang=lang, since=since))
             for code in zones]
 
 

@@ -31,9 +31,10 @@
     };
   });
   var edgeItems = data.edges.map(function (e, i) {
-    var style = styles.edges[e[2]];
+    // e[5], when the view compares two dates: "new", "lost" or "kept" (kept links keep their origin's style)
+    var style = styles.changes[e[5]] || styles.edges[e[2]];
     return {
-      id: i, from: ids[e[0]], to: ids[e[1]], width: e[3], dashes: style.dashes,
+      id: i, from: ids[e[0]], to: ids[e[1]], width: e[3], dashes: style.dashes, change: e[5] || null,
       color: {color: style.color, highlight: "#000000", hover: "#000000", opacity: data.large ? 0.5 : 0.9},
       title: labels[e[0]] + " \u2014 " + labels[e[1]] + (e[4] ? "\n" + e[4] : "")
     };
