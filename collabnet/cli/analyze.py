@@ -40,18 +40,24 @@ __all__ = ["analyze"]
 @since_option("With --report: add to each report a section 'since last time' (what changed from this date "
               "to --at), and colour the links of each view new or lost since then.")
 @actions_option
+@click.option("--with-plan", "with_plan", is_flag=True,
+              help="Add to actions.csv and actions.xlsx, after each zone's own actions, whom to invite to its next "
+                   "workshop and the introductions that close most gaps (collabnet plan invite / introduce, 5 "
+                   "each), with a column source: analysis or plan.")
 @quiet_option
 @privacy_options
 @handle_errors
 def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | None, lang: str, as_json: bool,
-            with_report: bool, since, actions, quiet: bool, pseudonymise: bool, key_file: Path | None,
-            include_contacts: bool) -> None:
+            with_report: bool, since, actions, with_plan: bool, quiet: bool, pseudonymise: bool,
+            key_file: Path | None, include_contacts: bool) -> None:
     """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
 
     Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
     (columns in reports/FORMAT.md), and actions.xlsx (the actions with names,
     a sheet per zone, headers in --lang), then prints a short summary per zone.
-    Same input, same files, byte for byte.
+    Same input, same files, byte for byte. With --with-plan, the planning
+    tools' invitations and introductions follow each zone's actions (their
+    priorities continue the zone's), marked source = plan.
 
     \b
     Example:
@@ -59,8 +65,10 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
       collabnet analyze datasets/brussels --zone Zuid --lang nl --at 2024-06-01
       collabnet analyze --report --lang fr
       collabnet analyze --report --since 2024-01-01 --actions old/actions.csv
+      collabnet analyze --zone Zuid --with-plan --lang nl
     """
     from collabnet.analyses.run import analyse
+    from collabnet.planning import plan_actions
     from collabnet.render.tables import summary_json, write_analysis
     from collabnet.render.terminal import render_summary
 
@@ -71,15 +79,18 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     code = resolve_zone(ds, zone)
     changes = changes_since(ds, since, actions)
     result = analyse(ds, zone=code, lang=lang)
+    plans = _plans(ds.graph, code, lang) if with_plan else None
     folder = out if out is not None else default_out(ds.name)
-    written = write_analysis(result, folder)
+    written = write_analysis(result, folder, plan=None if plans is None else plan_actions(plans.values(),
+                                                                                          after=result.actions))
     if with_report:
         from collabnet.render.report import render_reports
         from collabnet.render.view import render_views
 
         # --zone region means region-wide actors in the tables, but the whole region in a report and a view.
         full = analyse(ds, zone=None, lang=lang) if code == "region" else result
-        written += render_reports(ds, full, folder, lang=lang, zone=code, changes=changes)
+        written += render_reports(ds, full, folder, lang=lang, zone=code, changes=changes,
+                                  plans=True if plans is None else plans)
         written += render_views(ds, full, folder, lang=lang, zone=code, since=since)
     if quiet:
         return
@@ -88,3 +99,13 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
         return
     click.echo(render_summary(result), nl=False)
     click.echo(f"\nWrote {', '.join(p.name for p in written)} to {folder}")
+
+
+def _plans(G, code: str | None, lang: str) -> dict:
+    """Zone -> ZonePlan: the zone asked (``region``: the whole graph), else every zone with actors."""
+    from collabnet.analyses.gaps import REGION, zone_members
+    from collabnet.planning import zone_plan
+
+    members = zone_members(G)
+    zones = list(members) if code is None else [code] if code in members or code == REGION else []
+    return {z: zone_plan(G, z, lang=lang) for z in zones}

@@ -34,16 +34,22 @@ __all__ = ["report"]
 @at_option
 @since_option("Add a section 'since last time': what changed from this date to --at.")
 @actions_option
+@click.option("--no-plan", "no_plan", is_flag=True,
+              help="Leave out of the zone reports' action section whom to invite and the introductions that "
+                   "close most gaps.")
 @quiet_option
 @privacy_options
 @handle_errors
 def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, at: str | None, since, actions,
-           quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+           no_plan: bool, quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
     """Write a printable report per care zone and for the whole region, in HTML and Markdown.
 
     Each report shows the key figures, the links between sectors (a heatmap),
     isolation by sector and line, the isolated actors, the brokers and single
-    points of failure, the gaps, the action list, and how to read it all. The
+    points of failure, the gaps, the action list (in a zone report, with whom
+    to invite to the next workshop and the introductions that close most
+    gaps, as collabnet plan computes them; --no-plan leaves them out), and
+    how to read it all. The
     HTML opens from disk with no network and prints on A4. Files:
     report-<zone>.<lang>.html and .md (report-region.<lang>.* for the region).
     --zone writes that zone's report only (--zone region: the region's only).
@@ -71,7 +77,7 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     # The region report reads every zone's results, so the analysis then covers them all.
     result = analyse(ds, zone=None if code == REGION else code, lang=lang)
     folder = out if out is not None else default_out(ds.name)
-    written = render_reports(ds, result, folder, lang=lang, zone=code, changes=changes)
+    written = render_reports(ds, result, folder, lang=lang, zone=code, changes=changes, plans=not no_plan)
     if not quiet:
         for path in written:
             click.echo(str(path))

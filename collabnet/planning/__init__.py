@@ -8,6 +8,9 @@
   zone's figures before and after.
 - :func:`plan_leave` (``collabnet plan leave``): what breaks if an actor leaves,
   and who can take over each broken link.
+- :func:`zone_plan` and :func:`plan_actions`: the invitations and introductions
+  of a zone's next workshop, for its report and its actions.csv
+  (``collabnet analyze --with-plan``).
 
 All are pure functions of the actor graph (``G`` first), returning frozen
 records whose ``actions()`` method gives actions.csv rows
@@ -17,6 +20,7 @@ action plan directly. Rationales are in ``lang`` (``nl``, ``fr``, ``en``).
 Modules: :mod:`~collabnet.planning.scope` (zone actors, isolation standing,
 zone figures), :mod:`~collabnet.planning.invite`,
 :mod:`~collabnet.planning.introduce`, :mod:`~collabnet.planning.leave`,
+:mod:`~collabnet.planning.workshop` (both plans of a zone),
 :mod:`~collabnet.planning.wording` (sentences).
 """
 
@@ -26,11 +30,17 @@ from collabnet.planning.introduce import Introduction, IntroductionPlan, plan_in
 from collabnet.planning.invite import TARGET_WEIGHTS, InviteChoice, InvitePlan, InviteTarget, plan_invite
 from collabnet.planning.leave import BrokenLink, CutOff, LeaveImpact, NewIsolation, plan_leave
 from collabnet.planning.scope import PlanError, ZoneFigures, find_actor, zone_figures
+from collabnet.planning.workshop import PLAN_COUNT, PLAN_SEATS, ZonePlan, plan_actions, zone_plan
 
 __all__ = [
     "plan_invite",
     "plan_introductions",
     "plan_leave",
+    "zone_plan",
+    "plan_actions",
+    "PLAN_SEATS",
+    "PLAN_COUNT",
+    "ZonePlan",
     "find_actor",
     "zone_figures",
     "PlanError",

@@ -228,6 +228,60 @@ LABELS: dict[str, dict[str, str]] = {
     "report.col.action": {"nl": "Actie", "fr": "Action", "en": "Action"},
     "report.col.why": {"nl": "Wat en waarom", "fr": "Quoi et pourquoi", "en": "What and why"},
     "report.col.via": {"nl": "Via", "fr": "Par", "en": "Via"},
+    # Reports: plans for the zone's next workshop (action section of a zone report)
+    "report.plan.invite.title": {"nl": "Wie uitnodigen", "fr": "Qui inviter", "en": "Whom to invite"},
+    "report.plan.invite.intro": {
+        "nl": "Tot {seats} actoren om uit te nodigen op de volgende workshop van de zone, zodat ze samen de meest "
+              "geïsoleerde en perifere eerste- en tweedelijnsactoren bereiken (rechtstreeks of via een partner), met "
+              "elke sectorfamilie en beide lijnen aan tafel (collabnet plan invite).",
+        "fr": "Jusqu'à {seats} acteurs à inviter au prochain atelier du bassin pour atteindre ensemble les acteurs de "
+              "première et deuxième ligne les plus isolés ou périphériques (directement ou par un partenaire), avec "
+              "chaque famille de secteurs et les deux lignes à la table (collabnet plan invite).",
+        "en": "Up to {seats} actors to invite to the zone's next workshop so that together they reach the most "
+              "isolated and peripheral first- and second-line actors (directly or through a partner), with every "
+              "sector family and both lines at the table (collabnet plan invite)."},
+    "report.plan.guarantee": {
+        "nl": "Samen bereiken ze {reached} van de {total} punten isolement ({share}); deze keuze bereikt altijd "
+              "minstens {guarantee} van wat de beste keuze van {seats} genodigden zou bereiken.",
+        "fr": "Ensemble, ils atteignent {reached} des {total} points d'isolement ({share}) ; ce choix atteint "
+              "toujours au moins {guarantee} de ce que le meilleur choix de {seats} invités atteindrait.",
+        "en": "Together they reach {reached} of the {total} points of isolation ({share}); this choice always "
+              "reaches at least {guarantee} of what the best choice of {seats} invitees would reach."},
+    "report.plan.at_table": {"nl": "Aan tafel: {what}.", "fr": "À la table : {what}.", "en": "At the table: {what}."},
+    "report.plan.unmet": {"nl": "Niet aan tafel (daarvoor zijn {n} plaatsen nodig): {what}.",
+                          "fr": "Pas à la table (il faudrait {n} places) : {what}.",
+                          "en": "Not at the table ({n} seats would be needed): {what}."},
+    "report.plan.forced": {"nl": "(plaats om een familie of lijn aan tafel te brengen)",
+                           "fr": "(place donnée pour amener une famille ou une ligne à la table)",
+                           "en": "(seat given to bring a family or line to the table)"},
+    "report.plan.invite.none": {
+        "nl": "Niemand uit te nodigen: geen geïsoleerde of perifere eerste- of tweedelijnsactor te bereiken.",
+        "fr": "Personne à inviter : aucun acteur isolé ou périphérique de première ou deuxième ligne à atteindre.",
+        "en": "Nobody to invite: no isolated or peripheral first- or second-line actor to reach."},
+    "report.plan.introduce.title": {"nl": "Kennismakingen die de meeste hiaten dichten",
+                                    "fr": "Mises en contact qui comblent le plus de lacunes",
+                                    "en": "Introductions that close most gaps"},
+    "report.plan.introduce.intro": {
+        "nl": "Tot {count} nieuwe verbindingen die de meeste hiaten van de zone dichten en het meeste isolement "
+              "opheffen, de beste eerst, elk met wie het contact kan leggen (collabnet plan introduce).",
+        "fr": "Jusqu'à {count} nouveaux liens qui comblent le plus de lacunes du bassin et lèvent le plus d'isolement, "
+              "les meilleurs d'abord, chacun avec qui peut faire les présentations (collabnet plan introduce).",
+        "en": "Up to {count} new ties that close most of the zone's gaps and lift most isolation, best first, each "
+              "with who can make the introduction (collabnet plan introduce)."},
+    "report.plan.introduce.none": {"nl": "Geen nieuwe verbinding zou een hiaat dichten of een isolement opheffen.",
+                                   "fr": "Aucun nouveau lien ne comblerait une lacune ni ne lèverait un isolement.",
+                                   "en": "No new tie would close a gap or lift an isolation."},
+    "report.plan.figures.title": {"nl": "Cijfers van de zone voor en na deze kennismakingen",
+                                  "fr": "Chiffres du bassin avant et après ces mises en contact",
+                                  "en": "The zone's figures before and after these introductions"},
+    "report.fig.sector_pairs": {"nl": "Paren sectoren zonder verbinding", "fr": "Paires de secteurs sans lien",
+                                "en": "Pairs of sectors with no link"},
+    "report.col.reached": {"nl": "Bereikte actoren", "fr": "Acteurs atteints", "en": "Actors reached"},
+    "report.col.through": {"nl": "Wie legt het contact", "fr": "Qui fait les présentations",
+                           "en": "Who introduces"},
+    "report.col.closes": {"nl": "Gedichte hiaten", "fr": "Lacunes comblées", "en": "Gaps closed"},
+    "report.col.before": {"nl": "Voor", "fr": "Avant", "en": "Before"},
+    "report.col.after": {"nl": "Na", "fr": "Après", "en": "After"},
     # Reports: "since last time" (collabnet report --since)
     "report.section.since": {"nl": "Sinds de vorige keer", "fr": "Depuis la dernière fois", "en": "Since last time"},
     "report.since.intro": {

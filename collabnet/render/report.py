@@ -13,7 +13,11 @@ teams, support groups, workshop facilitators). It reads the results of
    bridges (ties that are the only link between two sectors, lines or
    language networks);
 6. the gaps with their severity;
-7. the action list;
+7. the action list; in a zone report, with two plans for the zone's next
+   workshop (:mod:`collabnet.planning`): whom to invite (``PLAN_SEATS`` seats,
+   with the choices' reasons and what the choice guarantees) and the
+   introductions that close most gaps (``PLAN_COUNT``, with who introduces,
+   the gaps closed, and the zone's figures before and after);
 8. "how to read this report": the terms in plain words.
 
 Given the changes since an earlier date (a :class:`collabnet.diff.Diff`), a
@@ -52,7 +56,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -63,9 +67,11 @@ import pandas as pd
 
 from collabnet import __version__
 from collabnet.analyses.bridges import CutEdge, cut_edges
-from collabnet.analyses.gaps import REGION
+from collabnet.analyses.gaps import REGION, zone_members
 from collabnet.analyses.isolation import REASONS
 from collabnet.analyses.mixing import sector_matrix
+from collabnet.planning import ZonePlan, zone_plan
+from collabnet.planning.wording import Words
 from collabnet.render.i18n import LABELS, LANGS, t
 from collabnet.writing import atomic_write_text
 
@@ -111,7 +117,7 @@ class Report(NamedTuple):
 
 
 def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
-                  bridges: list[CutEdge] | None = None, changes=None) -> Report:
+                  bridges: list[CutEdge] | None = None, changes=None, plan: ZonePlan | None = None) -> Report:
     """Render the report of one zone (or of the whole region) as HTML and Markdown.
 
     Parameters
@@ -132,6 +138,9 @@ def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
     changes : collabnet.diff.Diff, optional
         What changed since an earlier date (``compare(dataset.on(date), dataset)``):
         adds the section "since last time".
+    plan : collabnet.planning.ZonePlan, optional
+        The zone's plans (:func:`collabnet.planning.zone_plan`), shown at the
+        end of the action section of a zone report (never in the region report).
 
     Returns
     -------
@@ -143,12 +152,12 @@ def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     if bridges is None:
         bridges = cut_edges(dataset.graph)
-    context = _Content(dataset, analysis, zone, lang, bridges, changes).context()
+    context = _Content(dataset, analysis, zone, lang, bridges, changes, plan).context()
     return Report(_template("html").render(**context), _template("md").render(**context))
 
 
 def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None, *,
-                   changes=None) -> list[Path]:
+                   changes=None, plans: bool | Mapping[str, ZonePlan] = True) -> list[Path]:
     """Write the HTML and Markdown reports of every zone and of the region.
 
     Parameters
@@ -164,6 +173,9 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
         analysis was limited to one zone.
     changes : collabnet.diff.Diff, optional
         What changed since an earlier date: each report gets "since last time".
+    plans : bool or dict
+        True: each zone report shows its zone's plans, computed here in
+        ``lang``; False: none; a dict zone -> ZonePlan: those plans.
 
     Returns
     -------
@@ -178,9 +190,14 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
     else:
         zones = list(analysis.summary.get("zones", {})) or [REGION]
     bridges = cut_edges(dataset.graph)
+    members = zone_members(dataset.graph)
     written = []
     for code in zones:
-        report = render_report(dataset, analysis, code, lang, bridges=bridges, changes=changes)
+        if isinstance(plans, Mapping):
+            plan = plans.get(code)
+        else:
+            plan = zone_plan(dataset.graph, code, lang=lang) if plans and code in members else None
+        report = render_report(dataset, analysis, code, lang, bridges=bridges, changes=changes, plan=plan)
         written.append(atomic_write_text(out_dir / report_name(code, lang, "html"), report.html))
         written.append(atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown))
     return written
@@ -228,9 +245,11 @@ def markdown_escape(value: Any) -> str:
 class _Content:
     """What one report shows, as plain values for the two templates."""
 
-    def __init__(self, dataset, analysis, zone: str, lang: str, bridges: list[CutEdge], changes=None):
+    def __init__(self, dataset, analysis, zone: str, lang: str, bridges: list[CutEdge], changes=None,
+                 plan: ZonePlan | None = None):
         self.dataset = dataset
         self.changes = changes
+        self.plan = plan
         self.bridges = bridges
         self.analysis = analysis
         self.zone = zone
@@ -311,6 +330,7 @@ class _Content:
             "cut_edges": self.cut_edge_rows(),
             "gaps": self.gap_rows(),
             "actions": self.action_rows(),
+            "plan": self.plan_tables(),
             "howto": [(self.word(f"report.term.{k}"), self.word(f"report.help.{k}")) for k in _HOWTO],
         }
 
@@ -371,29 +391,29 @@ class _Content:
                        [(self.word("report.col.change"), False), (self.word("report.col.between"), False),
                         (self.word("report.col.tie_types"), False)],
                        [[self.coded("change", c.change), f"{c.a_name} — {c.b_name}", c.types.replace("|", ", ")]
-                        for c in d.ties], counts=self.counted(d.ties, ("new", "lost"))),
+                        for c in d.ties], note=self.counted(d.ties, ("new", "lost"))),
             self.table("report.since.memberships",
                        [(self.word("report.col.change"), False), (self.word("report.col.name"), False),
                         (self.word("report.col.group"), False)],
                        [[self.coded("change", m.change), m.name, m.group_name] for m in d.memberships],
-                       counts=self.counted(d.memberships, ("new", "lost"))),
+                       note=self.counted(d.memberships, ("new", "lost"))),
             self.table("report.since.isolated",
                        [(self.word("report.col.change"), False), (self.word("report.col.name"), False), *zone,
                         (self.word("report.col.signal"), False), (self.word("report.col.partners"), True)],
                        [[self.coded("change", i.change), i.name, *in_zone(i.zone), self.coded("reason", i.reason),
                          _arrow(i.old_degree, i.new_degree)] for i in d.isolated],
-                       counts=self.counted(d.isolated, ("became", "stopped"))),
+                       note=self.counted(d.isolated, ("became", "stopped"))),
             self.table("report.since.gaps",
                        [(self.word("report.col.change"), False), (self.word("report.col.gap"), False),
                         (self.word("report.col.between"), False)],
                        [[self.coded("change", g.change), self.coded("gap", g.gap), self.value_pair(g.gap, g.a, g.b)]
-                        for g in d.gaps], counts=self.counted(d.gaps, ("opened", "closed"))),
+                        for g in d.gaps], note=self.counted(d.gaps, ("opened", "closed"))),
             self.table("report.since.brokers",
                        [(self.word("report.col.change"), False), (self.word("report.col.measure"), False),
                         (self.word("report.col.name"), False), *zone, (self.word("report.col.rank"), True)],
                        [[self.coded("change", b.change), self.measure(b.measure, d.top), b.name, *in_zone(b.zone),
                          _arrow(b.old_rank, b.new_rank)] for b in d.brokers],
-                       counts=self.counted(d.brokers, ("gained", "lost"))),
+                       note=self.counted(d.brokers, ("gained", "lost"))),
         ]
         if d.actions is not None:
             tables.append(self.table(
@@ -401,15 +421,20 @@ class _Content:
                 [*zone, (self.word("report.col.priority"), True), (self.word("report.col.action"), False),
                  (self.word("report.col.why"), False), (self.word("report.col.status"), False)],
                 [[*in_zone(a.zone), *self.earlier_action(a)] for a in d.actions],
-                counts=self.counted(d.actions, ("realised", "not_realised", "unknown"), attribute="status",
+                note=self.counted(d.actions, ("realised", "not_realised", "unknown"), attribute="status",
                                     prefix="status")))
         return {"intro": self.word("report.since.intro", scope=scope, old=old, new=new), "tables": tables}
 
-    def table(self, title: str, columns: list[tuple[str, bool]], rows: list[list], *, counts: str = "",
-              limit: int = SINCE_ROWS) -> dict:
-        """A titled table for the templates: ``columns`` are (heading, numeric); at most ``limit`` rows."""
-        return {"title": self.word(title), "counts": counts, "columns": columns, "rows": rows[:limit],
-                "more": self.word("report.since.more", n=len(rows) - limit) if len(rows) > limit else ""}
+    def table(self, title: str, columns: list[tuple[str, bool]], rows: list[list], *, note: str = "",
+              after: tuple[str, ...] = (), limit: int = SINCE_ROWS) -> dict:
+        """A titled table for the templates' ``table`` macro.
+
+        ``columns`` are (heading, numeric); ``note`` comes before the table,
+        the paragraphs ``after`` follow it; at most ``limit`` rows are shown.
+        """
+        return {"title": self.word(title), "note": note, "columns": columns, "rows": rows[:limit],
+                "more": self.word("report.since.more", n=len(rows) - limit) if len(rows) > limit else "",
+                "after": after}
 
     def counted(self, rows, changes: tuple[str, ...], *, attribute: str = "change", prefix: str = "change") -> str:
         """``new: 2 · lost: 1``: the rows per kind of change, in the report's language."""
@@ -576,6 +601,75 @@ class _Content:
         rows = [{"priority": a.priority, "action": self.coded("action", a.action), "why": a.rationale}
                 for a in self.actions[:MAX_ROWS]]
         return {"rows": rows, "more": self.more(len(self.actions), MAX_ROWS, "actions.csv")}
+
+
+    # ---- 7b. plans for the zone's next workshop
+    def plan_tables(self) -> list[dict]:
+        if self.plan is None or self.region:
+            return []
+        invite, introductions = self.plan.invite, self.plan.introductions
+        choices = [[c.rank, self.name(c.actor), len(c.reaches),
+                    c.rationale + (" " + self.word("report.plan.forced") if c.forced else "")]
+                   for c in invite.choices]
+        if invite.choices:
+            share = invite.reached / invite.total if invite.total else 1.0
+            said = [self.word("report.plan.guarantee", reached=self.weight(invite.reached),
+                              total=self.weight(invite.total), share=self.percent(share),
+                              guarantee=self.percent(invite.guarantee), seats=invite.seats)]
+            if invite.unmet:
+                said.append(self.word("report.plan.unmet", n=invite.seats_needed,
+                                      what=self.requirements(invite.unmet)))
+            else:
+                said.append(self.word("report.plan.at_table", what=self.requirements(invite.requirements)))
+        else:
+            said = [self.word("report.plan.invite.none")]
+        team = Words(self.G, self.lang).say("coordination_team")
+        pairs = [[i.rank, " — ".join(self.name(v) for v in i.actors), self.name(i.via) if i.via else team,
+                  "; ".join(self.coded("gap", c.split(" ", 1)[0]) for c in i.closes) or "–", i.rationale]
+                 for i in introductions.introductions]
+        tables = [
+            self.table("report.plan.invite.title",
+                       [(self.word("report.col.rank"), True), (self.word("report.col.name"), False),
+                        (self.word("report.col.reached"), True), (self.word("report.col.why"), False)],
+                       choices, note=self.word("report.plan.invite.intro", seats=invite.seats), after=tuple(said),
+                       limit=len(choices)),
+            self.table("report.plan.introduce.title",
+                       [(self.word("report.col.rank"), True), (self.word("action.introduce"), False),
+                        (self.word("report.col.through"), False), (self.word("report.col.closes"), False),
+                        (self.word("report.col.why"), False)],
+                       pairs, note=self.word("report.plan.introduce.intro", count=introductions.count),
+                       after=() if pairs else (self.word("report.plan.introduce.none"),), limit=len(pairs)),
+        ]
+        if pairs:
+            before, after = introductions.before, introductions.after
+            figures = [("report.fig.signals", "isolated"), ("report.fig.no_ties", "no_ties"),
+                       ("report.fig.sector_pairs", "unlinked_sector_pairs"), ("gap.line_gap", "line_gap"),
+                       ("gap.language_gap", "language_gap"), ("report.fig.ei", "ei")]
+            rows = [[self.word(label), *(self.plan_figure(getattr(f, name)) for f in (before, after))]
+                    for label, name in figures]
+            tables.append(self.table("report.plan.figures.title",
+                                     [(self.word("report.col.figure"), False), (self.word("report.col.before"), True),
+                                      (self.word("report.col.after"), True)], rows, limit=len(rows)))
+        return tables
+
+    def plan_figure(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return self.word("report.yes" if value else "report.no")
+        return str(value) if isinstance(value, int) else self.number(value, 2)
+
+    def requirements(self, codes: Iterable[str]) -> str:
+        """``family:welfare``, ``line:2`` as words: ``welfare, 2nd line``."""
+        words = []
+        for code in codes:
+            kind, _, value = str(code).partition(":")
+            words.append(self.line(value) if kind == "line" else self.coded(kind, value))
+        return ", ".join(words) or "–"
+
+    def weight(self, value: float) -> str:
+        return str(int(value)) if float(value).is_integer() else self.number(value, 1)
+
+    def percent(self, share: float) -> str:
+        return f"{round(share * 100)}" + (" %" if self.lang == "fr" else "%")
 
 
 class _Words:
