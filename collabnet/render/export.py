@@ -54,7 +54,7 @@ from collabnet.writing import (
     atomic_write_bytes,
     atomic_write_text,
     format_value,
-    safe_cell,
+    sheet_cell,
     workbook_bytes,
     write_csv,
 )
@@ -316,16 +316,13 @@ def _kumu_workbook(G: nx.Graph, nodes: list[dict], edges: list[dict]) -> bytes:
     return workbook_bytes(book)
 
 
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _cell(value: Any) -> Any:
     """A spreadsheet cell: text neutralised (no formula) and stripped of characters XML cannot hold."""
     value = _flat(value)
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, str):
-        return safe_cell(_ILLEGAL_XML.sub("", value))
+        return sheet_cell(value)
     if isinstance(value, float):
         return round(value, 6)
     return value if isinstance(value, (int, float, bool)) else format_value(value)
