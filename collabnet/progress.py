@@ -64,7 +64,7 @@ class Progress:
             filled = int(WIDTH * min(done, total) / total)
             bar = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {min(done, total)}/{total}"
         else:
-            bar = f"{done}"
+            bar = ""
         self.stream.write(f"\r{label:<24} {bar} {elapsed:5.1f}s")
         self.stream.flush()
 

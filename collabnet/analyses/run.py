@@ -19,6 +19,7 @@ from collabnet.analyses.gaps import REGION, Gap, find_gaps, zone_members
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.analyses.mixing import zone_ei
 from collabnet.analyses.summary import summarise
+from collabnet.progress import NO_PROGRESS, Progress
 
 __all__ = ["Analysis", "analyse", "open_groups"]
 
@@ -70,7 +71,7 @@ def open_groups(groups: pd.DataFrame, at: dt.date) -> pd.DataFrame:
     return groups[(until == "") | (until > at.isoformat())]
 
 
-def analyse(dataset, zone: str | None = None, lang: str = "en") -> Analysis:
+def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progress = NO_PROGRESS) -> Analysis:
     """Run isolation, brokerage, gaps, actions and the summary on ``dataset.graph``.
 
     Parameters
@@ -82,17 +83,24 @@ def analyse(dataset, zone: str | None = None, lang: str = "en") -> Analysis:
         the whole graph (betweenness, constraint, sector_missing) still see it.
     lang : {"en", "nl", "fr"}
         Language of the action rationales.
+    progress : collabnet.progress.Progress, optional
+        Where slow steps report (silent by default).
     """
-    G = dataset.graph
+    with progress.step("actor graph"):
+        G = dataset.graph
     zones = None if zone is None else [zone]
-    isolated = isolated_actors(G)
-    brokers = broker_table(G)
+    with progress.step("isolation"):
+        isolated = isolated_actors(G)
+    with progress.step("brokerage"):
+        brokers = broker_table(G)
     if zone is not None:
         isolated = [row for row in isolated if row.zone == zone]
         brokers = brokers[brokers["zone"] == zone].reset_index(drop=True)
-    gaps = find_gaps(G, zones=zones)
-    actions = recommend_actions(G, isolated, brokers, gaps, groups=open_groups(dataset.groups, dataset.at),
-                                lang=lang, zones=zones)
+    with progress.step("gaps"):
+        gaps = find_gaps(G, zones=zones)
+    with progress.step("actions"):
+        actions = recommend_actions(G, isolated, brokers, gaps, groups=open_groups(dataset.groups, dataset.at),
+                                    lang=lang, zones=zones)
     wanted = zones or [*zone_members(G), REGION]
     ei = {z: zone_ei(G, z) for z in wanted}
     summary = summarise(dataset, isolated, brokers, gaps, ei=ei, zones=wanted)

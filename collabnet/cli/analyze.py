@@ -22,6 +22,7 @@ from collabnet.cli.common import (
     since_option,
     zone_option,
 )
+from collabnet.progress import Progress
 
 __all__ = ["analyze"]
 
@@ -77,21 +78,26 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
+    progress = Progress(enabled=not quiet and not as_json)
     changes = changes_since(ds, since, actions)
-    result = analyse(ds, zone=code, lang=lang)
-    plans = _plans(ds.graph, code, lang) if with_plan else None
+    result = analyse(ds, zone=code, lang=lang, progress=progress)
+    with progress.step("plans"):
+        plans = _plans(ds.graph, code, lang) if with_plan else None
     folder = out if out is not None else default_out(ds.name)
-    written = write_analysis(result, folder, plan=None if plans is None else plan_actions(plans.values(),
-                                                                                          after=result.actions))
+    with progress.step("tables"):
+        written = write_analysis(result, folder, plan=None if plans is None else plan_actions(
+            plans.values(), after=result.actions))
     if with_report:
         from collabnet.render.report import render_reports
         from collabnet.render.view import render_views
 
         # --zone region means region-wide actors in the tables, but the whole region in a report and a view.
-        full = analyse(ds, zone=None, lang=lang) if code == "region" else result
-        written += render_reports(ds, full, folder, lang=lang, zone=code, changes=changes,
-                                  plans=True if plans is None else plans)
-        written += render_views(ds, full, folder, lang=lang, zone=code, since=since)
+        full = analyse(ds, zone=None, lang=lang, progress=progress) if code == "region" else result
+        with progress.step("reports"):
+            written += render_reports(ds, full, folder, lang=lang, zone=code, changes=changes,
+                                      plans=True if plans is None else plans)
+        with progress.step("views"):
+            written += render_views(ds, full, folder, lang=lang, zone=code, since=since)
     if quiet:
         return
     if as_json:

@@ -110,13 +110,23 @@ class Dataset:
         """Display name of a zone (``Zuid`` / ``Sud`` / ``South``); ``region`` is named too."""
         if code == REGION:
             return _REGION_NAMES.get(lang, "Region")
-        column = f"name_{lang}"
-        rows = self.zones[self.zones["zone"] == code]
-        if not rows.empty and column in rows and rows.iloc[0][column]:
-            return str(rows.iloc[0][column])
+        names = self._zone_names.get(code, {})
+        if names.get(lang):
+            return names[lang]
         if code in BUILTIN_ZONE_NAMES:
             return BUILTIN_ZONE_NAMES[code][LANGS.index(lang) if lang in LANGS else 2]
         return code
+
+    @cached_property
+    def _zone_names(self) -> dict[str, dict[str, str]]:
+        """Zone code -> language -> the zone table's name (first row of the zone), read once."""
+        names: dict[str, dict[str, str]] = {}
+        for record in self.zones.to_dict("records"):
+            entry = names.setdefault(record["zone"], {})
+            for lang in LANGS:
+                if not entry.get(lang) and record.get(f"name_{lang}"):
+                    entry[lang] = str(record[f"name_{lang}"])
+        return names
 
     @staticmethod
     def line_name(line: int | str | None, lang: str = "en") -> str:
