@@ -73,7 +73,7 @@ from collabnet.graph import org_of
 from collabnet.render.i18n import LABELS, LANGS, t
 
 __all__ = ["AGGREGATES", "CHANGES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view",
-           "render_views", "view_html", "view_name"]
+           "render_views", "view_html", "view_marks", "view_name"]
 
 #: Reasons of isolated.csv drawn as "isolated": actors with at most one link outside their organisation.
 ISOLATED_REASONS = ("no_ties", "single_tie")
@@ -783,21 +783,32 @@ def _page(**context: Any) -> str:
 
 
 def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = "sector",
-              aggregate: str | None = None, lang: str = "en", since=None) -> str:
+              aggregate: str | None = None, lang: str = "en", since=None, marks: tuple | None = None) -> str:
     """The view page of a dataset for one zone (None or ``region`` = the whole region).
 
     Sizes (betweenness) and highlights (isolated actors, cut vertices) come
     from ``analysis`` when given, so a view written next to ``analyze``'s
-    tables shows the same numbers; otherwise they are computed here. With
-    ``since`` (a date), links new and lost since then are coloured
-    (``render_view(before=dataset.on(since).graph)``).
+    tables shows the same numbers; otherwise they are computed here
+    (``marks``: the result of :func:`view_marks`, to compute them once for
+    several views). With ``since`` (a date), links new and lost since then
+    are coloured (``render_view(before=dataset.on(since).graph)``).
     """
+    G = dataset.graph
+    zone = None if zone == "region" else zone
+    highlight, sizes = marks if marks is not None else view_marks(dataset, analysis)
+    zones = {z: dataset.zone_name(z, lang) for z in {z for _, z in G.nodes(data="zone") if z}}
+    before = dataset.on(since).graph if since is not None else None
+    return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
+                       lang=lang, labels=dataset.sector_names(lang), zone_labels=zones, before=before)
+
+
+def view_marks(dataset, analysis=None) -> tuple[dict, dict]:
+    """Highlights (isolated actors, cut vertices between organisations) and sizes (betweenness) of the views."""
     from collabnet.analyses.bridges import cut_vertices
     from collabnet.analyses.brokerage import betweenness
     from collabnet.analyses.isolation import isolated_actors
 
     G = dataset.graph
-    zone = None if zone == "region" else zone
     if analysis is not None and analysis.zone is None:
         isolated = analysis.isolated
         sizes = dict(zip(analysis.brokers["actor"], analysis.brokers["betweenness"]))
@@ -806,10 +817,7 @@ def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = 
         sizes = betweenness(G)
     highlight: dict = {row.actor: "isolated" for row in isolated if row.reason in ISOLATED_REASONS}
     highlight.update((v, "cut_vertex") for v in cut_vertices(_without_inner_persons(G)))
-    zones = {z: dataset.zone_name(z, lang) for z in {z for _, z in G.nodes(data="zone") if z}}
-    before = dataset.on(since).graph if since is not None else None
-    return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
-                       lang=lang, labels=dataset.sector_names(lang), zone_labels=zones, before=before)
+    return highlight, sizes
 
 
 def view_name(zone: str | None, lang: str) -> str:
@@ -833,8 +841,9 @@ def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None 
     else:
         zones = [z for z in sorted({z for _, z in dataset.graph.nodes(data="zone")}) if z and z != "region"]
         zones.append("region")
+    marks = view_marks(dataset, analysis)
     return [atomic_write_text(Path(out_dir) / view_name(code, lang),
-                              view_html(dataset, analysis, zone=code, lang=lang, since=since))
+                              view_html(dataset, analysis, zone=code, lang=lang, since=since, marks=marks))
             for code in zones]
 
 
@@ -849,4 +858,4 @@ def _without_inner_persons(G: nx.Graph) -> nx.Graph:
 
     inner = {v for v, kind in G.nodes(data="kind")
              if kind == "person" and all(same_organisation(G, v, w) for w in G.adj[v])}
-    return G.subgraph(v for v in G if v not in inner)
+    return G.subgraph(v for v in G if v not in inner).copy()  # a copy: traversals of a view are slow
