@@ -30,11 +30,13 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from itertools import combinations
+import gc
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 __all__ = ["build_actor_graph", "build_graph", "active", "org_of", "same_organisation", "NODE_ATTRIBUTES"]
@@ -76,20 +78,27 @@ def same_organisation(G: nx.Graph, u: Any, v: Any) -> bool:
     return org is not None and org == org_of(G, v)
 
 
-def _node_attributes(record: dict) -> dict:
-    attributes = {}
-    for key, value in record.items():
+def _attribute_columns(columns: dict[str, list]) -> tuple[list[str], list[tuple]]:
+    """Attribute names and, per actor, its attribute values (same order), converted as the README says."""
+    names, converted = [], []
+    for key, values in columns.items():
         if key in _NOT_ATTRIBUTES:
             continue
+        names.append(key)
         if key == "sectors":
-            attributes[key] = tuple(value.split("|")) if value else ()
+            converted.append([tuple(value.split("|")) if value else () for value in values])
         elif key == "line":
-            attributes[key] = int(value) if value not in ("", None) else None
+            converted.append([int(value) if value not in ("", None) else None for value in values])
         elif key in ("language", "organisation", "municipality", "neighbourhood"):
-            attributes[key] = value or None
+            converted.append([value or None for value in values])
         else:
-            attributes[key] = value if value is not None else ""
-    return attributes
+            converted.append([value if value is not None else "" for value in values])
+    return names, list(zip(*converted))
+
+
+# Contribution kinds of an edge, in the order they are summed (affiliation, ties in row order, groups in id order).
+_AFFILIATION, _TIE, _GROUP = 0, 1, 2
+_ORIGINS = ("affiliation", "tie", "co_membership")
 
 
 def build_graph(actors: pd.DataFrame, memberships: pd.DataFrame | None = None, ties: pd.DataFrame | None = None,
@@ -107,69 +116,145 @@ def build_graph(actors: pd.DataFrame, memberships: pd.DataFrame | None = None, t
     -------
     networkx.Graph
         Node and edge attributes as described in the module docstring and the README.
+
+    Notes
+    -----
+    Every link is first a *contribution* (an affiliation, a tie row, a shared
+    group) on a pair of actor codes; the contributions are sorted by pair
+    (stable, so each edge sums its weight in the same order: affiliation,
+    ties in row order, groups in id order) and folded into one edge each.
+    Group cliques are expanded with numpy, so a region of 50,000
+    organisations (1.45 million edges) takes seconds, not minutes.
     """
-    at = at or dt.date.today()
+    with _collector_paused():
+        return _build(actors, memberships, ties, at or dt.date.today())
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector: a million new edge dicts (none of them in a cycle)
+    would make it rescan the whole heap again and again (25% of the build time at 1.45 million edges)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.DataFrame | None,
+           at: dt.date) -> nx.Graph:
     G = nx.Graph()
     actors = actors[active(actors, at)] if len(actors) else actors
-    records = sorted(actors.to_dict("records"), key=lambda r: r["id"])
-    G.add_nodes_from((r["id"], _node_attributes(r)) for r in records)
-    edges: dict[tuple[str, str], list] = {}  # (u, v) -> [weight, origins, ties, tie types, groups]
+    columns = {key: actors[key].tolist() for key in actors.columns}
+    ids = columns.get("id", [])
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    columns = {key: [values[i] for i in order] for key, values in columns.items()}
+    ids = columns.get("id", [])
+    names, rows = _attribute_columns(columns)
+    G.add_nodes_from((v, dict(zip(names, row))) for v, row in zip(ids, rows))
+    code = {v: i for i, v in enumerate(ids)}  # ids are sorted: code order is id order
 
-    def edge(u: str, v: str) -> list:
-        key = (u, v) if u < v else (v, u)
-        data = edges.get(key)
-        if data is None:
-            data = edges[key] = [0.0, set(), 0, set(), None]
-        return data
+    # Contributions, one array per source (affiliations, ties, each group): pair key, kind, weight,
+    # detail (tie row or group number).
+    pairs: list[np.ndarray] = []
+    kinds: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    details: list[np.ndarray] = []
 
-    for r in records:
-        org = r.get("organisation")
-        if r["kind"] == "person" and org and org in G:
-            data = edge(r["id"], org)
-            data[0] += 1.0
-            data[1].add("affiliation")
+    def add(u: np.ndarray, v: np.ndarray, kind: int, weight: np.ndarray, detail: np.ndarray) -> None:
+        pairs.append(np.minimum(u, v) * len(ids) + np.maximum(u, v))
+        kinds.append(np.full(len(u), kind, np.int8))
+        weights.append(np.asarray(weight, float))
+        details.append(np.asarray(detail, np.int64))
 
+    if "kind" in columns and "organisation" in columns:
+        persons = [(code[v], code[org]) for v, kind, org in zip(ids, columns["kind"], columns["organisation"])
+                   if kind == "person" and org and org in code]
+        if persons:
+            u, v = np.array(persons, np.int64).T
+            add(u, v, _AFFILIATION, np.ones(len(u)), np.zeros(len(u)))
+
+    tie_types: list = []
     if ties is not None and len(ties):
         current = ties[active(ties, at)]
-        for source, target, weight, tie_type in zip(current["source"], current["target"], current["weight"],
-                                                    current["type"]):
-            if source in G and target in G and source != target:
-                data = edge(source, target)
-                data[0] += float(weight)
-                data[1].add("tie")
-                data[2] += 1
-                data[3].add(tie_type)
+        found = [(code[s], code[t], float(w), k) for s, t, w, k in zip(current["source"], current["target"],
+                                                                     current["weight"], current["type"])
+                 if s in code and t in code and s != t]
+        if found:
+            u, v, w, tie_types = (list(x) for x in zip(*found))
+            add(np.array(u, np.int64), np.array(v, np.int64), _TIE, np.array(w), np.arange(len(u)))
 
+    group_ids: list = []
     if memberships is not None and len(memberships):
         current = memberships[active(memberships, at)]
-        members: dict[str, set[str]] = {}
+        members: dict[str, set[int]] = {}
         for actor, group in zip(current["actor"], current["group"]):
-            if actor in G:
-                members.setdefault(group, set()).add(actor)
-        shared: dict[tuple, tuple] = {}
+            if actor in code:
+                members.setdefault(group, set()).add(code[actor])
         for group in sorted(members):
-            people = sorted(members[group])
+            people = np.array(sorted(members[group]), np.int64)
             if len(people) < 2:
                 continue
-            share = 1.0 / (len(people) - 1)
-            for u, v in combinations(people, 2):
-                data = edges.get((u, v))
-                if data is None:
-                    data = edges[(u, v)] = [0.0, set(), 0, set(), None]
-                data[0] += share
-                data[1].add("co_membership")
-                data[4] = (*data[4], group) if data[4] else (group,)
-        for data in edges.values():
-            if data[4]:
-                data[4] = shared.setdefault(data[4], data[4])
+            i, j = np.triu_indices(len(people), 1)
+            add(people[i], people[j], _GROUP, np.full(len(i), 1.0 / (len(people) - 1)),
+                np.full(len(i), len(group_ids)))
+            group_ids.append(group)
 
-    empty: tuple = ()
-    G.add_edges_from(
-        (u, v, {"weight": round(d[0], 9), "origin": "|".join(sorted(d[1])), "ties": d[2],
-                "tie_types": "|".join(sorted(d[3])), "groups": d[4] or empty})
-        for (u, v), d in sorted(edges.items())
-    )
+    if pairs:
+        edges = _fold(ids, np.concatenate(pairs), np.concatenate(kinds), np.concatenate(weights),
+                      np.concatenate(details), tie_types, group_ids)
+        # What add_edges_from does for a new pair of existing nodes, without its per-edge checks and
+        # dict copies (3x faster at 1.45 million edges); the order of insertion is the same.
+        adjacency = G._adj
+        for u, v, weight, origin, n_ties, types, groups in edges:
+            adjacency[u][v] = adjacency[v][u] = {"weight": weight, "origin": origin, "ties": n_ties,
+                                                 "tie_types": types, "groups": groups}
     return G
+
+
+def _fold(ids: list, pair: np.ndarray, kind: np.ndarray, weight: np.ndarray, detail: np.ndarray,
+          tie_types: list, group_ids: list) -> zip:
+    """One ``(u, v, data)`` per pair of actors, sorted by ``(u, v)``, from its contributions."""
+    order = np.argsort(pair, kind="stable")
+    pair, kind, weight, detail = pair[order], kind[order], weight[order], detail[order]
+    starts = np.flatnonzero(np.concatenate([[True], pair[1:] != pair[:-1]]))
+    runs = np.diff(np.append(starts, len(pair)))
+    total = weight[starts].copy()
+    for step in range(1, int(runs.max(initial=1))):  # sequential sums, in contribution order
+        longer = runs > step
+        total[longer] += weight[starts[longer] + step]
+    owner = np.repeat(np.arange(len(starts)), runs)
+    mask = np.zeros(len(starts), np.int64)
+    np.bitwise_or.at(mask, owner, 1 << kind.astype(np.int64))
+    n_ties = np.bincount(owner[kind == _TIE], minlength=len(starts))
+    origins = np.array(["|".join(sorted(name for k, name in enumerate(_ORIGINS) if bits >> k & 1))
+                        for bits in range(8)], dtype=object)
+    empty: tuple = ()
+    singles = np.empty(len(group_ids) + 1, dtype=object)
+    singles[:] = [(group,) for group in group_ids] + [empty]
+    first = kind[starts]
+    groups = singles[np.where((runs == 1) & (first == _GROUP), detail[starts], len(group_ids))]
+    types = np.full(len(starts), "", dtype=object)
+    lone_tie = np.flatnonzero((runs == 1) & (first == _TIE))
+    types[lone_tie] = np.array(tie_types + [""], dtype=object)[detail[starts[lone_tie]]]
+    shared: dict[tuple, tuple] = {}
+    for e in np.flatnonzero(runs > 1).tolist():
+        span = slice(starts[e], starts[e] + runs[e])
+        k, d = kind[span].tolist(), detail[span].tolist()
+        if n_ties[e]:
+            types[e] = "|".join(sorted({tie_types[x] for x, y in zip(d, k) if y == _TIE}))
+        found = tuple(group_ids[x] for x, y in zip(d, k) if y == _GROUP)
+        if len(found) == 1:
+            groups[e] = singles[d[k.index(_GROUP)]]
+        elif found:
+            groups[e] = shared.setdefault(found, found)
+    names = np.array(ids, dtype=object)
+    keys = pair[starts]
+    return zip(names[keys // len(ids)].tolist(), names[keys % len(ids)].tolist(),
+               [round(x, 9) for x in total.tolist()], origins[mask].tolist(), n_ties.tolist(), types.tolist(),
+               groups.tolist())
 
 
 def build_actor_graph(dataset) -> nx.Graph:

@@ -37,6 +37,7 @@ social_worker | single_tie | 1 | outside neighbours: gp
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -98,36 +99,41 @@ def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
     """
     nodes = G.nodes
     org = {v: org_of(G, v) for v in G}
+    sector = dict(nodes(data="sector"))
+    line = dict(nodes(data="line"))
+    adjacency = G.adj
     found = []
     for v, data in nodes(data=True):
         own = org[v]
-        outside = sorted(w for w in G[v] if w != v and (own is None or org[w] != own))
+        outside = [w for w in adjacency[v] if w != v and (own is None or org[w] != own)]
         reasons = []
         if not outside:
             reasons.append("no_ties")
         else:
-            sector = data.get("sector")
-            if sector is not None and all(nodes[w].get("sector") == sector for w in outside):
+            main = sector[v]
+            if main is not None and all(sector[w] == main for w in outside):
                 reasons.append("intra_sector_only")
-            partner = _CROSS_LINE.get(data.get("line"))
-            if partner is not None and all(nodes[w].get("line") != partner for w in outside):
+            partner = _CROSS_LINE.get(line[v])
+            if partner is not None and all(line[w] != partner for w in outside):
                 reasons.append("no_cross_line")
             if len(outside) == 1:
                 reasons.append("single_tie")
-        evidence = _evidence(outside)
+        if not reasons:
+            continue
+        evidence = _evidence(heapq.nsmallest(EVIDENCE_NAMES, outside), len(outside))
         zone = data.get("zone") or "region"
         found.extend(IsolatedActor(zone, v, reason, len(outside), evidence) for reason in reasons)
-    return sorted(found, key=lambda r: (r.zone, _line_rank(nodes[r.actor].get("line")), r.actor,
-                                        REASONS.index(r.reason)))
+    return sorted(found, key=lambda r: (r.zone, _line_rank(line[r.actor]), r.actor, REASONS.index(r.reason)))
 
 
 def _line_rank(line) -> int:
     return LINE_PRIORITY.index(line) if line in LINE_PRIORITY else len(LINE_PRIORITY)
 
 
-def _evidence(outside: list) -> str:
-    if not outside:
+def _evidence(first: list, degree: int) -> str:
+    """Evidence text: the first outside neighbours (sorted ids, at most EVIDENCE_NAMES) of ``degree``."""
+    if not degree:
         return "no edge outside own organisation"
-    named = ", ".join(map(str, outside[:EVIDENCE_NAMES]))
-    more = len(outside) - EVIDENCE_NAMES
+    named = ", ".join(map(str, first))
+    more = degree - EVIDENCE_NAMES
     return f"outside neighbours: {named}" + (f" (+{more} more)" if more > 0 else "")

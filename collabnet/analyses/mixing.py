@@ -22,17 +22,13 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Iterable
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 __all__ = ["sector_matrix", "network_ei", "zone_ei"]
-
-
-def _members(G: nx.Graph, nodes: Iterable | None) -> nx.Graph:
-    return G if nodes is None else G.subgraph(nodes)
 
 
 @nx.utils.not_implemented_for("directed")
@@ -64,16 +60,25 @@ def sector_matrix(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribut
     >>> sector_matrix(G, attribute="line").to_dict()
     {0: {0: 0, 1: 0, 2: 0}, 1: {0: 0, 1: 0, 2: 1}, 2: {0: 0, 1: 1, 2: 0}}
     """
-    H = _members(G, nodes)
-    value = {v: x for v, x in H.nodes(data=attribute) if x is not None}
-    order = sorted(set(value.values()), key=str)
-    pairs = Counter((value[u], value[v]) for u, v in H.edges() if u in value and v in value)
-    matrix = pd.DataFrame(0, index=pd.Index(order, name=attribute), columns=pd.Index(order, name=attribute))
-    for (a, b), count in pairs.items():
-        matrix.loc[a, b] += count
-        if a != b:
-            matrix.loc[b, a] += count
-    return matrix
+    members = list(G) if nodes is None else [v for v in dict.fromkeys(nodes) if v in G]
+    value = {v: x for v, x in G.nodes(data=attribute) if x is not None}
+    order = sorted({value[v] for v in members if v in value}, key=str)
+    code = {x: i for i, x in enumerate(order)}
+    inside = {v: code[value[v]] for v in members if v in value}
+    adjacency = G.adj
+    # Each edge inside the set from both ends, as (value of one end, value of the other); a self-loop once.
+    heads: list[int] = []
+    tails: list[int] = []
+    for v, a in inside.items():
+        row = [inside[w] for w in adjacency[v] if w in inside]
+        tails += row
+        heads += [a] * len(row)
+    k = len(order)
+    counts = np.bincount(np.array(heads, np.int64) * k + np.array(tails, np.int64), minlength=k * k).reshape(k, k)
+    loops = np.bincount([inside[v] for v in inside if v in adjacency[v]], minlength=k)
+    counts[np.diag_indices(k)] = (counts.diagonal() - loops) // 2 + loops  # an edge inside a value, once
+    index = pd.Index(order, name=attribute)
+    return pd.DataFrame(counts, index=index, columns=pd.Index(order, name=attribute))
 
 
 def network_ei(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribute: str = "sector") -> float | None:

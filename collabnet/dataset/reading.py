@@ -115,11 +115,15 @@ def _header(names: list[str], label: str) -> list[str]:
 def _rows(records, columns: list[str], label: str, delimiter: str | None, table: RawTable) -> None:
     """Align records with the header; report what cannot be aligned."""
     header_key = [c for c in columns]
+    first = header_key[0] if header_key else None
     for number, values in records:
-        values = ["" if v is None else str(v).strip() for v in values]
+        try:
+            values = list(map(str.strip, values))  # the CSV reader and _cell_text give text
+        except TypeError:
+            values = ["" if v is None else str(v).strip() for v in values]
         if not any(values):
             continue
-        if [v.lower() for v in values[: len(columns)]] == header_key:
+        if values[0].lower() == first and [v.lower() for v in values[: len(columns)]] == header_key:
             table.problems.append(Problem(label, number, columns[0], "the header row is repeated here; row ignored"))
             continue
         extra = values[len(columns):]

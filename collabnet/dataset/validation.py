@@ -20,6 +20,7 @@ actors.csv:3: sector: unknown sector 'mental_helth' (did you mean 'mental_health
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -68,13 +69,22 @@ def parse_date(text: str) -> dt.date | None:
     """
     if not text:
         return None
+    found = _iso_date(text)
+    if found is None:
+        raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date(text: str) -> dt.date | None:
+    """The date ``text`` names, or None; cached, since a table repeats a few dates many times."""
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T]00:00(?::00)?)?", text.strip())
     if match:
         try:
             return dt.date.fromisoformat(match.group(1))
         except ValueError:
             pass
-    raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)")
+    return None
 
 
 @dataclass
