@@ -24,6 +24,7 @@ from collabnet.analyses.brokerage import (
     ei_index,
     gould_fernandez,
 )
+from collabnet.benchmark import naive_gould_fernandez  # every pair of neighbours, the definition
 
 
 def graph(edges, sector, **attributes):
@@ -33,28 +34,6 @@ def graph(edges, sector, **attributes):
     for name, values in attributes.items():
         nx.set_node_attributes(G, values, name)
     return G
-
-
-def brute_force_roles(G, attribute):
-    """Gould-Fernandez by enumerating every pair of neighbours (the definition in outputs.md)."""
-    roles = {}
-    for v in G:
-        count = dict.fromkeys(ROLES, 0)
-        own = G.nodes[v].get(attribute)
-        for a, b in itertools.combinations(G[v], 2):
-            ga, gb = G.nodes[a].get(attribute), G.nodes[b].get(attribute)
-            if own is None or ga is None or gb is None or G.has_edge(a, b):
-                continue
-            if ga == gb == own:
-                count["coordinator"] += 1
-            elif ga == gb:
-                count["itinerant"] += 1
-            elif own in (ga, gb):
-                count["representative"] += 1
-            else:
-                count["liaison"] += 1
-        roles[v] = count
-    return roles
 
 
 def random_graph(seed):
@@ -127,7 +106,7 @@ def test_bipartite_davis_women_are_all_itinerant():
 def test_roles_equal_pair_enumeration_on_random_graphs(seed):
     G = random_graph(seed)
     for attribute in ("sector", "line", "language"):
-        assert gould_fernandez(G, attribute) == brute_force_roles(G, attribute)
+        assert gould_fernandez(G, attribute) == naive_gould_fernandez(G, attribute)
 
 
 def test_counts_do_not_depend_on_block_size(monkeypatch):
@@ -233,10 +212,22 @@ def test_sampled_betweenness_equals_networkx_with_the_same_seed():
     assert all(ours[v] == pytest.approx(reference[v], abs=1e-12) for v in G)
 
 
-def test_betweenness_samples_above_the_exact_threshold():
+def test_betweenness_estimates_above_the_exact_threshold(monkeypatch):
+    # Above exact_max: SAMPLE_SOURCES sources stratified by zone, linearly scaled (see the docstring).
+    # Deterministic, and close to exact on a small-world graph (half the nodes as sources).
+    monkeypatch.setattr(brokerage, "SAMPLE_SOURCES", 150)
     G = nx.connected_watts_strogatz_graph(300, 4, 0.2, seed=1)
-    ours = betweenness(G, exact_max=299)
-    reference = nx.betweenness_centrality(G, k=brokerage.SAMPLE_SOURCES, seed=42)
+    nx.set_node_attributes(G, {v: "north" if v < 100 else "south" for v in G}, "zone")
+    ours, exact = betweenness(G, exact_max=299), betweenness(G)
+    assert ours == betweenness(G, exact_max=299)
+    assert ours != exact
+    assert sum(abs(ours[v] - exact[v]) for v in G) / sum(exact.values()) < 0.1
+
+
+def test_betweenness_is_exact_when_the_sample_would_hold_every_node(monkeypatch):
+    monkeypatch.setattr(brokerage, "SAMPLE_SOURCES", 300)
+    G = nx.connected_watts_strogatz_graph(300, 4, 0.2, seed=1)
+    ours, reference = betweenness(G, exact_max=299), nx.betweenness_centrality(G)
     assert all(ours[v] == pytest.approx(reference[v], abs=1e-12) for v in G)
 
 

@@ -1,0 +1,40 @@
+"""Smoke test of the benchmark (collabnet.benchmark, ``collabnet bench``) on the smallest synthetic region.
+
+The benchmark itself is slow by design and never runs in the test suite; this
+only checks that one tiny run produces the table the README shows.
+"""
+
+import time
+
+from click.testing import CliRunner
+
+from collabnet.benchmark import BASELINE_STEPS, STAGES
+from collabnet.cli import cli
+
+
+def test_benchmark_of_100_organisations_gives_the_whole_table(tmp_path):
+    start = time.perf_counter()
+    out = tmp_path / "bench.md"
+    result = CliRunner().invoke(cli, ["bench", "--sizes", "100", "--runs", "1", "--check", "100",
+                                      "--baseline-timeout", "1", "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - start < 10
+    text = out.read_text(encoding="utf-8")
+    assert result.output == text
+    rows = {line.split(" | ")[0].strip("| ") for line in text.splitlines() if line.startswith("| ")}
+    assert {label for _, label in STAGES} <= rows
+    assert {"actors / edges", "**peak memory (RSS)**"} <= rows
+    assert {f"networkx {label}" for _, label, _ in BASELINE_STEPS} <= rows
+    assert {"centre-west", "north", "north-east", "region", "south", "south-east"} <= rows
+    table = [line for line in text.splitlines() if line.startswith("| ")]
+    assert table[0] == "| | N = 100 |"
+    assert all(line.count(" | ") == 1 for line in table[:len(STAGES) + 4])  # one column per size
+    analyze = next(line for line in table if line.startswith("| **analyze"))
+    assert analyze.endswith(" s** |")
+    betweenness = next(line for line in table if line.startswith("| networkx betweenness"))
+    assert "timeout > 1 s" in betweenness or "x" in betweenness
+
+
+def test_sizes_outside_synth_range_are_refused():
+    result = CliRunner().invoke(cli, ["bench", "--sizes", "50"])
+    assert result.exit_code == 2 and "from 100 to" in result.output
