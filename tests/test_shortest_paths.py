@@ -130,3 +130,16 @@ def test_stratified_sample_covers_every_zone_in_proportion():
     zones = ["big" if v < 80 else "small" for v in sources]
     assert zones.count("big") == 8 and zones.count("small") == 2 and len(set(sources.tolist())) == 10
     assert weights.sum() == pytest.approx(100)
+
+
+def test_parallel_workers_give_the_same_bits_as_one(monkeypatch):
+    G = random_actor_graph(7)
+    nodes, graph = engine(G)
+    monkeypatch.setattr(shortest_paths, "_PARALLEL_WORK", 0)
+    monkeypatch.setattr(shortest_paths, "_available_cores", lambda: 2)
+    both = shortest_paths.dependencies(graph, np.arange(len(nodes)), linear=True)
+    monkeypatch.setattr(shortest_paths, "_available_cores", lambda: 1)
+    one = shortest_paths.dependencies(graph, np.arange(len(nodes)), linear=True)
+    assert both.tolist() == one.tolist()
+    reference = nx.betweenness_centrality(G, normalized=False)
+    assert one == pytest.approx([reference[v] for v in nodes], abs=1e-9)
