@@ -194,6 +194,65 @@ def test_layout_separates_components_and_is_deterministic():
     assert a1 < c0 or c1 < a0 or b1 < d0 or d1 < b0
 
 
+def test_layout_of_many_small_components_and_big_ones():
+    # 150 small trees (laid out together) and two components of 400 nodes (one by one): edges about one unit
+    # long, every component in its own box, the same positions whatever order the edges come in.
+    parts = [nx.random_labeled_tree(3 + i % 30, seed=i) for i in range(150)]
+    parts += [nx.connected_watts_strogatz_graph(400, 6, 0.1, seed=seed) for seed in (1, 2)]
+    G = nx.convert_node_labels_to_integers(nx.Graph(((i, u), (i, v)) for i, part in enumerate(parts)
+                                                    for u, v in part.edges), ordering="sorted")
+    trees = sum(len(part) for part in parts[:150])
+    pos = layout_positions(G)
+    lengths = sorted(math.dist(pos[u], pos[v]) for u, v in G.edges)
+    assert 0.5 < lengths[len(lengths) // 2] < 3.0 and lengths[-1] < 25  # the rewired links of the big ones span
+    assert max(math.dist(pos[u], pos[v]) for u, v in G.edges if u < trees) < 8  # a hub's leaves spread out
+    boxes = []
+    for component in nx.connected_components(G):
+        xs, ys = [pos[v][0] for v in component], [pos[v][1] for v in component]
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    boxes.sort()
+    assert all(not (a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3])
+               for i, a in enumerate(boxes) for b in boxes[i + 1:i + 40])
+    H = nx.Graph()
+    H.add_nodes_from(reversed(list(G)))
+    H.add_edges_from((v, u) for u, v in reversed(list(G.edges)))
+    assert layout_positions(H) == pos
+
+
+def test_grid_repulsion_is_the_sum_over_every_node():
+    # The particle-mesh field against the exact sum of (p_i - p_j) / (|p_i - p_j|^2 + reach^2) over all j.
+    import numpy as np
+
+    from collabnet.render.view import _REACH, _grid_repulsion
+
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(scale=20, size=800), rng.normal(scale=10, size=800)
+    dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+    soft = dx * dx + dy * dy + _REACH ** 2
+    exact = np.stack([(dx / soft).sum(axis=1), (dy / soft).sum(axis=1)])
+    grid = np.stack(_grid_repulsion(x, y))
+    error = np.sqrt(((grid - exact) ** 2).sum(axis=0)) / np.sqrt((exact ** 2).sum(axis=0)).mean()
+    assert np.median(error) < 0.02 and error.max() < 0.1
+
+
+def test_near_pairs_are_the_pairs_within_reach_once():
+    import numpy as np
+
+    from collabnet.render.view import _NEAREST, _REACH, _near_pairs
+
+    rng = np.random.default_rng(5)
+    x, y = rng.uniform(0, 40, 600), rng.uniform(0, 40, 600)
+    found = set(zip(*(a.tolist() for a in _near_pairs(x, y)[:2])))
+    exact = {(i, j) for i in range(600) for j in range(i + 1, 600) if math.dist((x[i], y[i]), (x[j], y[j])) <= _REACH}
+    assert found == exact
+    # 300 nodes piled on one spot: each keeps its nearest neighbours, every pair listed once.
+    x, y = np.concatenate([x, rng.normal(scale=0.01, size=300)]), np.concatenate([y, rng.normal(scale=0.01, size=300)])
+    a, b, crowded = _near_pairs(x, y)
+    pairs = list(zip(a.tolist(), b.tolist()))
+    assert len(pairs) == len(set(pairs)) and all(i < j for i, j in pairs) and len(pairs) <= _NEAREST * len(x)
+    assert crowded and [a.tolist(), b.tolist()] == [c.tolist() for c in _near_pairs(x, y, crowded=True)[:2]]
+
+
 def test_zone_display_names_in_title_filters_and_tooltips():
     html = render_view(small_graph(), aggregate="full", lang="nl", zone_labels={"south": "Zuid", "north": "Noord"})
     assert "Samenwerkingsnetwerk — demo — hele gewest" in html
