@@ -15,7 +15,7 @@ from collabnet.analyses.gaps import actor_line
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.cli import cli
 from collabnet.planning import PlanError, plan_introductions, plan_invite, plan_leave
-from collabnet.planning.scope import reasons, standing
+from collabnet.planning.scope import reasons, standing, standings_of
 
 FAMILY = {"medical": "health", "home_care": "health", "social_assistance": "welfare", "elderly": "welfare",
           "coordination": "other"}
@@ -257,6 +257,46 @@ def test_planning_isolation_matches_the_isolation_analysis():
     for row in isolated_actors(G):
         expected.setdefault(row.actor, []).append(row.reason)
     assert {v: reasons(actor_line(G, v), standing(G, v)) for v in G} == {v: tuple(expected.get(v, ())) for v in G}
+
+
+def test_standings_of_many_actors_equal_each_actors_standing():
+    # standings_of looks attributes up once for all actors; the standings must be standing()'s, on real data.
+    G = collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-01").graph
+    assert standings_of(G, list(G)) == {v: standing(G, v) for v in G}
+
+
+def test_figures_after_new_ties_equal_those_of_the_graph_with_the_ties():
+    # zone_figures works the figures after an introduction plan out from those before; adding the ties to a
+    # copy of the zone's graph and computing everything again must give the same figures, for random ties.
+    import random
+
+    from collabnet.planning.scope import _figures_on_copy, scope_actors, zone_figures
+
+    G = collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-01").graph
+    rng = random.Random(7)
+    for zone in ("south", "region"):
+        members = scope_actors(G, zone)
+        for size in (1, 2, 5, 12):
+            added: list = []
+            while len(added) < size:
+                u, v = rng.sample(members, 2)
+                if not G.has_edge(u, v) and {u, v} not in [set(p) for p in added]:
+                    added.append((u, v))
+            assert zone_figures(G, zone, added) == _figures_on_copy(G, zone, members, added, None)
+    # Ties that are not new ties between two actors of the zone take the long way, with the same result.
+    south = scope_actors(G, "south")
+    odd = [(south[0], south[0]), (south[1], next(iter(G[south[1]]))), (south[2], scope_actors(G, "north-east")[0])]
+    for added in ([odd[0]], [odd[1]], [odd[2]], [(south[3], south[4]), (south[4], south[3])]):
+        assert zone_figures(G, "south", added) == _figures_on_copy(G, "south", south, added, None)
+
+
+def test_introductions_with_the_analysis_gaps_equal_those_found_again():
+    from collabnet.analyses.gaps import find_gaps
+
+    G = collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-01").graph
+    gaps = find_gaps(G)
+    for zone in ("south", "centre-west", "region"):
+        assert plan_introductions(G, zone, 4, gaps=gaps) == plan_introductions(G, zone, 4)
 
 
 # ----- CLI -----

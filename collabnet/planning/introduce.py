@@ -56,10 +56,11 @@ with the local network, who can introduce them:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
 from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import actor_line, find_gaps
@@ -72,7 +73,7 @@ from collabnet.planning.scope import (
     isolation_score,
     reasons,
     scope_actors,
-    standing,
+    standings_of,
     with_partner,
     zone_figures,
 )
@@ -80,6 +81,9 @@ from collabnet.planning.wording import Words
 
 __all__ = ["CLOSED_GAPS", "SEARCH_BUDGET", "Introduction", "IntroductionPlan", "plan_introductions"]
 
+# A partner's main sector that differs from every actor's (for the isolation gains of best_pair).
+_ANOTHER = object()
+_OTHER_LINE = {1: 2, 2: 1}
 # gaps.csv kinds a single new tie can close, with the attribute that must differ; also the sentence order.
 CLOSED_GAPS = {"line_gap": "line", "language_gap": "language", "family_pair": "family", "sector_pair": "sector"}
 _ATTRIBUTES = ("sector", "family", "line", "language")
@@ -136,7 +140,8 @@ class IntroductionPlan:
         return rows
 
 
-def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en") -> IntroductionPlan:
+def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en", gaps: Iterable | None = None,
+                       standings: dict | None = None) -> IntroductionPlan:
     """The ``count`` new ties that most reduce the gaps of ``zone`` (rules in the module docstring).
 
     Parameters
@@ -149,6 +154,12 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en") 
         Number of introductions, at least 1; fewer come back when no further tie closes anything.
     lang : {"en", "nl", "fr"}
         Language of the rationales.
+    gaps : iterable of Gap, optional
+        :func:`~collabnet.analyses.gaps.find_gaps` rows of ``G`` that include the
+        zone's (e.g. the analysis' gaps.csv rows), when already computed.
+    standings : dict, optional
+        :func:`~collabnet.planning.scope.standings_of` the zone's actors, when
+        already computed.
 
     Returns
     -------
@@ -162,8 +173,10 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en") 
     if count < 1:
         raise PlanError(f"count must be at least 1, not {count}")
     members = scope_actors(G, zone)
-    gaps = [g for g in find_gaps(G, zones=[zone]) if g.zone == zone]
-    state = _State(G, members, {_gap_key(g): g for g in gaps if g.gap in CLOSED_GAPS})
+    gaps = [g for g in (find_gaps(G, zones=[zone]) if gaps is None else gaps) if g.zone == zone]
+    if standings is None:
+        standings = standings_of(G, members)
+    state = _State(G, members, {_gap_key(g): g for g in gaps if g.gap in CLOSED_GAPS}, standings)
     words = Words(G, lang)
     introductions: list[Introduction] = []
     while len(introductions) < count:
@@ -173,8 +186,8 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en") 
         u, v, gain = found
         closes, changes = state.add(u, v)
         introductions.append(_introduction(G, words, zone, len(introductions) + 1, (u, v), gain, closes, changes))
-    return IntroductionPlan(zone, count, tuple(introductions), zone_figures(G, zone, gaps=gaps),
-                            zone_figures(G, zone, [i.actors for i in introductions]))
+    return IntroductionPlan(zone, count, tuple(introductions), zone_figures(G, zone, gaps=gaps, standings=standings),
+                            zone_figures(G, zone, [i.actors for i in introductions], gaps=gaps, standings=standings))
 
 
 def _gap_key(gap) -> tuple:
@@ -190,7 +203,7 @@ def _normal(line: int | None, s: Standing) -> Standing:
 class _State:
     """The zone's actors grouped by class (kind of actor + isolation standing), the open gaps, the new ties."""
 
-    def __init__(self, G: nx.Graph, members: list, open_gaps: dict):
+    def __init__(self, G: nx.Graph, members: list, open_gaps: dict, standings: dict):
         self.G = G
         self.open = open_gaps
         self.added: set = set()
@@ -202,7 +215,7 @@ class _State:
             data = G.nodes[v]
             self.kind[v] = tuple(data.get(a) or None for a in ("sector", "family")) + (
                 actor_line(G, v), data.get("language") or None)
-            self._place(v, standing(G, v))
+            self._place(v, standings[v])
 
     def _place(self, v: Hashable, s: Standing) -> None:
         self.standing[v] = s
@@ -239,47 +252,81 @@ class _State:
         return self.iso_cache[key]
 
     def best_pair(self) -> tuple | None:
-        """(u, v, gain) of the most valuable valid new tie, or None when no tie closes anything."""
+        """(u, v, gain) of the most valuable valid new tie, or None when no tie closes anything.
+
+        The gains of every pair of classes at once, as arrays: the severity of
+        the gaps a tie between the two kinds closes, plus the isolation urgency
+        each side loses (added in that order, so that every gain is the same
+        float as when added one pair at a time). Pairs are tried by gain
+        rounded to 9 decimals, best first; within a gain, by class order.
+        """
         keys = sorted(self.classes, key=repr)
-        # Small ints for what the gains depend on, so the pair loop only indexes lists.
-        kind_id: dict = {}
-        partner_id: dict = {}
-        kinds = [kind_id.setdefault(c[0], len(kind_id)) for c in keys]
-        partners = [partner_id.setdefault((c[0][0], c[0][2]), len(partner_id)) for c in keys]
-        gap_gain = [[None] * len(kind_id) for _ in kind_id]
-        iso = [[None] * len(partner_id) if self.iso_gain(c, None) > 0 else None for c in keys]
-        scored = []
-        for i, c1 in enumerate(keys):
-            for j in range(i, len(keys)):
-                c2 = keys[j]
-                if i == j and len(self.classes[c1]) < 2:
-                    continue
-                gain = gap_gain[kinds[i]][kinds[j]]
-                if gain is None:
-                    gain = gap_gain[kinds[i]][kinds[j]] = sum(self.open[k].severity for k in self.closes(c1[0], c2[0]))
-                for x, y in ((i, j), (j, i)):
-                    row = iso[x]
-                    if row is not None:
-                        g = row[partners[y]]
-                        if g is None:
-                            g = row[partners[y]] = self.iso_gain(keys[x], keys[y][0])
-                        gain += g
-                if gain > 1e-9:
-                    scored.append((-round(gain, 9), i, j, c1, c2))
+        n = len(keys)
+        if not n:
+            return None
+        gain = self._gap_gains(keys)
+        # [x, y]: the urgency class x loses with a partner of class y. It only depends on whether the partner
+        # has another main sector and is on x's other care line (see with_partner): 4 values per class.
+        table = np.zeros((n, 4))
+        for x, c in enumerate(keys):
+            if self.iso_gain(c, None) > 0:
+                (sector, _, line, _), _ = c
+                other = _OTHER_LINE.get(line)
+                table[x] = [self.iso_gain(c, (sector if not another else _ANOTHER, None,
+                                              other if across else None, None))
+                            for another in (False, True) for across in (False, True)]
+        sector_id: dict = {}
+        sectors = np.array([sector_id.setdefault(c[0][0], len(sector_id)) for c in keys])
+        line_id: dict = {None: -1}
+        lines = np.array([line_id.setdefault(c[0][2], len(line_id)) for c in keys])
+        across = np.array([line_id.get(_OTHER_LINE.get(c[0][2]), -2) if c[0][2] in _OTHER_LINE else -2
+                           for c in keys])
+        flags = 2 * (sectors[:, None] != sectors[None, :]) + (across[:, None] == lines[None, :])
+        loses = table[np.arange(n)[:, None], flags]
+        gain = gain + loses
+        gain = gain + loses.T
+        sizes = np.array([len(self.classes[c]) for c in keys])
+        usable = np.triu(np.ones((n, n), dtype=bool)) & (gain > 1e-9)
+        usable[np.diag_indices(n)] &= sizes >= 2  # a pair inside one class needs two actors
+        first, second = np.nonzero(usable)  # in class order
+        gains = gain[first, second]
+        order = np.argsort(-gains, kind="stable")
         budget = [SEARCH_BUDGET]
-        while scored:  # the best gain first; the next one only if no pair of that gain can be made
-            top = min(t[0] for t in scored)
-            tied = sorted(t for t in scored if t[0] == top)
-            for *_, c1, c2 in tied:
+        start = 0
+        while start < len(order):  # the best gain first; the next one only if no pair of that gain can be made
+            top = round(float(gains[order[start]]), 9)
+            end = start + 1
+            while end < len(order) and round(float(gains[order[end]]), 9) == top:
+                end += 1
+            tied = [(keys[first[t]], keys[second[t]]) for t in sorted(order[start:end].tolist())]
+            for c1, c2 in tied:
                 pair = self._introduced_pair(c1, c2, budget)
                 if pair:
-                    return (*pair, -top)
-            for *_, c1, c2 in tied:
+                    return (*pair, top)
+            for c1, c2 in tied:
                 pair = self._any_pair(c1, c2)
                 if pair:
-                    return (*pair, -top)
-            scored = [t for t in scored if t[0] != top]
+                    return (*pair, top)
+            start = end
         return None
+
+    def _gap_gains(self, keys: list) -> np.ndarray:
+        """[i, j]: the severity of the open gaps a tie between classes ``keys[i]`` and ``keys[j]`` closes."""
+        total = np.zeros((len(keys), len(keys)))
+        for a, attribute in enumerate(_ATTRIBUTES):
+            values = [c[0][a] for c in keys]
+            distinct = list(dict.fromkeys(values))
+            index = {value: i for i, value in enumerate(distinct)}
+            severity = np.zeros((len(distinct), len(distinct)))
+            for i, x in enumerate(distinct):
+                for j, y in enumerate(distinct):
+                    gap = self.open.get((attribute, frozenset((x, y)))) if x is not None and y is not None and \
+                        x != y else None
+                    if gap is not None:
+                        severity[i, j] = gap.severity
+            at = np.array([index[value] for value in values])
+            total = total + severity[at][:, at]
+        return total
 
     def valid(self, u: Hashable, v: Hashable) -> bool:
         return (u != v and not self.G.has_edge(u, v) and frozenset((u, v)) not in self.added

@@ -88,7 +88,7 @@ from collabnet.planning.scope import (
     PlanError,
     reasons,
     scope_actors,
-    standing,
+    standings_of,
 )
 from collabnet.planning.wording import Words
 
@@ -198,7 +198,7 @@ class InvitePlan:
         return rows
 
 
-def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en") -> InvitePlan:
+def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en", standings: dict | None = None) -> InvitePlan:
     """Choose ``seats`` invitees for a workshop of ``zone`` (rules in the module docstring).
 
     Parameters
@@ -211,6 +211,9 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en") -> Invi
         Number of invitees, at least 1.
     lang : {"en", "nl", "fr"}
         Language of the rationales.
+    standings : dict, optional
+        :func:`~collabnet.planning.scope.standings_of` the zone's actors, when
+        already computed.
 
     Returns
     -------
@@ -224,7 +227,7 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en") -> Invi
     if seats < 1:
         raise PlanError(f"seats must be at least 1, not {seats}")
     members = scope_actors(G, zone)
-    targets = _targets(G, members)
+    targets = _targets(G, members, standings)
     weight = {t.actor: t.weight for t in targets}
     candidates = members if zone == REGION else sorted({*members, *_region_actors(G)}, key=str)
     in_zone = set(members)
@@ -285,13 +288,16 @@ def _desc(text: str) -> tuple:
     return tuple(-ord(ch) for ch in text) + (1,)
 
 
-def _targets(G: nx.Graph, members: list) -> tuple[InviteTarget, ...]:
+def _targets(G: nx.Graph, members: list, standings: dict | None = None) -> tuple[InviteTarget, ...]:
     found = []
+    lines = {v: actor_line(G, v) for v in members}
+    if standings is None:
+        standings = standings_of(G, [v for v in members if lines[v] in _LINES])
     for v in members:
-        line = actor_line(G, v)
+        line = lines[v]
         if line not in _LINES:
             continue
-        s = standing(G, v)
+        s = standings[v]
         why = reasons(line, s) or ((PERIPHERAL,) if s.partners <= PERIPHERAL_DEGREE else ())
         if why:
             found.append(InviteTarget(str(v), line, why, float(sum(TARGET_WEIGHTS[r] for r in why))))
@@ -303,22 +309,22 @@ def _region_actors(G: nx.Graph) -> list:
 
 
 def _reach(G: nx.Graph, weight: dict, candidates: set) -> dict:
-    """Candidate -> {target: distance} for the targets within REACH steps."""
+    """Candidate -> {target: distance} for the targets within REACH (2) steps."""
     reach: dict = {c: {} for c in candidates}
+    adjacency = G._adj  # the plain dicts: set operations on them run at C speed
     for t in weight:
-        ball = {t: 0}
-        frontier = [t]
-        for d in range(1, REACH + 1):
-            nxt = []
-            for u in frontier:
-                for w in G[u]:
-                    if w not in ball:
-                        ball[w] = d
-                        nxt.append(w)
-            frontier = nxt
-        for c, d in ball.items():
-            if c in candidates:
-                reach[c][t] = d
+        near = adjacency[t].keys() - {t}
+        far = set()
+        for u in near:
+            far.update(adjacency[u])
+        far -= near
+        far.discard(t)
+        if t in candidates:
+            reach[t][t] = 0
+        for c in near & candidates:
+            reach[c][t] = 1
+        for c in far & candidates:
+            reach[c][t] = 2
     return reach
 
 

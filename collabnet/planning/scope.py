@@ -46,6 +46,7 @@ __all__ = [
     "reasons",
     "scope_actors",
     "standing",
+    "standings_of",
     "with_partner",
     "zone_figures",
 ]
@@ -130,9 +131,10 @@ def scope_actors(G: nx.Graph, zone: str) -> list:
     """
     if zone == REGION:
         return sorted(G, key=str)
+    found = sorted((v for v, z in G.nodes(data="zone") if z == zone), key=str)  # as zone_members(G)[zone]
+    if found and zone:
+        return found
     members = zone_members(G)
-    if zone in members:
-        return members[zone]
     known = [*members, REGION]
     close = difflib.get_close_matches(str(zone), known, n=1, cutoff=0.75)
     hint = f"did you mean {close[0]!r}? " if close else ""
@@ -185,6 +187,42 @@ def standing(G: nx.Graph, v: Hashable, extra: Iterable = ()) -> Standing:
     return result
 
 
+def standings_of(G: nx.Graph, actors: Iterable) -> dict:
+    """Actor -> :func:`standing` in ``G``, for many actors: each node's organisation, sector and line is
+    looked up once, however many actors it is a partner of.
+
+    >>> G = nx.Graph([("gp", "cpas"), ("gp", "nurse")])
+    >>> nx.set_node_attributes(G, {"gp": "medical", "cpas": "social_assistance", "nurse": "medical"}, "sector")
+    >>> standings_of(G, ["gp", "nurse"]) == {v: standing(G, v) for v in ["gp", "nurse"]}
+    True
+    """
+    nodes, adjacency = G.nodes, G._adj  # the plain dicts: the read-only views cost a call per neighbour
+    facts: dict = {}
+
+    def fact(v: Hashable) -> tuple:
+        found = facts.get(v)
+        if found is None:
+            found = facts[v] = (org_of(G, v), nodes[v].get("sector"), actor_line(G, v))
+        return found
+
+    result = {}
+    for v in actors:
+        own, sector, line = fact(v)
+        wanted = _OTHER_LINE.get(line)  # the other care line, for a first- or second-line actor
+        partners, other_sector, cross_line = 0, False, False
+        for w in adjacency[v]:  # as standing(): the same partners in the same order, the same early stop
+            org, partner_sector, partner_line = fact(w)
+            if own is not None and org == own:
+                continue
+            partners = min(partners + 1, PERIPHERAL_DEGREE + 1)
+            other_sector = other_sector or partner_sector != sector
+            cross_line = cross_line or (wanted is not None and partner_line == wanted)
+            if partners > PERIPHERAL_DEGREE and other_sector and (cross_line or wanted is None):
+                break
+        result[v] = Standing(partners, other_sector, cross_line)
+    return result
+
+
 def with_partner(s: Standing, sector, line, partner_sector, partner_line) -> Standing:
     """The standing once the actor (``sector``, ``line``) has one more partner outside its organisation."""
     return Standing(min(s.partners + 1, PERIPHERAL_DEGREE + 1),
@@ -224,17 +262,106 @@ def isolation_score(line: int | None, why: tuple[str, ...]) -> float:
     return 1.0 * (2 if line in _OTHER_LINE else 1) * (2 if "no_ties" in why else 1)
 
 
-def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iterable | None = None) -> ZoneFigures:
+def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iterable | None = None,
+                 standings: dict | None = None) -> ZoneFigures:
     """The figures of ``zone`` in ``G``, with the new ties ``added`` (``G`` is not changed).
 
     ``added`` are pairs of actors of the zone. ``gaps``: the zone's rows of
-    :func:`~collabnet.analyses.gaps.find_gaps` on ``G`` when already computed
-    (only without ``added``).
+    :func:`~collabnet.analyses.gaps.find_gaps` on ``G`` (before the new ties)
+    when already computed; ``standings``: :func:`standings_of` the zone's
+    actors in ``G``, when already computed.
+
+    New ties between two distinct actors of the zone, not linked yet (what
+    the introduction plan proposes), change the figures in ways known in
+    advance: the gaps they close disappear, the two ends gain a partner, the
+    E-I index counts one more edge each. The figures after them are worked
+    out from the figures before, without copying the zone's graph; any other
+    ``added`` (an actor outside the zone, a tie that exists) is added to a
+    copy of the zone's graph and everything is computed again.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("gp", "nurse")])
+    >>> for v, sector, line in (("gp", "medical", 1), ("nurse", "medical", 1), ("cpas", "social_assistance", 2)):
+    ...     G.add_node(v, zone="south", sector=sector, family="health" if line == 1 else "welfare", line=line)
+    >>> before, after = zone_figures(G, "south"), zone_figures(G, "south", [("gp", "cpas")])
+    >>> (before.isolated, before.line_gap, before.ei), (after.isolated, after.line_gap, after.ei)
+    ((3, True, -1.0), (2, False, 0.0))
     """
-    from collabnet.analyses.mixing import zone_ei
+    from collabnet.analyses.mixing import sector_matrix, zone_ei
 
     added = list(added)
     members = scope_actors(G, zone)
+    if not _clean(G, zone, added):
+        return _figures_on_copy(G, zone, members, added, gaps)
+    if standings is None:
+        standings = standings_of(G, members)
+    new_partners: dict = {}
+    for u, v in added:
+        new_partners.setdefault(u, []).append(v)
+        new_partners.setdefault(v, []).append(u)
+    nodes = G.nodes
+    isolated = no_ties = 0
+    for v in members:
+        line, s = actor_line(G, v), standings[v]
+        for w in new_partners.get(v, ()):
+            s = with_partner(s, nodes[v].get("sector"), line, nodes[w].get("sector"), actor_line(G, w))
+        why = reasons(line, s)
+        isolated += bool(why)
+        no_ties += why == ("no_ties",)
+    if gaps is None:
+        gaps = find_gaps(G, zones=[zone])
+    kinds = [g.gap for g in gaps if g.zone == zone and not any(_closes(G, g, u, v) for u, v in added)]
+    if added:  # E-I with each new tie counted: E and I as mixing.network_ei counts them, plus the new ties
+        matrix = sector_matrix(G, None if zone == REGION else members).to_numpy()
+        internal = int(matrix.trace())
+        external = int(matrix.sum() - internal) // 2  # off-diagonal cells hold each edge twice
+        for u, v in added:
+            a, b = nodes[u].get("sector"), nodes[v].get("sector")
+            if a is not None and b is not None:
+                internal += a == b
+                external += a != b
+        total = internal + external
+        ei = None if total == 0 else (external - internal) / total
+    else:
+        ei = zone_ei(G, zone)
+    return ZoneFigures(zone, len(members), isolated, no_ties, kinds.count("sector_pair"), "line_gap" in kinds,
+                       "language_gap" in kinds, None if ei is None else round(float(ei), 6))
+
+
+def _clean(G: nx.Graph, zone: str, added: list) -> bool:
+    """Every new tie links two distinct actors of the zone not linked yet, and no tie comes twice."""
+    pairs = set()
+    for u, v in added:
+        if u == v or u not in G or v not in G or G.has_edge(u, v) or frozenset((u, v)) in pairs:
+            return False
+        if zone != REGION and (G.nodes[u].get("zone") != zone or G.nodes[v].get("zone") != zone):
+            return False
+        pairs.add(frozenset((u, v)))
+    return True
+
+
+def _closes(G: nx.Graph, gap, u: Hashable, v: Hashable) -> bool:
+    """Whether a new tie u-v closes ``gap`` (a row of gaps.csv): a first link between its two sides."""
+    if gap.gap == "sector_pair":
+        attribute = "sector"
+    elif gap.gap in ("line_gap", "language_gap"):
+        attribute = "line" if gap.gap == "line_gap" else "language"
+    else:
+        return False
+    if attribute == "line":
+        ends = (actor_line(G, u), actor_line(G, v))
+    else:
+        ends = (G.nodes[u].get(attribute), G.nodes[v].get(attribute))
+    if any(x is None or x == "" for x in ends):
+        return False
+    return sorted(map(str, ends)) == sorted((gap.a, gap.b)) and ends[0] != ends[1]
+
+
+def _figures_on_copy(G: nx.Graph, zone: str, members: list, added: list, gaps: Iterable | None) -> ZoneFigures:
+    """:func:`zone_figures` the long way: the new ties added to a copy of the zone's graph."""
+    from collabnet.analyses.mixing import zone_ei
+
     new_partners: dict = {}
     for u, v in added:
         new_partners.setdefault(u, []).append(v)

@@ -42,6 +42,7 @@ import networkx as nx
 from collabnet.analyses.actions import Action
 from collabnet.planning.introduce import IntroductionPlan, plan_introductions
 from collabnet.planning.invite import InvitePlan, plan_invite
+from collabnet.planning.scope import scope_actors, standings_of
 
 __all__ = ["PLAN_COUNT", "PLAN_SEATS", "ZonePlan", "plan_actions", "zone_plan"]
 
@@ -67,13 +68,17 @@ class ZonePlan:
         return [replace(a, priority=n) for n, a in enumerate(rows, start=1)]
 
 
-def zone_plan(G: nx.Graph, zone: str, *, seats: int = PLAN_SEATS, count: int = PLAN_COUNT,
-              lang: str = "en") -> ZonePlan:
+def zone_plan(G: nx.Graph, zone: str, *, seats: int = PLAN_SEATS, count: int = PLAN_COUNT, lang: str = "en",
+              gaps: Iterable | None = None) -> ZonePlan:
     """Plan the invitations (``seats``) and introductions (``count``) of ``zone`` (``region``: the whole graph).
 
+    ``gaps``: :func:`~collabnet.analyses.gaps.find_gaps` rows of ``G`` that
+    include the zone's (the analysis' gaps.csv rows), when already computed.
     Raises :class:`~collabnet.planning.scope.PlanError` for a zone without actors.
     """
-    return ZonePlan(zone, plan_invite(G, zone, seats, lang=lang), plan_introductions(G, zone, count, lang=lang))
+    standings = standings_of(G, scope_actors(G, zone))  # both plans start from every actor's standing
+    return ZonePlan(zone, plan_invite(G, zone, seats, lang=lang, standings=standings),
+                    plan_introductions(G, zone, count, lang=lang, gaps=gaps, standings=standings))
 
 
 def plan_actions(plans: Iterable[ZonePlan], after: Iterable[Action] = ()) -> list[Action]:

@@ -195,8 +195,12 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
     for code in zones:
         if isinstance(plans, Mapping):
             plan = plans.get(code)
+        elif plans and code in members:
+            # the analysis' gaps of the zone, when it has them, instead of finding them again
+            known = getattr(analysis, "zone", None) in (None, code) and getattr(analysis, "gaps", None) is not None
+            plan = zone_plan(dataset.graph, code, lang=lang, gaps=analysis.gaps if known else None)
         else:
-            plan = zone_plan(dataset.graph, code, lang=lang) if plans and code in members else None
+            plan = None
         report = render_report(dataset, analysis, code, lang, bridges=bridges, changes=changes, plan=plan)
         written.append(atomic_write_text(out_dir / report_name(code, lang, "html"), report.html))
         written.append(atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown))
@@ -341,8 +345,7 @@ class _Content:
     def figures(self) -> list[tuple[str, str]]:
         G, nodes = self.G, self.nodes
         kinds = [G.nodes[v].get("kind") for v in nodes]
-        inside = G.subgraph(nodes)
-        links = inside.number_of_edges()
+        links, outside = self.link_counts
         entry = self.analysis.summary.get("zones", {}).get(self.zone, {})
         signals = {r.actor for r in self.isolated}
         no_ties = {r.actor for r in self.isolated if r.reason == "no_ties"}
@@ -354,10 +357,9 @@ class _Content:
             ("report.fig.links", str(links)),
         ]
         if not self.region:
-            outside = sum(1 for v in nodes for w in G[v] if w not in self.in_scope)
             rows.append(("report.fig.links_out", str(outside)))
         rows += [
-            ("report.fig.density", self.number(nx.density(inside) if len(nodes) > 1 else 0.0, 3)),
+            ("report.fig.density", self.number(_density(len(nodes), links), 3)),
             ("report.fig.ei", self.number(entry.get("ei"), 2)),
             ("report.fig.no_ties", str(len(no_ties))),
             ("report.fig.signals", str(len(signals))),
@@ -368,6 +370,22 @@ class _Content:
             ("report.fig.left_out", str(self.dataset.rows_left_out)),
         ]
         return [(self.word(key), value) for key, value in rows]
+
+    @cached_property
+    def link_counts(self) -> tuple[int, int]:
+        """Links with both ends in scope (a self-loop once), and links from the scope to actors outside it."""
+        if self.region:
+            return self.G.number_of_edges(), 0
+        inside = loops = outside = 0
+        scope = self.in_scope
+        adjacency = self.G._adj  # the plain dicts: a subgraph view costs a filter call per neighbour
+        for v in self.nodes:
+            neighbours = adjacency[v]
+            here = sum(1 for w in neighbours if w in scope)
+            inside += here
+            outside += len(neighbours) - here
+            loops += v in neighbours
+        return (inside + loops) // 2, outside
 
     # ---- since last time
     def since(self) -> dict | None:
@@ -680,6 +698,13 @@ class _Words:
 
     def __getitem__(self, key: str) -> str:
         return t(key, self.lang)
+
+
+def _density(n: int, m: int) -> float:
+    """Density of an undirected graph of n nodes and m edges, as ``networkx.density`` computes it."""
+    if m == 0 or n <= 1:
+        return 0.0
+    return m / (n * (n - 1)) * 2
 
 
 def _missing(value: Any) -> bool:
