@@ -111,3 +111,34 @@ def test_a_zone_without_actions_gets_no_sheet(tiny, tmp_path):
     book = openpyxl.load_workbook(out / "actions.xlsx")
     assert book.sheetnames == ["all", "North"]
     assert [r[0] for r in sheet_rows(book["all"])[1:]] == ["North"] * (len(csv_rows(out / "actions.csv")))
+
+
+def test_rows_written_without_openpyxl_give_openpyxl_s_bytes(tiny):
+    # actions_workbook writes the rows' XML itself; the workbook must be byte for byte the one openpyxl
+    # writes for the same rows, whatever the cells hold.
+    import collabnet
+    from collabnet.render.i18n import LABELS
+    from collabnet.render.tables import _SHEET_COLUMNS, _Names, _sheet_value, _workbook, actions_workbook
+    from collabnet.writing import sheet_cell, workbook_bytes
+
+    def openpyxl_bytes(rows, dataset, lang):
+        columns = [c for c in _SHEET_COLUMNS if c[0] != "source" or any("source" in row for row in rows)]
+        names = _Names(dataset, lang)
+        cells = [[sheet_cell(_sheet_value(row, c, names, LABELS, lang)) for c, *_ in columns] for row in rows]
+        return workbook_bytes(_workbook(columns, rows, cells, names, lang, frame_only=False))
+
+    dataset = collabnet.load(tiny, at="2024-06-01")
+    texts = ["plain", "  leading", "trailing  ", " ", "", "a & b < c > d", "#N/A", "#DIV/0!", "Ça ‘va’ — ok",
+             "=SUM(A1)", "-1", "line\nbreak", "tab\tin", "x" * 40000, "ctrl\x07char", "\u2028sep"]
+    rows = []
+    for i, text in enumerate(texts):
+        rows.append({"zone": ["south", "north", "region", text][i % 4], "priority": [i, 2.5, -3][i % 3],
+                     "action": ["introduce", "invite", text][i % 3], "actors": text if i % 2 else "ocmw|" + text,
+                     "rationale": text or None, "via": None if i % 3 else text, "evidence": "", "score": 0.0})
+    for lang in ("en", "fr"):
+        assert actions_workbook(rows, dataset, lang) == openpyxl_bytes(rows, dataset, lang)
+        with_source = [{**row, "source": ["plan", "analysis", None][i % 3]} for i, row in enumerate(rows)]
+        assert actions_workbook(with_source, dataset, lang) == openpyxl_bytes(with_source, dataset, lang)
+    assert actions_workbook([], dataset) == openpyxl_bytes([], dataset, "en")
+    odd = [{**rows[0], "priority": float("nan")}, {**rows[1], "priority": True}]  # the slow way
+    assert actions_workbook(odd, dataset) == openpyxl_bytes(odd, dataset, "en")

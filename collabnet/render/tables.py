@@ -19,8 +19,11 @@ spreadsheet-safe, floats have at most 6 decimals, booleans are ``true``/``false`
 
 from __future__ import annotations
 
+import io
 import json
+import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -113,6 +116,12 @@ def actions_workbook(rows: Iterable[dict], dataset, lang: str = "en") -> bytes:
     column widths. Text cells are neutralised (:func:`collabnet.writing.sheet_cell`);
     the same rows give the same bytes (:func:`collabnet.writing.workbook_bytes`).
 
+    The bytes are those openpyxl writes for the whole workbook, but openpyxl
+    only builds the workbook's frame (sheets, header rows, widths, styles,
+    filters); the rows of each sheet are written here as the XML openpyxl
+    would write for them, ten times faster (:func:`_sheet_rows`). Values of
+    other types than text, whole and finite numbers and None go the slow way.
+
     Parameters
     ----------
     rows : iterable of dict
@@ -121,16 +130,46 @@ def actions_workbook(rows: Iterable[dict], dataset, lang: str = "en") -> bytes:
         For the names of zones, actors and groups.
     lang : {"nl", "fr", "en"}
     """
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    import zipfile
 
-    from collabnet.render.i18n import LABELS, t
+    from collabnet.render.i18n import LABELS
     from collabnet.writing import workbook_bytes
 
     rows = list(rows)
     columns = [c for c in _SHEET_COLUMNS if c[0] != "source" or any("source" in row for row in rows)]
     names = _Names(dataset, lang)
+    cells = [[sheet_cell(_sheet_value(row, column, names, LABELS, lang)) for column, *_ in columns] for row in rows]
+    if not all(_plain(value) for values in cells for value in values):
+        return workbook_bytes(_workbook(columns, rows, cells, names, lang, frame_only=False))
+    book = _workbook(columns, rows, cells, names, lang, frame_only=True)
+    frame = workbook_bytes(book)
+    parts = {}
+    for number, (sheet, zone) in enumerate(zip(book.worksheets, ["", *dict.fromkeys(row["zone"] for row in rows)]),
+                                           start=1):
+        members = [values for row, values in zip(rows, cells) if zone in ("", row["zone"])]
+        parts[f"xl/worksheets/sheet{number}.xml"] = (sheet, members)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(frame)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in parts:
+                sheet, members = parts[info.filename]
+                data = _with_rows(data, sheet, columns, members)
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.compress_type, entry.external_attr = info.compress_type, info.external_attr
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+def _workbook(columns: list, rows: list, cells: list, names: _Names, lang: str, *, frame_only: bool):
+    """The openpyxl workbook of actions.xlsx; ``frame_only``: every sheet with its header row only (the rows
+    are written by :func:`_with_rows`), styles registered in the same order as with every row."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from collabnet.render.i18n import t
+
     book = openpyxl.Workbook()
     sheets = {"": book.active}
     book.active.title = t("sheet.all", lang)
@@ -140,19 +179,103 @@ def actions_workbook(rows: Iterable[dict], dataset, lang: str = "en") -> bytes:
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for key, sheet in sheets.items():
         sheet.append([t(label, lang) for _, label, _ in columns])
-        for row in rows:
+        count = 0
+        for row, values in zip(rows, cells):
             if key in ("", row["zone"]):
-                sheet.append([sheet_cell(_sheet_value(row, column, names, LABELS, lang)) for column, *_ in columns])
+                count += 1
+                if not frame_only:
+                    sheet.append(values)
         for index, (column, _, width) in enumerate(columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = width
             sheet.cell(row=1, column=index).font = bold
             if column in ("rationale", "actors"):
+                if frame_only and count:
+                    sheet.cell(row=2, column=index).alignment = wrap  # registers the style, as the rows would
                 for cell in sheet[letter][1:]:
                     cell.alignment = wrap
         sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
-    return workbook_bytes(book)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{1 + count}"
+    return book
+
+
+def _plain(value) -> bool:
+    """A value :func:`_sheet_rows` writes as openpyxl would: text, a whole or finite number, or None."""
+    if value is None or type(value) in (str, int):
+        return True
+    return type(value) is float and math.isfinite(value)
+
+
+# openpyxl: text equal to one of these is an error value, not text.
+_ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
+
+
+def _with_rows(xml: bytes, sheet, columns: list, members: list) -> bytes:
+    """A frame sheet's XML with every row written in: the header, then ``members`` (cell values)."""
+    from openpyxl.utils import get_column_letter
+
+    text = xml.decode("utf-8")
+    start, end = text.index("<sheetData>"), text.index("</sheetData>") + len("</sheetData>")
+    dimension = f"A1:{get_column_letter(len(columns))}{1 + len(members)}"
+    head = re.sub(r'<dimension ref="[^"]*" />', f'<dimension ref="{dimension}" />', text[:start], count=1)
+    names = [column for column, *_ in columns]
+    header = [cell.value for cell in sheet[1]]
+    bold = sheet.cell(row=1, column=1).style_id
+    wrap = sheet.cell(row=2, column=names.index("actors") + 1).style_id if members else 0
+    data = _sheet_rows(header, names, members, bold, wrap)
+    return (head + data + text[end:]).encode("utf-8")
+
+
+def _sheet_rows(header: list, columns: list[str], members: list, bold: int, wrap: int) -> str:
+    """``<sheetData>``: the bold header row and the rows, cell by cell as openpyxl 3.1 writes them.
+
+    A cell is ``<c r="B2" t="n"><v>3</v></c>`` for a number, an inline string
+    for text (``xml:space="preserve"`` when it starts or ends with a space),
+    ``t="e"`` for an error code; a styled cell (the wrapped actors and
+    rationale, style ``wrap``; the header, style ``bold``) is written even
+    when empty, an unstyled empty cell is left out.
+    """
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    wrapped = [column in ("rationale", "actors") for column in columns]
+    out = ["<sheetData>"]
+    styles = [wrap if w else 0 for w in wrapped]
+    for number, values, styles in ((1, header, [bold] * len(header)),
+                                   *((n, values, styles) for n, values in enumerate(members, start=2))):
+        out.append(f'<row r="{number}">')
+        for letter, value, style in zip(letters, values, styles):
+            s = f' s="{style}"' if style else ""
+            ref = f"{letter}{number}"
+            if value is None:
+                if style:
+                    out.append(f'<c r="{ref}"{s} t="n" />')
+            elif type(value) is str:
+                value = value[:32767]
+                if value in _ERROR_CODES:
+                    out.append(f'<c r="{ref}"{s} t="e"><v>{value}</v></c>')
+                elif value == "":
+                    out.append(f'<c r="{ref}"{s} t="inlineStr" />')
+                else:
+                    bare = value.strip()
+                    space = ' xml:space="preserve"' if bare and bare != value else ""
+                    out.append(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
+            else:
+                out.append(f'<c r="{ref}"{s} t="n"><v>{value:.16g}</v></c>')  # openpyxl: "%.16g" % value
+        out.append("</row>")
+    out.append("</sheetData>")
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    """Character data as ElementTree escapes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
 class _Names:
