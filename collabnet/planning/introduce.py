@@ -76,6 +76,7 @@ from collabnet.planning.scope import (
     standings_of,
     with_partner,
     zone_figures,
+    zone_mixing,
 )
 from collabnet.planning.wording import Words
 
@@ -186,8 +187,9 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en", 
         u, v, gain = found
         closes, changes = state.add(u, v)
         introductions.append(_introduction(G, words, zone, len(introductions) + 1, (u, v), gain, closes, changes))
-    return IntroductionPlan(zone, count, tuple(introductions), zone_figures(G, zone, gaps=gaps, standings=standings),
-                            zone_figures(G, zone, [i.actors for i in introductions], gaps=gaps, standings=standings))
+    known = {"gaps": gaps, "standings": standings, "mixing": zone_mixing(G, zone, members)}
+    return IntroductionPlan(zone, count, tuple(introductions), zone_figures(G, zone, **known),
+                            zone_figures(G, zone, [i.actors for i in introductions], **known))
 
 
 def _gap_key(gap) -> tuple:
@@ -334,16 +336,18 @@ class _State:
 
     def _introduced_pair(self, c1: tuple, c2: tuple, budget: list) -> tuple | None:
         """The first pair (by ids) of classes c1 x c2 with a common neighbour, within the budget."""
-        G, side = self.G, self.classes[c2]
-        best = None
+        adjacency, side = self.G._adj, self.classes[c2]  # the plain dicts: set operations at C speed
+        best, best_key = None, None
         for u in sorted(self.classes[c1], key=str):
-            for w in G[u]:
-                budget[0] -= G.degree(w)
-                for z in G[w]:
-                    if z in side and self.valid(u, z):
+            for w in adjacency[u]:
+                around = adjacency[w]
+                budget[0] -= len(around) + (w in around)  # G.degree(w): a self-loop counts twice
+                for z in side.intersection(around):  # the best pair is the smallest by ids: any order will do
+                    if self.valid(u, z):
                         pair = tuple(sorted((u, z), key=str))
-                        if best is None or [str(x) for x in pair] < [str(x) for x in best]:
-                            best = pair
+                        key = [str(x) for x in pair]
+                        if best_key is None or key < best_key:
+                            best, best_key = pair, key
                 if budget[0] <= 0:
                     return best
         return best

@@ -79,6 +79,8 @@ from functools import lru_cache
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import REGION, actor_line
@@ -231,52 +233,59 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en", standin
     weight = {t.actor: t.weight for t in targets}
     candidates = members if zone == REGION else sorted({*members, *_region_actors(G)}, key=str)
     in_zone = set(members)
-    reach = _reach(G, weight, set(candidates))
+    reach = _Reach(G, list(weight), candidates)
     requirements = _requirements(G, members)
-    profile = {c: _profile(G, c, requirements) for c in candidates}
-    pool = Counter(profile.values())
+    profile = _profiles(G, candidates, requirements)  # per candidate, in candidates order
+    pool = Counter(profile)
+    kinds = list(pool)
+    kind_of = np.array([kinds.index(p) for p in profile], dtype=np.int64) if profile else np.zeros(0, np.int64)
     seats_needed = _seats_needed(frozenset(requirements), frozenset(pool))
+    weights = np.array(list(weight.values()), dtype=float)
 
-    def key(c: Hashable, gain: float, missing: frozenset) -> tuple:
-        direct = sum(weight[t] for t, d in reach[c].items() if d <= 1 and t not in reached)
-        return (gain, len(profile[c] & missing), direct, c in in_zone, _desc(str(c)))
-
-    reached: set = set()
+    # Every candidate's gain (the weight of the targets it reaches that no seat reached yet) at each seat,
+    # as one product: the same sums as candidate by candidate (whole weights: no rounding), so the same
+    # choices as the lazy greedy of the rules above (a gain never grows as seats are filled).
+    reached = np.zeros(len(weights), dtype=bool)
+    left_out = np.zeros(len(candidates), dtype=bool)
     missing = frozenset(requirements)
-    bound = {c: sum(weight[t] for t in reach[c]) for c in candidates}
     words = Words(G, lang)
     choices: list[InviteChoice] = []
     unforced = 0
-    while len(choices) < seats and candidates:
+    while len(choices) < seats and not left_out.all():
         left = seats - len(choices) - 1
         needs = {p: _seats_needed(missing - p, _without(pool, p)) for p in pool if pool[p]}
-        best_any, best, best_key = -1.0, None, None
-        # Lazy greedy: gains only shrink (submodularity), so a stale gain is an upper bound.
-        for c in sorted(candidates, key=lambda c: (-bound[c], str(c))):
-            if best_key is not None and bound[c] < min(best_any, best_key[0]):
-                break
-            gain = bound[c] = sum(weight[t] for t in reach[c] if t not in reached)
-            best_any = max(best_any, gain)
-            k = key(c, gain, missing)
-            if needs[profile[c]] <= left and (best_key is None or k > best_key):
-                best, best_key = c, k
-        if best is None:  # too few seats for the requirements (every gain is exact now): cover the most
-            best = max(candidates, key=lambda c: (-needs[profile[c]], *key(c, bound[c], missing)))
-            best_key = key(best, bound[best], missing)
-        gain, adds = best_key[0], profile[best] & missing
+        open_weight = np.where(reached, 0.0, weights)
+        gains, direct = reach.within @ open_weight, reach.direct @ open_weight
+        gains[left_out] = -1.0
+
+        def key(i: int, gains=gains, direct=direct, missing=missing) -> tuple:  # this seat's values
+            c = candidates[i]
+            return (float(gains[i]), len(profile[i] & missing), float(direct[i]), c in in_zone, _desc(str(c)))
+
+        best_any = float(gains.max())
+        fits = np.array([bool(pool[p]) and needs[p] <= left for p in kinds])
+        eligible = ~left_out & fits[kind_of]
+        if eligible.any():
+            top = gains[eligible].max()
+            best = max(np.nonzero(eligible & (gains == top))[0].tolist(), key=key)
+        else:  # too few seats for the requirements: cover the most
+            best = max(np.nonzero(~left_out)[0].tolist(), key=lambda i: (-needs[profile[i]], *key(i)))
+        gain, adds = float(gains[best]), profile[best] & missing
         if gain <= 0 and not adds:
             break
         forced = gain < best_any
         unforced += not forced
-        new = sorted((t for t in reach[best] if t not in reached), key=lambda t: (-weight[t], str(t)))
-        reached.update(new)
+        distance = reach.row(best)
+        new = sorted((t for t, j in distance.items() if not reached[reach.column[t]]),
+                     key=lambda t: (-weight[t], str(t)))
+        reached[[reach.column[t] for t in new]] = True
         missing -= adds
         pool[profile[best]] -= 1
-        candidates = [c for c in candidates if c != best]
-        choices.append(_choice(G, words, len(choices) + 1, best, new, reach[best], gain,
+        left_out[best] = True
+        choices.append(_choice(G, words, len(choices) + 1, candidates[best], new, distance, gain,
                                tuple(r for r in requirements if r in adds), forced))
     total = sum(weight.values())
-    covered = sum(weight[t] for t in reached)
+    covered = sum(weight[t] for t in weight if reached[reach.column[t]])
     guarantee = 1.0 if covered >= total else 1 - (1 - 1 / seats) ** unforced
     return InvitePlan(zone, seats, tuple(choices), targets, requirements, seats_needed,
                       tuple(r for r in requirements if r in missing), float(covered), float(total),
@@ -308,24 +317,72 @@ def _region_actors(G: nx.Graph) -> list:
     return [v for v, zone in G.nodes(data="zone") if zone == REGION]
 
 
-def _reach(G: nx.Graph, weight: dict, candidates: set) -> dict:
-    """Candidate -> {target: distance} for the targets within REACH (2) steps."""
-    reach: dict = {c: {} for c in candidates}
-    adjacency = G._adj  # the plain dicts: set operations on them run at C speed
-    for t in weight:
-        near = adjacency[t].keys() - {t}
-        far = set()
-        for u in near:
-            far.update(adjacency[u])
-        far -= near
-        far.discard(t)
-        if t in candidates:
-            reach[t][t] = 0
-        for c in near & candidates:
-            reach[c][t] = 1
-        for c in far & candidates:
-            reach[c][t] = 2
-    return reach
+class _Reach:
+    """Which targets each candidate reaches within REACH (2) steps, as sparse candidates x targets matrices.
+
+    ``within``: 1 where the target is within 2 steps; ``direct``: 1 where it is
+    the candidate itself or a partner. Built from the targets' neighbours (the
+    only nodes a 2-step path can pass through) and their neighbours, and one
+    sparse product: the same reach as a breadth-first search from every target.
+    """
+
+    def __init__(self, G: nx.Graph, targets: list, candidates: list):
+        adjacency = G._adj  # the plain dicts
+        self.targets = targets
+        self.column = {t: j for j, t in enumerate(targets)}
+        index = {c: i for i, c in enumerate(candidates)}
+        middle: dict = {}  # the targets' neighbours, numbered
+        through_rows, through_cols, near_rows, near_cols = [], [], [], []
+        for j, t in enumerate(targets):
+            around = [u for u in adjacency[t] if u != t]
+            through_rows += [middle.setdefault(u, len(middle)) for u in around]
+            through_cols += [j] * len(around)
+            near = [index[u] for u in index.keys() & around]  # set operations at C speed
+            near_rows += near
+            near_cols += [j] * len(near)
+        to_rows, to_cols = [], []
+        for u, k in middle.items():
+            found = [index[c] for c in index.keys() & adjacency[u].keys()]
+            to_rows += found
+            to_cols += [k] * len(found)
+        shape = (len(candidates), len(targets))
+        two = (self._matrix(to_rows, to_cols, (len(candidates), len(middle)))
+               @ self._matrix(through_rows, through_cols, (len(middle), len(targets))))
+        two.data[:] = 4
+        one = self._matrix(near_rows, near_cols, shape) * 2
+        itself = [(index[t], j) for j, t in enumerate(targets) if t in index]
+        zero = self._matrix([i for i, _ in itself], [j for _, j in itself], shape)
+        # Each kind of path its own bit: 1 = the target itself, 2 = a partner, 4 = a partner's partner.
+        bits = (two + one + zero).tocsr()
+        bits.sort_indices()
+        self.bits = bits
+        self.within = bits.astype(float)
+        self.within.data[:] = 1.0
+        self.direct = bits.astype(float)
+        self.direct.data = (bits.data % 4 > 0).astype(float)  # itself or a partner
+        self.direct.eliminate_zeros()
+
+    @staticmethod
+    def _matrix(rows: list, cols: list, shape: tuple) -> sparse.csr_matrix:
+        return sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
+
+    def row(self, i: int) -> dict:
+        """Target -> distance (0, 1 or 2) for candidate ``i``, in target order."""
+        start, end = self.bits.indptr[i], self.bits.indptr[i + 1]
+        return {self.targets[j]: 0 if b & 1 else 1 if b & 2 else 2
+                for j, b in zip(self.bits.indices[start:end].tolist(), self.bits.data[start:end].tolist())}
+
+
+def _profiles(G: nx.Graph, candidates: list, requirements: tuple) -> list[frozenset]:
+    """:func:`_profile` of every candidate, worked out once per family and line."""
+    found: dict = {}
+    result = []
+    for c in candidates:
+        key = (G.nodes[c].get("family"), actor_line(G, c))
+        if key not in found:
+            found[key] = _profile(G, c, requirements)
+        result.append(found[key])
+    return result
 
 
 def _requirements(G: nx.Graph, members: list) -> tuple[str, ...]:

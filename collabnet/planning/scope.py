@@ -49,6 +49,7 @@ __all__ = [
     "standings_of",
     "with_partner",
     "zone_figures",
+    "zone_mixing",
 ]
 
 # The reasons of collabnet.analyses.isolation, in its order.
@@ -263,13 +264,14 @@ def isolation_score(line: int | None, why: tuple[str, ...]) -> float:
 
 
 def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iterable | None = None,
-                 standings: dict | None = None) -> ZoneFigures:
+                 standings: dict | None = None, mixing: tuple[int, int] | None = None) -> ZoneFigures:
     """The figures of ``zone`` in ``G``, with the new ties ``added`` (``G`` is not changed).
 
     ``added`` are pairs of actors of the zone. ``gaps``: the zone's rows of
     :func:`~collabnet.analyses.gaps.find_gaps` on ``G`` (before the new ties)
     when already computed; ``standings``: :func:`standings_of` the zone's
-    actors in ``G``, when already computed.
+    actors in ``G``, and ``mixing``: :func:`zone_mixing` of the zone in ``G``,
+    when already computed.
 
     New ties between two distinct actors of the zone, not linked yet (what
     the introduction plan proposes), change the figures in ways known in
@@ -288,8 +290,6 @@ def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iter
     >>> (before.isolated, before.line_gap, before.ei), (after.isolated, after.line_gap, after.ei)
     ((3, True, -1.0), (2, False, 0.0))
     """
-    from collabnet.analyses.mixing import sector_matrix, zone_ei
-
     added = list(added)
     members = scope_actors(G, zone)
     if not _clean(G, zone, added):
@@ -312,21 +312,38 @@ def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iter
     if gaps is None:
         gaps = find_gaps(G, zones=[zone])
     kinds = [g.gap for g in gaps if g.zone == zone and not any(_closes(G, g, u, v) for u, v in added)]
-    if added:  # E-I with each new tie counted: E and I as mixing.network_ei counts them, plus the new ties
-        matrix = sector_matrix(G, None if zone == REGION else members).to_numpy()
-        internal = int(matrix.trace())
-        external = int(matrix.sum() - internal) // 2  # off-diagonal cells hold each edge twice
-        for u, v in added:
-            a, b = nodes[u].get("sector"), nodes[v].get("sector")
-            if a is not None and b is not None:
-                internal += a == b
-                external += a != b
-        total = internal + external
-        ei = None if total == 0 else (external - internal) / total
-    else:
-        ei = zone_ei(G, zone)
+    internal, external = zone_mixing(G, zone, members) if mixing is None else mixing
+    for u, v in added:  # E-I with each new tie counted
+        a, b = nodes[u].get("sector"), nodes[v].get("sector")
+        if a is not None and b is not None:
+            internal += a == b
+            external += a != b
+    total = internal + external
+    ei = None if total == 0 else (external - internal) / total  # as mixing.network_ei
     return ZoneFigures(zone, len(members), isolated, no_ties, kinds.count("sector_pair"), "line_gap" in kinds,
                        "language_gap" in kinds, None if ei is None else round(float(ei), 6))
+
+
+def zone_mixing(G: nx.Graph, zone: str, members: list | None = None) -> tuple[int, int]:
+    """Edges inside one main sector and between two, among the actors of ``zone`` (``region``: all).
+
+    The ``I`` and ``E`` of :func:`collabnet.analyses.mixing.zone_ei`, counted
+    the same way (edges touching an actor without a sector left out);
+    ``members``: :func:`scope_actors` of the zone, when already known.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "medical", "b": "housing", "c": "housing"}, "sector")
+    >>> nx.set_node_attributes(G, "south", "zone")
+    >>> zone_mixing(G, "south")
+    (1, 1)
+    """
+    from collabnet.analyses.mixing import sector_matrix
+
+    if zone != REGION and members is None:
+        members = scope_actors(G, zone)
+    matrix = sector_matrix(G, None if zone == REGION else members).to_numpy()
+    internal = int(matrix.trace())
+    return internal, int(matrix.sum() - internal) // 2  # off-diagonal cells hold each edge twice
 
 
 def _clean(G: nx.Graph, zone: str, added: list) -> bool:

@@ -525,15 +525,18 @@ class _Content:
     def isolated_rows(self) -> dict:
         by_actor: dict[Any, list] = {}  # one row per actor, with all its reasons, in isolated.csv order
         for record in self.isolated:
-            by_actor.setdefault(record.actor, []).append(record)
+            if record.actor in by_actor:
+                by_actor[record.actor].append(record)
+            elif len(by_actor) < MAX_ROWS:
+                by_actor[record.actor] = [record]
         rows = []
-        for actor, records in list(by_actor.items())[:MAX_ROWS]:
+        for actor, records in by_actor.items():
             data = self.G.nodes[actor]
             rows.append({"name": self.name(actor), "kind": self.coded("kind", data.get("kind")),
                          "sector": self.sector(data.get("sector")), "line": self.line(data.get("line")),
                          "zone": self.zone_name(records[0].zone), "partners": records[0].degree,
                          "signals": ", ".join(self.coded("reason", r.reason) for r in records)})
-        return {"rows": rows, "more": self.more(len(by_actor), MAX_ROWS, "isolated.csv")}
+        return {"rows": rows, "more": self.more(len({r.actor for r in self.isolated}), MAX_ROWS, "isolated.csv")}
 
     # ---- 5. brokers and single points of failure
     def _ordered_brokers(self, table: pd.DataFrame) -> pd.DataFrame:
