@@ -75,7 +75,7 @@ BROKER_COLUMNS = (
 )
 _EXTRA_COLUMNS = ("degree", "sector_brokerage", "line_brokerage", "language_brokerage", "bridge_score")
 
-#: Graphs with at most this many nodes get exact betweenness by default (about 2 s at 5,000 actors).
+#: Graphs with at most this many nodes get exact betweenness by default (2 to 4 s at 5,000 actors).
 EXACT_MAX = 6000
 #: Number of sampled source nodes for betweenness above :data:`EXACT_MAX`.
 SAMPLE_SOURCES = 1024
@@ -488,13 +488,15 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 42, exact_max: in
     and each workshop clique (edge attribute ``groups``) is crossed in one
     step through its members instead of its member pairs. The cost is
     (sources) x (nodes + plain edges + clique memberships), so the sampled
-    estimate grows linearly with the dataset. Measured on this project's
-    2-core machine with ``collabnet bench`` (both cores: the searches are
-    split in two halves, one in a forked process, summed in a fixed order so
-    that one core or two give the same bits): exact in about 2 s for the
+    estimate grows linearly with the dataset. The searches are split in two
+    halves, one in a forked process when a second core is free, summed in a
+    fixed order (one core or two give the same bits). Measured on this
+    project's 2-core machine (``collabnet bench``, medians while other work
+    ran; about half that on an idle machine): exact in 3.9 s for the
     synthetic region of 1,000 organisations (5,000 actors, 73,000 edges);
-    1,024 sources in about 2.5 s for 25,000 actors and 148,000 edges and
-    about 40 s for 245,000 actors and 1.45 million edges.
+    1,024 sources in 5.1 s for 25,000 actors and 148,000 edges, and 35 s for
+    245,000 actors and 1.45 million edges; plain networkx would take about
+    150 s, 160 s and 3,400 s.
 
     The estimate above ``exact_max``: ``SAMPLE_SOURCES`` sources drawn
     without replacement within each zone (node attribute ``zone``; a missing
