@@ -73,6 +73,7 @@ from collabnet.analyses.mixing import sector_matrix
 from collabnet.planning import ZonePlan, zone_plan
 from collabnet.planning.wording import Words
 from collabnet.render.i18n import LABELS, LANGS, t
+from collabnet.render.workers import paused_gc, share_out
 from collabnet.writing import atomic_write_text
 
 __all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "SINCE_ROWS", "Report", "markdown_escape",
@@ -189,10 +190,9 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
         zones = [analysis.zone]
     else:
         zones = list(analysis.summary.get("zones", {})) or [REGION]
-    bridges = cut_edges(dataset.graph)
     members = zone_members(dataset.graph)
-    written = []
-    for code in zones:
+
+    def write(code: str) -> list[Path]:
         if isinstance(plans, Mapping):
             plan = plans.get(code)
         elif plans and code in members:
@@ -202,9 +202,25 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
         else:
             plan = None
         report = render_report(dataset, analysis, code, lang, bridges=bridges, changes=changes, plan=plan)
-        written.append(atomic_write_text(out_dir / report_name(code, lang, "html"), report.html))
-        written.append(atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown))
-    return written
+        return [atomic_write_text(out_dir / report_name(code, lang, "html"), report.html),
+                atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown)]
+
+    # The biggest zones first (the region: about an average zone's work), so that two processes finish
+    # about together when a forked one writes some of the reports (see collabnet.render.workers).
+    size = {code: len(members.get(code, ())) for code in zones}
+    if REGION in size:
+        size[REGION] = dataset.graph.number_of_nodes() // max(len(members), 1)
+    order = sorted(range(len(zones)), key=lambda i: (-size[zones[i]], i))
+    with paused_gc():
+        bridges = cut_edges(dataset.graph)
+        done = share_out([zones[i] for i in order], write,
+                         parallel=dataset.graph.number_of_nodes() >= _SHARED_WORK and len(zones) > 1)
+    files = dict(zip(order, done))
+    return [path for i in range(len(zones)) for path in files[i]]
+
+
+# Actors above which a second process writes some of the reports: below that, forking costs more than it saves.
+_SHARED_WORK = 10_000
 
 
 def report_name(zone: str, lang: str, suffix: str) -> str:

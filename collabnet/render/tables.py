@@ -352,17 +352,20 @@ def write_analysis(result, out_dir: str | os.PathLike, *, plan: Sequence | None 
     list of Path
         The files written, in :data:`OUTPUT_FILES` order.
     """
+    from collabnet.render.workers import paused_gc
+
     out = Path(out_dir)
     actions, columns = action_rows(result), ACTION_COLUMNS
     if plan is not None:
         actions = sorted([*action_rows(result, source="analysis"), *action_rows(plan, source="plan")],
                          key=lambda row: (row["zone"], row["priority"]))
         columns = (*ACTION_COLUMNS, "source")
-    return [
-        atomic_write_text(out / "summary.json", summary_json(result.summary)),
-        write_csv(out / "isolated.csv", ISOLATED_COLUMNS, isolated_rows(result)),
-        write_csv(out / "brokers.csv", list(result.brokers.columns), broker_rows(result.brokers)),
-        write_csv(out / "gaps.csv", GAP_COLUMNS, gap_rows(result)),
-        write_csv(out / "actions.csv", columns, actions),
-        atomic_write_bytes(out / "actions.xlsx", actions_workbook(actions, result.dataset, result.lang)),
-    ]
+    with paused_gc():  # millions of small rows: no collector scans of the whole graph meanwhile
+        return [
+            atomic_write_text(out / "summary.json", summary_json(result.summary)),
+            write_csv(out / "isolated.csv", ISOLATED_COLUMNS, isolated_rows(result)),
+            write_csv(out / "brokers.csv", list(result.brokers.columns), broker_rows(result.brokers)),
+            write_csv(out / "gaps.csv", GAP_COLUMNS, gap_rows(result)),
+            write_csv(out / "actions.csv", columns, actions),
+            atomic_write_bytes(out / "actions.xlsx", actions_workbook(actions, result.dataset, result.lang)),
+        ]

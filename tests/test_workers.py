@@ -1,0 +1,67 @@
+"""Rendering on two cores: the same files whoever writes them, whatever goes wrong in the helper process."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import pytest
+
+import collabnet
+from collabnet.analyses.run import analyse
+from collabnet.render import report, view
+from collabnet.render.workers import paused_gc, share_out
+
+BRUSSELS = Path(__file__).parents[1] / "datasets" / "brussels"
+
+
+def test_share_out_gives_the_results_in_order_whoever_works():
+    items = list(range(40))
+    assert share_out(items, lambda x: x * x) == [x * x for x in items]
+    assert share_out(items, lambda x: (x, os.getpid()), parallel=False) == [(x, os.getpid()) for x in items]
+    workers = {pid for _, pid in share_out(items, lambda x: (x, os.getpid()))}
+    assert os.getpid() in workers and len(workers) <= 2
+
+
+def test_what_the_helper_process_cannot_do_is_done_here():
+    parent = os.getpid()
+
+    def work(x):
+        if os.getpid() != parent:
+            raise RuntimeError("the helper fails")
+        return -x
+
+    assert share_out(list(range(10)), work) == [-x for x in range(10)]
+
+
+def test_an_error_here_is_raised_here():
+    with pytest.raises(ZeroDivisionError):
+        share_out([1, 0, 2, 3], lambda x: 1 / x)  # whichever process meets the 0, the error comes here
+
+
+def test_the_collector_is_paused_in_the_block_only():
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+@pytest.fixture(scope="module")
+def brussels():
+    dataset = collabnet.load(BRUSSELS, at="2024-06-01")
+    return dataset, analyse(dataset)
+
+
+def test_reports_and_views_written_on_two_cores_are_those_written_on_one(brussels, tmp_path, monkeypatch):
+    dataset, result = brussels
+    one, two = tmp_path / "one", tmp_path / "two"
+    alone = report.render_reports(dataset, result, one, lang="nl")
+    alone += view.render_views(dataset, result, one, lang="nl", since="2023-06-01")
+    monkeypatch.setattr(report, "_SHARED_WORK", 0)  # small as it is, share it out
+    monkeypatch.setattr(view, "_SHARED_WORK", 0)
+    shared = report.render_reports(dataset, result, two, lang="nl")
+    shared += view.render_views(dataset, result, two, lang="nl", since="2023-06-01")
+    assert [p.name for p in shared] == [p.name for p in alone] and len(alone) == 12
+    for path in one.iterdir():
+        assert path.read_bytes() == (two / path.name).read_bytes(), path.name
