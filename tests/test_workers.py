@@ -65,3 +65,15 @@ def test_reports_and_views_written_on_two_cores_are_those_written_on_one(brussel
     assert [p.name for p in shared] == [p.name for p in alone] and len(alone) == 12
     for path in one.iterdir():
         assert path.read_bytes() == (two / path.name).read_bytes(), path.name
+
+
+def test_tables_written_on_two_cores_are_those_written_on_one(brussels, tmp_path, monkeypatch):
+    from collabnet.render import tables
+
+    dataset, result = brussels
+    alone = tables.write_analysis(result, tmp_path / "one")
+    monkeypatch.setattr(tables, "_SHARED_ROWS", 0)
+    shared = tables.write_analysis(result, tmp_path / "two")
+    assert [p.name for p in shared] == [p.name for p in alone] == list(tables.OUTPUT_FILES)
+    for path in alone:
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name

@@ -25,6 +25,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -143,10 +144,14 @@ def actions_workbook(rows: Iterable[dict], dataset, lang: str = "en") -> bytes:
         return workbook_bytes(_workbook(columns, rows, cells, names, lang, frame_only=False))
     book = _workbook(columns, rows, cells, names, lang, frame_only=True)
     frame = workbook_bytes(book)
+    # Each row's cells once, for every sheet it is in: the row number left as a mark (no cell holds \x00).
+    first = book.worksheets[0]
+    wrap = first.cell(row=2, column=[c for c, *_ in columns].index("actors") + 1).style_id if rows else 0
+    templates = [_cells_xml(values, [c for c, *_ in columns], wrap) for values in cells]
     parts = {}
     for number, (sheet, zone) in enumerate(zip(book.worksheets, ["", *dict.fromkeys(row["zone"] for row in rows)]),
                                            start=1):
-        members = [values for row, values in zip(rows, cells) if zone in ("", row["zone"])]
+        members = [xml for row, xml in zip(rows, templates) if zone in ("", row["zone"])]
         parts[f"xl/worksheets/sheet{number}.xml"] = (sheet, members)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(frame)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -210,61 +215,61 @@ def _plain(value) -> bool:
 _ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 
 
-def _with_rows(xml: bytes, sheet, columns: list, members: list) -> bytes:
-    """A frame sheet's XML with every row written in: the header, then ``members`` (cell values)."""
+def _with_rows(xml: bytes, sheet, columns: list, members: list[str]) -> bytes:
+    """A frame sheet's XML with every row written in: the header, then ``members`` (:func:`_cells_xml`)."""
     from openpyxl.utils import get_column_letter
 
     text = xml.decode("utf-8")
     start, end = text.index("<sheetData>"), text.index("</sheetData>") + len("</sheetData>")
     dimension = f"A1:{get_column_letter(len(columns))}{1 + len(members)}"
     head = re.sub(r'<dimension ref="[^"]*" />', f'<dimension ref="{dimension}" />', text[:start], count=1)
-    names = [column for column, *_ in columns]
     header = [cell.value for cell in sheet[1]]
     bold = sheet.cell(row=1, column=1).style_id
-    wrap = sheet.cell(row=2, column=names.index("actors") + 1).style_id if members else 0
-    data = _sheet_rows(header, names, members, bold, wrap)
-    return (head + data + text[end:]).encode("utf-8")
+    rows = [f'<row r="1">{_cells_xml(header, [None] * len(header), bold, styled=True).replace(_MARK, "1")}</row>']
+    rows += [f'<row r="{n}">{cells.replace(_MARK, str(n))}</row>' for n, cells in enumerate(members, start=2)]
+    return (head + "<sheetData>" + "".join(rows) + "</sheetData>" + text[end:]).encode("utf-8")
 
 
-def _sheet_rows(header: list, columns: list[str], members: list, bold: int, wrap: int) -> str:
-    """``<sheetData>``: the bold header row and the rows, cell by cell as openpyxl 3.1 writes them.
+_MARK = "\x00"  # the row number in a row's cells, filled in per sheet
+
+
+def _cells_xml(values: list, columns: list, wrap: int, *, styled: bool = False) -> str:
+    """A row's cells as openpyxl 3.1 writes them, the row number left as :data:`_MARK`.
 
     A cell is ``<c r="B2" t="n"><v>3</v></c>`` for a number, an inline string
     for text (``xml:space="preserve"`` when it starts or ends with a space),
     ``t="e"`` for an error code; a styled cell (the wrapped actors and
-    rationale, style ``wrap``; the header, style ``bold``) is written even
+    rationale, style ``wrap``; with ``styled``, every cell) is written even
     when empty, an unstyled empty cell is left out.
     """
+    out = []
+    for letter, value, column in zip(_letters(len(values)), values, columns):
+        style = wrap if styled or column in ("rationale", "actors") else 0
+        s = f' s="{style}"' if style else ""
+        ref = f"{letter}{_MARK}"
+        if value is None:
+            if style:
+                out.append(f'<c r="{ref}"{s} t="n" />')
+        elif type(value) is str:
+            value = value[:32767]
+            if value in _ERROR_CODES:
+                out.append(f'<c r="{ref}"{s} t="e"><v>{value}</v></c>')
+            elif value == "":
+                out.append(f'<c r="{ref}"{s} t="inlineStr" />')
+            else:
+                bare = value.strip()
+                space = ' xml:space="preserve"' if bare and bare != value else ""
+                out.append(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
+        else:
+            out.append(f'<c r="{ref}"{s} t="n"><v>{value:.16g}</v></c>')  # openpyxl: "%.16g" % value
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _letters(count: int) -> tuple[str, ...]:
     from openpyxl.utils import get_column_letter
 
-    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-    wrapped = [column in ("rationale", "actors") for column in columns]
-    out = ["<sheetData>"]
-    styles = [wrap if w else 0 for w in wrapped]
-    for number, values, styles in ((1, header, [bold] * len(header)),
-                                   *((n, values, styles) for n, values in enumerate(members, start=2))):
-        out.append(f'<row r="{number}">')
-        for letter, value, style in zip(letters, values, styles):
-            s = f' s="{style}"' if style else ""
-            ref = f"{letter}{number}"
-            if value is None:
-                if style:
-                    out.append(f'<c r="{ref}"{s} t="n" />')
-            elif type(value) is str:
-                value = value[:32767]
-                if value in _ERROR_CODES:
-                    out.append(f'<c r="{ref}"{s} t="e"><v>{value}</v></c>')
-                elif value == "":
-                    out.append(f'<c r="{ref}"{s} t="inlineStr" />')
-                else:
-                    bare = value.strip()
-                    space = ' xml:space="preserve"' if bare and bare != value else ""
-                    out.append(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
-            else:
-                out.append(f'<c r="{ref}"{s} t="n"><v>{value:.16g}</v></c>')  # openpyxl: "%.16g" % value
-        out.append("</row>")
-    out.append("</sheetData>")
-    return "".join(out)
+    return tuple(get_column_letter(i) for i in range(1, count + 1))
 
 
 def _escape(text: str) -> str:
@@ -286,14 +291,21 @@ class _Names:
         self.G = dataset.graph
         groups = dataset.groups
         self.groups = dict(zip(groups["id"], groups["name"])) if len(groups) else {}
+        self.seen: dict[str, str] = {}  # names already looked up: an actor is named in many rows
+        self.zones: dict[str, str] = {}
 
     def zone(self, code: str) -> str:
-        return self.dataset.zone_name(code, self.lang)
+        if code not in self.zones:
+            self.zones[code] = self.dataset.zone_name(code, self.lang)
+        return self.zones[code]
 
     def named(self, x: str) -> str:
         """``name (id)`` of an actor or a group; the id alone when it names nothing else."""
-        name = self.G.nodes[x].get("name") if x in self.G else self.groups.get(x)
-        return f"{name} ({x})" if name and str(name) != x else x
+        found = self.seen.get(x)
+        if found is None:
+            name = self.G.nodes[x].get("name") if x in self.G else self.groups.get(x)
+            found = self.seen[x] = f"{name} ({x})" if name and str(name) != x else x
+        return found
 
 
 def _sheet_value(row: dict, column: str, names: _Names, labels: dict, lang: str):
@@ -352,7 +364,7 @@ def write_analysis(result, out_dir: str | os.PathLike, *, plan: Sequence | None 
     list of Path
         The files written, in :data:`OUTPUT_FILES` order.
     """
-    from collabnet.render.workers import paused_gc
+    from collabnet.render.workers import paused_gc, share_out
 
     out = Path(out_dir)
     actions, columns = action_rows(result), ACTION_COLUMNS
@@ -360,12 +372,23 @@ def write_analysis(result, out_dir: str | os.PathLike, *, plan: Sequence | None 
         actions = sorted([*action_rows(result, source="analysis"), *action_rows(plan, source="plan")],
                          key=lambda row: (row["zone"], row["priority"]))
         columns = (*ACTION_COLUMNS, "source")
+    writers = {
+        "summary.json": lambda: atomic_write_text(out / "summary.json", summary_json(result.summary)),
+        "isolated.csv": lambda: write_csv(out / "isolated.csv", ISOLATED_COLUMNS, isolated_rows(result)),
+        "brokers.csv": lambda: write_csv(out / "brokers.csv", list(result.brokers.columns),
+                                         broker_rows(result.brokers)),
+        "gaps.csv": lambda: write_csv(out / "gaps.csv", GAP_COLUMNS, gap_rows(result)),
+        "actions.csv": lambda: write_csv(out / "actions.csv", columns, actions),
+        "actions.xlsx": lambda: atomic_write_bytes(out / "actions.xlsx",
+                                                   actions_workbook(actions, result.dataset, result.lang)),
+    }
+    # The workbook in one process, the tables in another when they are big (collabnet.render.workers).
+    order = ["actions.xlsx", "brokers.csv", "actions.csv", "isolated.csv", "gaps.csv", "summary.json"]
+    rows = len(actions) + len(result.isolated) + len(result.brokers)
     with paused_gc():  # millions of small rows: no collector scans of the whole graph meanwhile
-        return [
-            atomic_write_text(out / "summary.json", summary_json(result.summary)),
-            write_csv(out / "isolated.csv", ISOLATED_COLUMNS, isolated_rows(result)),
-            write_csv(out / "brokers.csv", list(result.brokers.columns), broker_rows(result.brokers)),
-            write_csv(out / "gaps.csv", GAP_COLUMNS, gap_rows(result)),
-            write_csv(out / "actions.csv", columns, actions),
-            atomic_write_bytes(out / "actions.xlsx", actions_workbook(actions, result.dataset, result.lang)),
-        ]
+        written = dict(zip(order, share_out(order, lambda name: writers[name](), parallel=rows >= _SHARED_ROWS)))
+    return [written[name] for name in OUTPUT_FILES]
+
+
+# Rows (actions, isolation, brokers) above which a second process writes some of the files.
+_SHARED_ROWS = 50_000
