@@ -259,3 +259,40 @@ def test_zone_display_names_in_title_filters_and_tooltips():
     assert '<option value="south">Zuid</option>' in html
     nurse = next(n for n in payload(html)["nodes"] if n["id"] == "p1")
     assert "Zone: Zuid" in nurse["title"] and nurse["zone"] == "south"  # filters match codes
+
+
+def test_cut_vertices_between_organisations_are_networkx_articulation_points():
+    # The views find cut vertices on arrays; networkx on the graph without inner persons must agree.
+    import random
+    from pathlib import Path
+
+    import collabnet
+    from collabnet.graph import same_organisation
+    from collabnet.render.view import _articulation_points, _cut_vertices_between_organisations
+
+    def networkx_way(G):
+        inner = {v for v, kind in G.nodes(data="kind")
+                 if kind == "person" and all(same_organisation(G, v, w) for w in G.adj[v])}
+        return set(nx.articulation_points(G.subgraph(v for v in G if v not in inner)))
+
+    graphs = [collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-01").graph]
+    rng = random.Random(3)
+    for seed in range(40):
+        G = nx.gnm_random_graph(30, rng.randint(20, 45), seed=seed)
+        G.add_edge(0, 0)
+        for v in G:
+            G.nodes[v].update(kind="organisation", organisation=None)
+        for v in rng.sample(list(G), 12):  # persons, some employed by a neighbour
+            employer = next(iter(G[v]), None)
+            G.nodes[v].update(kind="person", organisation=employer if rng.random() < 0.7 else None)
+        graphs.append(G)
+    for G in graphs:
+        assert _cut_vertices_between_organisations(G) == networkx_way(G)
+    for seed in range(20):
+        H = nx.convert_node_labels_to_integers(nx.random_labeled_tree(25, seed=seed) if seed % 2 else
+                                               nx.gnm_random_graph(25, 30, seed=seed))
+        starts, ends = [0], []
+        for v in range(len(H)):
+            ends += list(H[v])
+            starts.append(len(ends))
+        assert set(_articulation_points(starts, ends)) == set(nx.articulation_points(H))

