@@ -1,9 +1,11 @@
 """Progress on stderr for steps that take a while.
 
-A step's bar appears only once the step has run for two seconds, only when
+A step's line appears only once the step has run for two seconds, only when
 stderr is a terminal, and never with ``-q``: pipes, CI logs and quick runs
-stay clean. Library code reports through a :class:`Progress` object that
-does nothing unless a command switched it on.
+stay clean. While a step runs its line is redrawn every quarter second (the
+elapsed time, and a bar for a step that counts its work), so a long step
+never looks stuck. Library code reports through a :class:`Progress` object
+that does nothing unless a command switched it on.
 
 Examples
 --------
@@ -17,55 +19,92 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import TextIO
 
 __all__ = ["Progress", "NO_PROGRESS"]
 
 DELAY = 2.0
 WIDTH = 30
+TICK = 0.25  # seconds between two redraws of a running step
+
+
+@dataclass
+class _Step:
+    label: str
+    total: int | None
+    start: float = field(default_factory=time.monotonic)
+    done: int = 0
+    shown: bool = False
 
 
 class Progress:
-    """Reports steps on a stream (stderr by default); silent when disabled or not a terminal."""
+    """Reports steps on a stream (stderr by default); silent when disabled or not a terminal.
+
+    Steps nest (a step inside a step); only the innermost running step is drawn.
+    """
 
     def __init__(self, enabled: bool = True, stream: TextIO | None = None, delay: float = DELAY):
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = enabled and getattr(self.stream, "isatty", lambda: False)()
         self.delay = delay
+        self._running: list[_Step] = []
+        self._lock = threading.Lock()
 
     @contextlib.contextmanager
     def step(self, label: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
         """Context for one step; call the yielded function to advance by ``n`` units."""
-        start = time.monotonic()
-        state = {"done": 0, "shown": False, "last": 0.0}
+        state = _Step(label, total)
 
         def advance(n: int = 1) -> None:
-            state["done"] += n
-            if not self.enabled:
-                return
-            now = time.monotonic()
-            if now - start < self.delay or now - state["last"] < 0.1:
-                return
-            state["last"], state["shown"] = now, True
-            self._draw(label, state["done"], total, now - start)
+            state.done += n
 
+        if not self.enabled:
+            yield advance
+            return
+        with self._lock:
+            self._running.append(state)
+        stop = threading.Event()
+        ticker = threading.Thread(target=self._tick, args=(state, stop), daemon=True, name="collabnet-progress")
+        ticker.start()
         try:
             yield advance
         finally:
-            if self.enabled and (state["shown"] or time.monotonic() - start >= self.delay):
-                self._draw(label, total or state["done"], total, time.monotonic() - start)
-                self.stream.write("\n")
-                self.stream.flush()
+            stop.set()
+            ticker.join()
+            with self._lock:
+                self._running.remove(state)
+                if state.shown or time.monotonic() - state.start >= self.delay:
+                    state.done = total or state.done
+                    self._draw(state)
+                    self.stream.write("\n")
+                    self.stream.flush()
 
-    def _draw(self, label: str, done: int, total: int | None, elapsed: float) -> None:
-        if total:
-            filled = int(WIDTH * min(done, total) / total)
-            bar = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {min(done, total)}/{total}"
+    def _tick(self, state: _Step, stop: threading.Event) -> None:
+        """Redraw ``state`` every :data:`TICK` seconds once it has run for the delay, while it is innermost."""
+        if stop.wait(max(0.0, self.delay - (time.monotonic() - state.start))):
+            return
+        while True:
+            with self._lock:
+                if stop.is_set():
+                    return
+                if self._running and self._running[-1] is state:
+                    state.shown = True
+                    self._draw(state)
+            if stop.wait(TICK):
+                return
+
+    def _draw(self, state: _Step) -> None:
+        if state.total:
+            done = min(state.done, state.total)
+            filled = int(WIDTH * done / state.total)
+            bar = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {done}/{state.total}"
         else:
             bar = ""
-        self.stream.write(f"\r{label:<24} {bar} {elapsed:5.1f}s")
+        self.stream.write(f"\r{state.label:<24} {bar} {time.monotonic() - state.start:5.1f}s")
         self.stream.flush()
 
 

@@ -1,6 +1,7 @@
 """Progress appears only on a terminal, only for slow steps."""
 
 import io
+import time
 
 from collabnet.progress import Progress
 
@@ -36,3 +37,28 @@ def test_disabled_progress_is_silent_even_on_a_terminal():
     with Progress(enabled=False, stream=stream, delay=0).step("x", total=1) as advance:
         advance()
     assert stream.getvalue() == ""
+
+
+def test_a_running_step_is_redrawn_before_it_ends():
+    stream = FakeTerminal()
+    with Progress(stream=stream, delay=0).step("actions"):
+        deadline = time.monotonic() + 5
+        while stream.getvalue().count("\r") < 2 and time.monotonic() < deadline:  # two redraws, not only the last
+            time.sleep(0.01)
+        seen = stream.getvalue()
+    assert seen.count("\ractions") >= 2
+    assert stream.getvalue().endswith("\n")
+
+
+def test_only_the_innermost_step_is_drawn_while_it_runs():
+    stream = FakeTerminal()
+    progress = Progress(stream=stream, delay=0)
+    with progress.step("brokerage"):
+        with progress.step("betweenness", total=2) as advance:
+            advance(1)
+            before = len(stream.getvalue())  # the outer step may have been drawn before this one began
+            time.sleep(0.6)  # at least two ticks
+            inner = stream.getvalue()[before:]
+            advance(1)
+    assert inner.count("\rbetweenness") >= 2 and "brokerage" not in inner
+    assert stream.getvalue().rstrip("\n").endswith("s") and "2/2" in stream.getvalue()

@@ -84,11 +84,15 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import combinations, islice
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
+from collabnet.analyses.blocks import adjacency_lists, biconnected
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, Gap, actor_line, id_list, zone_members
 from collabnet.codes import BUILTIN_ZONE_NAMES, LINE_LABELS, normalise
 
@@ -318,9 +322,9 @@ def recommend_actions(
     members = zone_members(G)
     for zone in wanted:
         if zone == REGION:
-            candidates.extend(ctx.bridge_actions(REGION, G))
+            candidates.extend(ctx.bridge_actions(REGION))
         elif zone in members:
-            candidates.extend(ctx.bridge_actions(zone, G.subgraph(members[zone])))
+            candidates.extend(ctx.bridge_actions(zone, members[zone]))
     return _rank(candidates)
 
 
@@ -437,6 +441,8 @@ class _Context(Phrasing):
         if brokers is not None and len(brokers):
             self.rank = {a: float(r) for a, r in zip(brokers["actor"], brokers["rank"])}
         self.groups = self._groups(groups)
+        self.fits: dict = {}  # fitting_group's answers
+        self.tags = {v: _tags(G, v) for v in G}
         # per-actor facts, looked up in the inner loops of the searches
         self.line_of = {v: actor_line(G, v) for v in G}
         self.org_of = {v: _org(G, v) for v in G}
@@ -470,15 +476,59 @@ class _Context(Phrasing):
         org = self.org_of[u]
         return org is not None and org == self.org_of[v]
 
+    @cached_property
+    def arrays(self) -> _Arrays:
+        """The graph as arrays, actors numbered best first (built on first use)."""
+        return _Arrays(self)
+
+    def neighbours(self, v: Hashable) -> list:
+        """The neighbours of ``v``, best first (:meth:`preference`): the order the searches use."""
+        arrays = self.arrays
+        i = arrays.index[v]
+        return [self.everyone[j] for j in arrays.indices[arrays.indptr[i]:arrays.indptr[i + 1]]]
+
+    def shared_neighbour(self, x: Hashable, zone: str, line: int | None = None,
+                         other_sector: bool = False) -> tuple | None:
+        """The best (x, y, via) for one actor: ``best_pair([x], None, allowed, zone)`` on arrays.
+
+        ``y`` must have care line ``line`` (when given) and, with ``other_sector``, a
+        main sector other than that of ``x``. Same preference and the same search bound as
+        :meth:`best_pair`, whose Python loops it replaces for the many isolated actors
+        (one numpy pass per actor instead of a loop over every path of length two).
+        """
+        a = self.arrays
+        i = a.index[x]
+        around = a.indices[a.indptr[i]:a.indptr[i + 1]]  # best first
+        degree = a.degree[around]
+        past = np.flatnonzero(np.cumsum(degree) > _SEARCH_BUDGET)
+        vias = around if not past.size else around[:past[0] + 1]
+        starts, lengths = a.indptr[vias], degree[:len(vias)]
+        if not lengths.sum():
+            return None
+        offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+        ys = a.indices[np.arange(len(offsets)) + offsets]
+        via = np.repeat(vias, lengths)
+        ok = a.eligible(i, ys, line, other_sector)
+        if not ok.any():
+            return None
+        ys, via = ys[ok], via[ok]
+        zone_code = a.zone_code.get(zone, -2)
+        distance = np.where(a.zone[ys] == zone_code, 0, np.where(a.zone[ys] == a.region, 1, 2))
+        rank = a.rank[ys] if np.isfinite(a.rank[i]) else np.zeros(len(ys))  # inf + anything ties
+        best = np.lexsort((a.id_order[ys], via, rank, a.line_pref[ys], distance))[0]
+        return x, self.everyone[ys[best]], self.everyone[via[best]]
+
     def best_pair(self, side_a: list, side_b: list | None, allowed: Callable | None = None,
-                  zone: str | None = None) -> tuple | None:
+                  zone: str | None = None, through: bool = True) -> tuple | None:
         """The best (x, y, via) with x in side_a, y in side_b, not linked, not colleagues.
 
         Preference: a shared neighbour (via), actors of ``zone`` (then region-wide, then
         other zones), first/second line, strongest brokers, ids. ``side_a`` and ``side_b``
         come best first; ``side_b=None``: any actor ``allowed`` accepts, through a shared
-        neighbour only. The shared-neighbour search is bounded by :data:`_SEARCH_BUDGET`
-        steps, the search without one looks at the best 20 of each side.
+        neighbour only. The shared-neighbour search (skipped with ``through=False``) looks
+        at each actor's neighbours best first (:meth:`neighbours`) and stops after the
+        neighbour that takes it past :data:`_SEARCH_BUDGET` steps; the search without one
+        looks at the best 20 of each side.
         """
         G = self.G
         in_b = None if side_b is None else set(side_b)
@@ -500,8 +550,8 @@ class _Context(Phrasing):
             if best_key is None or key < best_key:
                 best, best_key = (x, y, w), key
 
-        for x in side_a:
-            for w in G[x]:
+        for x in side_a if through else ():
+            for w in self.neighbours(x):
                 for y in G[w]:
                     steps += 1
                     if in_b is None or y in in_b:
@@ -515,6 +565,26 @@ class _Context(Phrasing):
                 for y in side_b[:20]:
                     consider(x, y, None)
         return best
+
+    def strangers(self, x: Hashable, zone: str, limit: int, line: int | None = None,
+                  other_sector: bool = False) -> list:
+        """Up to ``limit`` actors, best first, that ``x`` could be introduced to without a shared neighbour.
+
+        Not ``x``, not its partners or colleagues, of care line ``line`` (when given),
+        of another main sector (with ``other_sector``); actors of ``zone`` if any, else
+        region-wide ones, else those of other zones.
+        """
+        a = self.arrays
+        i = a.index[x]
+        for pool in a.pools(zone):
+            found, start, size = [], 0, 4 * limit
+            while start < len(pool) and len(found) < limit:  # the best few are usually enough
+                ys = pool[start:start + size]
+                found.extend(ys[a.eligible(i, ys, line, other_sector)][:limit - len(found)])
+                start, size = start + size, 4 * size
+            if found:
+                return [self.everyone[y] for y in found]
+        return []
 
     def introduce(self, zone: str, pair: tuple, why: str, evidence: str, score: float) -> Action:
         """An introduce action: x (the side named first in the finding) to y, through w when known."""
@@ -600,23 +670,11 @@ class _Context(Phrasing):
             return [self.invite(zone, actor, evidence, score)]
         sector = G.nodes[actor].get("sector")
         other_line = {1: 2, 2: 1}.get(line) if "no_cross_line" in reasons else None
-        checks = []
-        if other_line is not None:
-            checks.append(lambda v: self.line_of[v] == other_line)
-        if "intra_sector_only" in reasons:
-            checks.append(lambda v: G.nodes[v].get("sector") != sector)
-
-        def allowed(v: Hashable) -> bool:
-            return all(check(v) for check in checks)
-
-        def target(v: Hashable) -> bool:
-            return v != actor and allowed(v) and not G.has_edge(actor, v) and not self.same_org(actor, v)
-
+        wanted = {"line": other_line, "other_sector": "intra_sector_only" in reasons}
         # Through a shared neighbour first; else the best allowed actors of the zone, then outside it.
-        pair = self.best_pair([actor], None, allowed, zone)
+        pair = self.shared_neighbour(actor, zone, **wanted)
         if pair is None:
-            home = list(islice((v for v in self.members(zone, "zone", zone) if target(v)), 20))
-            pair = self.best_pair([actor], home or self.outside(zone, target, 20), allowed, zone)
+            pair = self.best_pair([actor], self.strangers(actor, zone, 20, **wanted), zone=zone, through=False)
         if pair is None:
             return []
         if other_line is not None:
@@ -660,6 +718,12 @@ class _Context(Phrasing):
         own group, a working group, id. No fitting group: the zone's support group,
         working group or workshop (fits = False), else None.
         """
+        question = (zone, frozenset(sectors), frozenset(lines), main)
+        if question not in self.fits:  # many actors ask the same: look once
+            self.fits[question] = self._fitting_group(*question)
+        return self.fits[question]
+
+    def _fitting_group(self, zone: str, sectors: frozenset, lines: frozenset, main: str | None) -> tuple | None:
         best, best_key = None, None
         for gid, name, gtype, gzone, g_sectors, g_lines in self.groups:
             if gzone not in (zone, REGION, ""):
@@ -678,9 +742,10 @@ class _Context(Phrasing):
         return best
 
     # ----- bridges -----
-    def bridge_actions(self, zone: str, H: nx.Graph) -> list[Action]:
+    def bridge_actions(self, zone: str, nodes: Iterable | None = None) -> list[Action]:
+        """secure_bridge actions for the graph on ``nodes`` (default: the whole graph)."""
         actions = []
-        for link in _fragile_links(H, self.G.graph.get("families")):
+        for link in _fragile_links(self.G, nodes, self.G.graph.get("families"), self.tags):
             c, attribute, a, b, p, q, cut_off = link
             names = {"c": self.name(c), "p": self.name(p), "q": self.name(q), "zone": self.zone(zone)}
             if attribute == "group":
@@ -689,7 +754,7 @@ class _Context(Phrasing):
                 evidence = (f"bridge group {p}: without cut vertex {c} {a} actors around {p} lose every link to "
                             f"the rest of the zone")
             else:
-                weight = PRIORITY_WEIGHT if _priority_pair(H, attribute, a, b, self.G.graph.get("families")) else 1.0
+                weight = PRIORITY_WEIGHT if _priority_pair(self.G, attribute, a, b, self.G.graph.get("families")) else 1.0
                 rationale = self.text["secure"].format(a=self.label(attribute, a), b=self.label(attribute, b),
                                                        **names)
                 evidence = (f"bridge {attribute} {a}-{b}: without cut vertex {c} no {attribute} {a} actor is "
@@ -697,6 +762,73 @@ class _Context(Phrasing):
             actions.append(Action(zone, 0, "secure_bridge", (str(p), str(q)), rationale, str(c), evidence,
                                   cut_off * weight))
         return actions
+
+
+class _Arrays:
+    """The actor graph as arrays for :meth:`_Context.shared_neighbour`.
+
+    Actors are numbered in the context's preference order (``everyone``), so a
+    smaller number is a better actor; ``indices[indptr[i]:indptr[i + 1]]`` are
+    actor ``i``'s neighbours, best first. Codes are -1 where a value is missing.
+    """
+
+    def __init__(self, ctx: _Context):
+        G, nodes = ctx.G, ctx.everyone
+        self.index = {v: i for i, v in enumerate(nodes)}
+        n = len(nodes)
+        ends = np.fromiter((self.index[v] for edge in G.edges() for v in edge), dtype=np.int64,
+                           count=2 * G.number_of_edges())
+        u, v = ends[0::2], ends[1::2]
+        proper = u != v
+        matrix = sp.csr_array((np.ones(2 * int(proper.sum()), np.int8),
+                               (np.concatenate([u[proper], v[proper]]), np.concatenate([v[proper], u[proper]]))),
+                              shape=(n, n))
+        matrix.sum_duplicates()
+        matrix.sort_indices()
+        self.indptr, self.indices = matrix.indptr.astype(np.int64), matrix.indices.astype(np.int64)
+        self.degree = np.diff(self.indptr)
+        self.mark = np.zeros(n, dtype=bool)  # scratch for eligible(): the partners of one actor
+        self.org = _codes([ctx.org_of[v] for v in nodes])[0]
+        self.line = np.array([-1 if ctx.line_of[v] is None else int(ctx.line_of[v]) for v in nodes], dtype=np.int64)
+        self.sector = _codes([G.nodes[v].get("sector") for v in nodes])[0]
+        self.zone, self.zone_code = _codes([ctx.zone_of[v] for v in nodes])
+        self.region = self.zone_code.get(REGION, -2)
+        self._pools: dict = {}
+        self.line_pref = np.array([ctx.prefs[v][0] for v in nodes], dtype=np.int64)
+        self.rank = np.array([ctx.prefs[v][1] for v in nodes], dtype=float)
+        self.id_order = np.empty(n, dtype=np.int64)
+        self.id_order[sorted(range(n), key=lambda j: str(nodes[j]))] = np.arange(n)
+
+
+    def pools(self, zone: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The actors of ``zone``, the region-wide ones and those of other zones, best first."""
+        if zone not in self._pools:
+            code = self.zone_code.get(zone, -2)
+            self._pools[zone] = (np.flatnonzero(self.zone == code), np.flatnonzero(self.zone == self.region),
+                                 np.flatnonzero(self.zone != code))
+        return self._pools[zone]
+
+    def eligible(self, i: int, ys: np.ndarray, line: int | None, other_sector: bool) -> np.ndarray:
+        """Which actors ``ys`` actor ``i`` could be introduced to: not itself, a partner or a colleague;
+        of care line ``line`` (when given); of another main sector (with ``other_sector``)."""
+        around = self.indices[self.indptr[i]:self.indptr[i + 1]]
+        self.mark[around] = True
+        ok = (ys != i) & ~self.mark[ys]
+        self.mark[around] = False
+        if self.org[i] >= 0:
+            ok &= self.org[ys] != self.org[i]
+        if line is not None:
+            ok &= self.line[ys] == int(line)
+        if other_sector:
+            ok &= self.sector[ys] != self.sector[i]
+        return ok
+
+
+def _codes(values: list) -> tuple[np.ndarray, dict]:
+    """Integer codes of hashable values (-1 for None) and the value -> code table."""
+    table: dict = {}
+    codes = np.array([-1 if x is None else table.setdefault(x, len(table)) for x in values], dtype=np.int64)
+    return codes, table
 
 
 def _org(G: nx.Graph, v: Hashable):
@@ -728,78 +860,99 @@ def _tags(H: nx.Graph, v: Hashable) -> list[tuple]:
             if value not in (None, "") and (_BRIDGED[attr] is None or value in _BRIDGED[attr])]
 
 
-def _fragile_links(H: nx.Graph, families: dict | None = None) -> list[tuple]:
-    """Cut vertices of ``H`` that are the only link between two values of an attribute.
+class _Piece:
+    """Some actors of a graph and the edges among them, numbered by id (:func:`adjacency_lists`)."""
+
+    def __init__(self, G: nx.Graph, nodes: Iterable):
+        self.G = G
+        self.nodes, self.adj = adjacency_lists(G, nodes)
+        self.org = [_org(G, v) for v in self.nodes]
+
+
+def _fragile_links(G: nx.Graph, nodes: Iterable | None = None, families: dict | None = None,
+                   tags: dict | None = None) -> list[tuple]:
+    """Cut vertices of the graph on ``nodes`` (default: all of ``G``) that are the only link between
+    two values of an attribute.
 
     Returns (c, attribute, a, b, p, q, cut_off) per cut vertex and attribute: without
-    ``c`` no ``a`` actor can reach a ``b`` actor in ``H`` (they could before, both values
+    ``c`` no ``a`` actor can reach a ``b`` actor (they could before, both values
     remain, and no other component links them); ``p`` and ``q`` are neighbours of ``c``
     on the two sides (an ``a``/``b`` actor when one is adjacent), ``cut_off`` the number
     of actors on the smaller side. Computed on the block-cut tree: linear in the graph
-    size plus the values per piece.
+    size plus the values per piece. ``tags``: :func:`_tags` of each actor, when known.
+
+    >>> G = nx.Graph([("gp", "hub"), ("hub", "cpas")])
+    >>> G.add_nodes_from([("gp", {"sector": "medical"}), ("hub", {"sector": "coordination"}),
+    ...                   ("cpas", {"sector": "social_assistance"})])
+    >>> _fragile_links(G)[0]
+    ('hub', 'sector', 'medical', 'social_assistance', 'gp', 'cpas', 1)
     """
-    tags = {v: _tags(H, v) for v in H}
-    blocks = [frozenset(b) for b in nx.biconnected_components(H)]
-    blocks_of: dict = defaultdict(list)
+    piece = _Piece(G, G if nodes is None else nodes)
+    tags_of = [tags[v] if tags is not None else _tags(G, v) for v in piece.nodes]
+    blocks, component = biconnected(piece.adj)
+    blocks_of: list[list[int]] = [[] for _ in piece.nodes]
     for i, block in enumerate(blocks):
         for v in block:
             blocks_of[v].append(i)
-    cuts = {v for v, ids in blocks_of.items() if len(ids) > 1}
+    cuts = {v for v, ids in enumerate(blocks_of) if len(ids) > 1}
+    values: dict = defaultdict(lambda: defaultdict(set))  # component -> attribute -> values
+    for v, root in enumerate(component):
+        for attribute, value in tags_of[v]:
+            values[root][attribute].add(value)
     linked_in: Counter = Counter()  # (attribute, a, b) -> number of components where a and b meet
-    for component in nx.connected_components(H):
-        values = defaultdict(set)
-        for v in component:
-            for attribute, value in tags[v]:
-                values[attribute].add(value)
-        for attribute, found in values.items():
-            for a, b in combinations(sorted(found, key=str), 2):
+    for found in values.values():
+        for attribute, held in found.items():
+            for a, b in combinations(sorted(held, key=str), 2):
                 linked_in[(attribute, a, b)] += 1
 
-    subtree, parent_block, children = _block_cut_tree(H, blocks, blocks_of, cuts, tags)
+    subtree, parent_block, children = _block_cut_tree(blocks, blocks_of, cuts, tags_of)
     links = []
-    for c in sorted(cuts, key=str):
+    for c in sorted(cuts):
         # the neighbours of c in each of its blocks: one pass over c's edges
         own_blocks = set(blocks_of[c])
         near: dict = defaultdict(list)
-        for v in H[c]:
+        for v in piece.adj[c]:
             near[next(i for i in blocks_of[v] if i in own_blocks)].append(v)
         sides = [*children[c], parent_block[c]]
         counts = [subtree[("B", i)] for i in children[c]] + [subtree[("root", c)] - subtree[("C", c)]]
-        pieces = [(count, _contacts(near[i], tags)) for i, count in zip(sides, counts)]
-        found = _separations(H, c, pieces, linked_in, families)
+        pieces = [(count, _contacts(near[i], tags_of)) for i, count in zip(sides, counts)]
+        found = _separations(G, c, pieces, linked_in, families)
         if not found:
-            found = _cut_off_group(H, c, [near[i] for i in sides], [count[("n",)] for count in counts])
-        links.extend(found)
+            found = _cut_off_group(piece, c, [near[i] for i in sides], [count[("n",)] for count in counts])
+        name = piece.nodes
+        links.extend((name[c], attribute, a, b, name[p], name[q], cut_off)
+                     for _, attribute, a, b, p, q, cut_off in found)
     return links
 
 
-def _cut_off_group(H: nx.Graph, c: Hashable, near: list[list], sizes: list[int]) -> list[tuple]:
-    """The biggest piece of H - c (not the largest one) with MIN_CUT_OFF actors outside c's organisation.
+def _cut_off_group(piece: _Piece, c: int, near: list[list[int]], sizes: list[int]) -> list[tuple]:
+    """The biggest piece without ``c`` (not the largest one) with MIN_CUT_OFF actors outside c's organisation.
 
     Returns [(c, "group", n, None, p, q, n)] with p a contact of c in that piece and q one in
     the largest piece (outside c's organisation and organisations first), or [].
     """
-    own = _org(H, c)
+    own = piece.org[c]
     largest = max(range(len(sizes)), key=lambda i: (sizes[i], -i))
     for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
         if i == largest or sizes[i] < MIN_CUT_OFF:
             continue
-        if _outsiders(H, c, near[i], own) >= MIN_CUT_OFF:
-            def contact(v: Hashable) -> tuple:
-                return (own is not None and _org(H, v) == own, H.nodes[v].get("kind") != "organisation", str(v))
+        if _outsiders(piece, c, near[i], own) >= MIN_CUT_OFF:
+            def contact(v: int) -> tuple:
+                return (own is not None and piece.org[v] == own,
+                        piece.G.nodes[piece.nodes[v]].get("kind") != "organisation", v)
 
             return [(c, "group", sizes[i], None, min(near[i], key=contact), min(near[largest], key=contact),
                      sizes[i])]
     return []
 
 
-def _outsiders(H: nx.Graph, c: Hashable, start: list, own, visits: int = 5_000) -> int:
+def _outsiders(piece: _Piece, c: int, start: list[int], own, visits: int = 5_000) -> int:
     """Actors outside organisation ``own`` reachable from ``start`` without ``c``, counted up to MIN_CUT_OFF."""
     seen, queue, found = {c, *start}, list(start), 0
     while queue and found < MIN_CUT_OFF and len(seen) < visits:
         v = queue.pop()
-        found += own is None or _org(H, v) != own
-        for w in H[v]:
+        found += own is None or piece.org[v] != own
+        for w in piece.adj[v]:
             if w not in seen:
                 seen.add(w)
                 queue.append(w)
@@ -811,17 +964,17 @@ def _most(pieces: list, among: set, tag: tuple) -> int:
     return max(among, key=lambda i: (pieces[i][0][tag], -i))
 
 
-def _contacts(neighbours: list, tags: dict) -> dict:
-    """Tag -> the first neighbour (by id) holding it, and ``None`` -> the first neighbour."""
+def _contacts(neighbours: list[int], tags: list) -> dict:
+    """Tag -> the first neighbour (by number) holding it, and ``None`` -> the first neighbour."""
     contacts: dict = {}
-    for v in sorted(neighbours, key=str):
+    for v in sorted(neighbours):
         contacts.setdefault(None, v)
         for tag in tags[v]:
             contacts.setdefault(tag, v)
     return contacts
 
 
-def _block_cut_tree(H, blocks, blocks_of, cuts, tags):
+def _block_cut_tree(blocks, blocks_of, cuts, tags):
     """Tag counts (plus ``("n",)`` = actors) of every subtree of the block-cut forest.
 
     Keys: ("B", i) for block i, ("C", c) for cut vertex c, ("root", c) for the whole
@@ -841,7 +994,7 @@ def _block_cut_tree(H, blocks, blocks_of, cuts, tags):
             order.append(node)
             kind, key = node
             if kind == "B":
-                for c in sorted((v for v in blocks[key] if v in cuts), key=str):
+                for c in sorted(v for v in blocks[key] if v in cuts):
                     if ("C", c) not in done:
                         done.add(("C", c))
                         parent_block[c] = key

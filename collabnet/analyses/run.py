@@ -92,7 +92,7 @@ def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progre
     with progress.step("isolation"):
         isolated = isolated_actors(G)
     with progress.step("brokerage"):
-        brokers = broker_table(G)
+        brokers = broker_table(G, progress=progress)
     if zone is not None:
         isolated = [row for row in isolated if row.zone == zone]
         brokers = brokers[brokers["zone"] == zone].reset_index(drop=True)
