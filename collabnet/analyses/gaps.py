@@ -62,12 +62,12 @@ sector_pair medical social_assistance 0 0.666667 1.333333
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 __all__ = [
     "GAP_KINDS",
@@ -216,7 +216,7 @@ class _Scope:
     # attribute -> value -> actors (sorted); attribute -> unordered value pair -> edges, example edges
     groups: dict = field(default_factory=lambda: {a: defaultdict(list) for a in _ATTRIBUTES})
     counts: dict = field(default_factory=lambda: {a: Counter() for a in _ATTRIBUTES})
-    examples: dict = field(default_factory=lambda: {a: defaultdict(list) for a in _ATTRIBUTES})
+    examples: dict = field(default_factory=dict)
 
     @property
     def density(self) -> float:
@@ -224,34 +224,71 @@ class _Scope:
         return self.edges / (n * (n - 1) / 2) if n > 1 else 0.0
 
 
+class _Examples:
+    """Unordered value pair -> the first :data:`_EVIDENCE_IDS` edges between the two values, by name.
+
+    Found when asked (only the weak pairs' evidence needs them): ``a-b`` names the
+    edge from the ``a`` side (in the graph's order for an edge inside one value).
+    """
+
+    def __init__(self, names: list, u: np.ndarray, v: np.ndarray, codes: np.ndarray, code_of: dict):
+        self.names, self.u, self.v, self.codes, self.code_of = names, u, v, codes, code_of
+
+    def __getitem__(self, pair: tuple) -> list[str]:
+        a, b = (self.code_of[value] for value in pair)
+        cu, cv = self.codes[self.u], self.codes[self.v]
+        forward = np.flatnonzero((cu == a) & (cv == b))
+        backward = np.flatnonzero((cu == b) & (cv == a) & (cu != cv))
+        names = self.names
+        labels = [f"{names[self.u[i]]}-{names[self.v[i]]}" for i in forward]
+        labels += [f"{names[self.v[i]]}-{names[self.u[i]]}" for i in backward]
+        return sorted(labels)[:_EVIDENCE_IDS]
+
+
 def _scopes(G: nx.Graph, wanted: set[str]) -> dict[str, _Scope]:
-    """One pass over the actors and one over the edges for every wanted zone (``region`` = all)."""
+    """One pass over the actors, and array counts over the edges, for every wanted zone (``region`` = all)."""
     scopes = {zone: _Scope() for zone in wanted}
-    values = {}
-    for v in sorted(G, key=str):
+    names = sorted(G, key=str)
+    index = {v: i for i, v in enumerate(names)}
+    zones, values = [], {attribute: [] for attribute in _ATTRIBUTES}
+    for v in names:
         data = G.nodes[v]
-        values[v] = (data.get("zone"), {"sector": data.get("sector"), "family": data.get("family"),
-                                        "line": actor_line(G, v), "language": data.get("language")})
-        for scope in _scopes_of(scopes, values[v][0], values[v][0]):
+        of_v = {"sector": data.get("sector"), "family": data.get("family"), "line": actor_line(G, v),
+                "language": data.get("language")}
+        zones.append(data.get("zone"))
+        for scope in _scopes_of(scopes, zones[-1], zones[-1]):
             scope.nodes += 1
-            for attribute, value in values[v][1].items():
+            for attribute, value in of_v.items():
                 if value is not None and value != "":
                     scope.groups[attribute][value].append(v)
-    for u, v in G.edges():
-        (zone_u, of_u), (zone_v, of_v) = values[u], values[v]
-        for scope in _scopes_of(scopes, zone_u, zone_v):
-            scope.edges += 1
-            for attribute in _ATTRIBUTES:
-                ku, kv = of_u[attribute], of_v[attribute]
-                pair = (ku, kv) if str(ku) <= str(kv) else (kv, ku)
-                scope.counts[attribute][pair] += 1
-                examples = scope.examples[attribute][pair]
-                label = f"{u}-{v}" if pair[0] == ku else f"{v}-{u}"
-                if len(examples) < _EVIDENCE_IDS or label < examples[-1]:
-                    # keep the first few edges by name, whatever the order the graph lists them in
-                    bisect.insort(examples, label)
-                    del examples[_EVIDENCE_IDS:]
+        for attribute, value in of_v.items():
+            values[attribute].append(value)
+    ends = np.fromiter((index[x] for edge in G.edges() for x in edge), dtype=np.int64, count=2 * G.number_of_edges())
+    u, v = ends[0::2], ends[1::2]
+    zone_codes, zone_code = _value_codes(zones)
+    for zone, scope in scopes.items():
+        if zone == REGION:
+            inside = np.ones(len(u), dtype=bool)
+        else:
+            code = zone_code.get(zone, -1)
+            inside = (zone_codes[u] == code) & (zone_codes[v] == code)
+        su, sv = u[inside], v[inside]
+        scope.edges = len(su)
+        for attribute in _ATTRIBUTES:
+            codes, code_of = _value_codes(values[attribute])
+            value_of = {code: value for value, code in code_of.items()}
+            low, high = np.minimum(codes[su], codes[sv]), np.maximum(codes[su], codes[sv])
+            pairs, counts = np.unique(low * len(code_of) + high, return_counts=True)
+            scope.counts[attribute] = Counter({(value_of[int(p) // len(code_of)], value_of[int(p) % len(code_of)]): int(n)
+                                               for p, n in zip(pairs, counts)})
+            scope.examples[attribute] = _Examples(names, su, sv, codes, code_of)
     return scopes
+
+
+def _value_codes(values: list) -> tuple[np.ndarray, dict]:
+    """Codes numbering the distinct values in the order of their text (so a pair's order is the text order)."""
+    code_of = {value: i for i, value in enumerate(sorted(set(values), key=str))}
+    return np.array([code_of[value] for value in values], dtype=np.int64), code_of
 
 
 def _scopes_of(scopes: dict[str, _Scope], zone_u, zone_v) -> list[_Scope]:
