@@ -39,7 +39,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["build_actor_graph", "build_graph", "active", "org_of", "same_organisation", "NODE_ATTRIBUTES"]
+__all__ = ["build_actor_graph", "build_graph", "active", "collector_paused", "org_of", "same_organisation",
+           "NODE_ATTRIBUTES"]
 
 NODE_ATTRIBUTES = ("name", "kind", "sectors", "sector", "family", "line", "zone", "language", "organisation",
                    "municipality", "neighbourhood")
@@ -126,14 +127,24 @@ def build_graph(actors: pd.DataFrame, memberships: pd.DataFrame | None = None, t
     Group cliques are expanded with numpy, so a region of 50,000
     organisations (1.45 million edges) takes seconds, not minutes.
     """
-    with _collector_paused():
+    with collector_paused():
         return _build(actors, memberships, ties, at or dt.date.today())
 
 
 @contextlib.contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector: a million new edge dicts (none of them in a cycle)
-    would make it rescan the whole heap again and again (25% of the build time at 1.45 million edges)."""
+def collector_paused():
+    """Pause Python's cyclic garbage collector in the block (as it was before afterwards).
+
+    A million new edge dicts (none of them in a cycle) would make it rescan the
+    whole heap again and again (25% of the build time at 1.45 million edges);
+    the analyses and renderers, which make millions of small objects over that
+    heap, pause it too. Objects freed by reference counting still are, at once.
+
+    >>> import gc
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -19,6 +19,7 @@ from collabnet.analyses.gaps import REGION, Gap, find_gaps, zone_members
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.analyses.mixing import zone_ei
 from collabnet.analyses.summary import summarise
+from collabnet.graph import collector_paused
 from collabnet.progress import NO_PROGRESS, Progress
 
 __all__ = ["Analysis", "analyse", "open_groups"]
@@ -88,6 +89,11 @@ def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progre
     """
     with progress.step("actor graph"):
         G = dataset.graph
+    with collector_paused():
+        return _analyse(dataset, G, zone, lang, progress)
+
+
+def _analyse(dataset, G, zone: str | None, lang: str, progress: Progress) -> Analysis:
     zones = None if zone is None else [zone]
     with progress.step("isolation"):
         isolated = isolated_actors(G)

@@ -37,9 +37,9 @@ def paused_gc() -> contextlib.AbstractContextManager:
 
     The graph builder's own pause (``collabnet.graph``), for the renderers.
     """
-    from collabnet.graph import _collector_paused
+    from collabnet.graph import collector_paused
 
-    return _collector_paused()
+    return collector_paused()
 
 
 def share_out(items: Sequence, work: Callable[[Any], Any], *, parallel: bool = True) -> list:
