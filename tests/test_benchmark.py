@@ -47,8 +47,8 @@ def test_the_command_is_timed_in_a_new_process(tmp_path):
     from collabnet.synth import generate
 
     generate(100, seed=1, out=tmp_path / "data")
-    found = measure_command(tmp_path / "data", 2, tmp_path / "out")
-    assert len(found["seconds"]) == 2 and all(s > 0 for s in found["seconds"])
+    found = measure_command(tmp_path / "data", 1, tmp_path / "out")
+    assert len(found["seconds"]) == 1 and found["seconds"][0] > 0
     assert 10 * 1024**2 < found["peak_rss"] < 2 * 1024**3  # a Python process with pandas, in bytes
     assert (tmp_path / "out" / "summary.json").exists() and (tmp_path / "out" / "view-region.en.html").exists()
 
