@@ -187,18 +187,20 @@ def _analyses(dataset, times: dict, log: Callable[[str], None]) -> None:
     from collabnet.analyses.gaps import find_gaps
     from collabnet.analyses.isolation import isolated_actors
     from collabnet.analyses.run import open_groups
+    from collabnet.graph import collector_paused
 
     G = dataset.graph
-    isolated = _timed(times, "isolation", lambda: isolated_actors(G), log)
-    _timed(times, "betweenness", lambda: brokerage.betweenness(G), log)
-    _timed(times, "constraint", lambda: brokerage.constraint(G), log)
-    _timed(times, "effective_size", lambda: brokerage.effective_size(G), log)
-    _timed(times, "gould_fernandez", lambda: brokerage.gould_fernandez(G), log)
-    _timed(times, "cut_vertices", lambda: cut_vertices(G), log)
-    brokers = _timed(times, "brokers", lambda: brokerage.broker_table(G), log)
-    gaps = _timed(times, "gaps", lambda: find_gaps(G), log)
-    _timed(times, "actions", lambda: recommend_actions(G, isolated, brokers, gaps,
-                                                       groups=open_groups(dataset.groups, dataset.at)), log)
+    with collector_paused():  # as analyse() runs them
+        isolated = _timed(times, "isolation", lambda: isolated_actors(G), log)
+        _timed(times, "betweenness", lambda: brokerage.betweenness(G), log)
+        _timed(times, "constraint", lambda: brokerage.constraint(G), log)
+        _timed(times, "effective_size", lambda: brokerage.effective_size(G), log)
+        _timed(times, "gould_fernandez", lambda: brokerage.gould_fernandez(G), log)
+        _timed(times, "cut_vertices", lambda: cut_vertices(G), log)
+        brokers = _timed(times, "brokers", lambda: brokerage.broker_table(G), log)
+        gaps = _timed(times, "gaps", lambda: find_gaps(G), log)
+        _timed(times, "actions", lambda: recommend_actions(G, isolated, brokers, gaps,
+                                                           groups=open_groups(dataset.groups, dataset.at)), log)
 
 
 def _peak_rss() -> int:

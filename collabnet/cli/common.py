@@ -183,10 +183,12 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     from collabnet.dataset import load_dataset
     from collabnet.privacy import load_key, without_contacts
     from collabnet.privacy import pseudonymise as make_pseudonymous
+    from collabnet.progress import Progress
 
     path = dataset if dataset is not None else default_dataset()
     try:
-        ds = load_dataset(path, at=at)
+        with Progress(enabled=not quiet).step("reading the dataset"):
+            ds = load_dataset(path, at=at)
         if pseudonymise:
             ds = make_pseudonymous(ds, load_key(key_file))
         elif not include_contacts:

@@ -68,6 +68,7 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     """
     from collabnet.analyses.gaps import REGION
     from collabnet.analyses.run import analyse
+    from collabnet.progress import Progress
     from collabnet.render.report import render_reports
 
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
@@ -75,9 +76,11 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     code = resolve_zone(ds, zone)
     changes = changes_since(ds, since, actions)
     # The region report reads every zone's results, so the analysis then covers them all.
-    result = analyse(ds, zone=None if code == REGION else code, lang=lang)
+    progress = Progress(enabled=not quiet)
+    result = analyse(ds, zone=None if code == REGION else code, lang=lang, progress=progress)
     folder = out if out is not None else default_out(ds.name)
-    written = render_reports(ds, result, folder, lang=lang, zone=code, changes=changes, plans=not no_plan)
+    with progress.step("reports"):
+        written = render_reports(ds, result, folder, lang=lang, zone=code, changes=changes, plans=not no_plan)
     if not quiet:
         for path in written:
             click.echo(str(path))

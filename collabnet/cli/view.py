@@ -67,6 +67,7 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
       collabnet view datasets/brussels --zone Zuid --since 2024-01-01
     """
     from collabnet.analyses.gaps import REGION
+    from collabnet.progress import Progress
     from collabnet.render.view import view_html, view_name
     from collabnet.writing import atomic_write_text, inside
 
@@ -76,8 +77,9 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
     check_since(ds, since)
     code = resolve_zone(ds, zone)
     code = None if code == REGION else code
-    html = view_html(ds, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate, lang=lang,
-                     since=since)
+    with Progress(enabled=not quiet).step("view"):
+        html = view_html(ds, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate,
+                         lang=lang, since=since)
     target = out if out is not None else inside(default_out(ds.name), view_name(code, lang))
     atomic_write_text(target, html)
     if not quiet:
