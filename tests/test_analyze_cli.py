@@ -151,3 +151,42 @@ def test_errors_are_clean_with_exit_status_2(tmp_path: Path):
 
     result = run(str(folder), "--out", str(tmp_path / "o"), "--zone", "atlantis")
     assert result.exit_code == 2 and "unknown zone" in result.output
+
+
+BRUSSELS = Path(__file__).parents[1] / "datasets" / "brussels"
+
+
+def _brokers(out: Path) -> dict:
+    with open(out / "brokers.csv", encoding="utf-8") as f:
+        return {row["actor"]: float(row["betweenness"]) for row in csv.DictReader(f)}
+
+
+@pytest.fixture
+def small_exact_limit(monkeypatch):
+    """Treat the bundled dataset as a large graph: estimated betweenness above 10 actors, from 8 sources."""
+    from collabnet.analyses import brokerage
+
+    monkeypatch.setattr(brokerage, "EXACT_MAX", 10)
+    monkeypatch.setattr(brokerage, "SAMPLE_SOURCES", 8)
+
+
+def test_summary_says_betweenness_was_estimated_on_a_large_graph(tmp_path, small_exact_limit):
+    result = CliRunner().invoke(cli, ["analyze", str(BRUSSELS), "--at", "2024-06-30", "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["betweenness"] == {"method": "estimated", "sources": 8, "seed": 42}
+
+
+def test_exact_betweenness_option_gives_networkx_exact_values(tmp_path, small_exact_limit):
+    import networkx as nx
+
+    import collabnet
+
+    result = CliRunner().invoke(cli, ["analyze", str(BRUSSELS), "--at", "2024-06-30", "--out", str(tmp_path), "-q",
+                                      "--exact-betweenness"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["betweenness"] == {"method": "exact"}
+    exact = nx.betweenness_centrality(collabnet.load(BRUSSELS, at="2024-06-30").graph)
+    found = _brokers(tmp_path)
+    assert found and all(found[v] == pytest.approx(exact[v], abs=1e-6) for v in found)

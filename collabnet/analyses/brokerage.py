@@ -51,6 +51,7 @@ from collabnet.analyses.bridges import cut_vertices
 from collabnet.progress import Progress
 
 __all__ = [
+    "betweenness_method",
     "ROLES",
     "BROKER_COLUMNS",
     "EXACT_MAX",
@@ -620,10 +621,23 @@ def _cliques(G: nx.Graph, nodes: list) -> list[np.ndarray]:
     return found
 
 
+def betweenness_method(n: int, exact: bool = False) -> dict:
+    """How :func:`broker_table` computes betweenness on a graph of ``n`` actors (for summary.json).
+
+    >>> betweenness_method(5_000), betweenness_method(25_000)
+    ({'method': 'exact'}, {'method': 'estimated', 'sources': 1024, 'seed': 42})
+    >>> betweenness_method(25_000, exact=True)
+    {'method': 'exact'}
+    """
+    if exact or n <= EXACT_MAX or SAMPLE_SOURCES >= n:
+        return {"method": "exact"}
+    return {"method": "estimated", "sources": SAMPLE_SOURCES, "seed": 42}
+
+
 @nx.utils.not_implemented_for("directed")
 @nx.utils.not_implemented_for("multigraph")
 def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = None,
-                 progress: Progress | None = None) -> pd.DataFrame:
+                 progress: Progress | None = None, exact: bool = False) -> pd.DataFrame:
     """The ``brokers.csv`` table: every actor with at least one edge, ranked per zone.
 
     Parameters
@@ -635,6 +649,9 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         Precomputed betweenness per node (default: :func:`betweenness` with its defaults).
     progress : collabnet.progress.Progress, optional
         Passed on to :func:`betweenness` (a bar on stderr for the long part).
+    exact : bool
+        Exact betweenness whatever the size (default: estimated above
+        :data:`EXACT_MAX` actors; see :func:`betweenness_method`).
 
     Returns
     -------
@@ -675,7 +692,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     adj = _adjacency(G)
     nodes = adj.nodes
     if betweenness is None:
-        between = _betweenness_values(G, adj, None, 42, EXACT_MAX, progress)
+        between = _betweenness_values(G, adj, None, 42, len(nodes) if exact else EXACT_MAX, progress)
     else:
         between = [float(betweenness[v]) for v in nodes]
     profiles = {name: _profile(adj, _labels(G, nodes, name)) for name in ("sector", "line", "language")}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from collabnet.analyses.actions import Action, recommend_actions
-from collabnet.analyses.brokerage import broker_table
+from collabnet.analyses.brokerage import betweenness_method, broker_table
 from collabnet.analyses.gaps import REGION, Gap, find_gaps, zone_members
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.analyses.mixing import zone_ei
@@ -72,7 +72,8 @@ def open_groups(groups: pd.DataFrame, at: dt.date) -> pd.DataFrame:
     return groups[(until == "") | (until > at.isoformat())]
 
 
-def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progress = NO_PROGRESS) -> Analysis:
+def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progress = NO_PROGRESS,
+            exact_betweenness: bool = False) -> Analysis:
     """Run isolation, brokerage, gaps, actions and the summary on ``dataset.graph``.
 
     Parameters
@@ -86,19 +87,22 @@ def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progre
         Language of the action rationales.
     progress : collabnet.progress.Progress, optional
         Where slow steps report (silent by default).
+    exact_betweenness : bool
+        Exact betweenness even above :data:`~collabnet.analyses.brokerage.EXACT_MAX`
+        actors (slower; the summary's ``betweenness`` entry says which was used).
     """
     with progress.step("actor graph"):
         G = dataset.graph
     with collector_paused():
-        return _analyse(dataset, G, zone, lang, progress)
+        return _analyse(dataset, G, zone, lang, progress, exact_betweenness)
 
 
-def _analyse(dataset, G, zone: str | None, lang: str, progress: Progress) -> Analysis:
+def _analyse(dataset, G, zone: str | None, lang: str, progress: Progress, exact: bool) -> Analysis:
     zones = None if zone is None else [zone]
     with progress.step("isolation"):
         isolated = isolated_actors(G)
     with progress.step("brokerage"):
-        brokers = broker_table(G, progress=progress)
+        brokers = broker_table(G, progress=progress, exact=exact)
     if zone is not None:
         isolated = [row for row in isolated if row.zone == zone]
         brokers = brokers[brokers["zone"] == zone].reset_index(drop=True)
@@ -110,4 +114,5 @@ def _analyse(dataset, G, zone: str | None, lang: str, progress: Progress) -> Ana
     wanted = zones or [*zone_members(G), REGION]
     ei = {z: zone_ei(G, z) for z in wanted}
     summary = summarise(dataset, isolated, brokers, gaps, ei=ei, zones=wanted)
+    summary["betweenness"] = betweenness_method(G.number_of_nodes(), exact)
     return Analysis(dataset, zone, lang, tuple(isolated), brokers, tuple(gaps), tuple(actions), summary)
