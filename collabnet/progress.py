@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 import time
@@ -30,6 +31,13 @@ __all__ = ["Progress", "NO_PROGRESS"]
 DELAY = 2.0
 WIDTH = 30
 TICK = 0.25  # seconds between two redraws of a running step
+
+# Held while a line is drawn, and across every fork (the renderers and betweenness fork workers while a
+# step's ticker runs): a child must never start with the stream's buffer locked half-way through a write.
+_DRAWING = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_DRAWING.acquire, after_in_parent=_DRAWING.release,
+                        after_in_child=_DRAWING.release)
 
 
 @dataclass
@@ -52,7 +60,6 @@ class Progress:
         self.enabled = enabled and getattr(self.stream, "isatty", lambda: False)()
         self.delay = delay
         self._running: list[_Step] = []
-        self._lock = threading.Lock()
 
     @contextlib.contextmanager
     def step(self, label: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
@@ -65,7 +72,7 @@ class Progress:
         if not self.enabled:
             yield advance
             return
-        with self._lock:
+        with _DRAWING:
             self._running.append(state)
         stop = threading.Event()
         ticker = threading.Thread(target=self._tick, args=(state, stop), daemon=True, name="collabnet-progress")
@@ -75,7 +82,7 @@ class Progress:
         finally:
             stop.set()
             ticker.join()
-            with self._lock:
+            with _DRAWING:
                 self._running.remove(state)
                 if state.shown or time.monotonic() - state.start >= self.delay:
                     state.done = total or state.done
@@ -88,7 +95,7 @@ class Progress:
         if stop.wait(max(0.0, self.delay - (time.monotonic() - state.start))):
             return
         while True:
-            with self._lock:
+            with _DRAWING:
                 if stop.is_set():
                     return
                 if self._running and self._running[-1] is state:

@@ -62,3 +62,26 @@ def test_only_the_innermost_step_is_drawn_while_it_runs():
             advance(1)
     assert inner.count("\rbetweenness") >= 2 and "brokerage" not in inner
     assert stream.getvalue().rstrip("\n").endswith("s") and "2/2" in stream.getvalue()
+
+
+class SlowTerminal(FakeTerminal):
+    def write(self, text):
+        time.sleep(0.4)  # a draw that is still going on when the program forks
+        return super().write(text)
+
+
+def test_a_forked_worker_never_starts_in_the_middle_of_a_draw():
+    # The renderers and betweenness fork workers while a step's line is redrawn; a child that starts with
+    # the drawing lock (or the stream's buffer) held half-way would hang on its first write or at exit.
+    import multiprocessing
+    import os
+
+    from collabnet import progress as module
+
+    context = multiprocessing.get_context("fork")
+    with Progress(stream=SlowTerminal(), delay=0).step("views"):
+        time.sleep(0.1)  # the ticker is inside its first (slow) draw now
+        child = context.Process(target=lambda: os._exit(0 if module._DRAWING.acquire(timeout=2) else 1))
+        child.start()
+        child.join(10)
+    assert child.exitcode == 0
