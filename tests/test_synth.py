@@ -196,6 +196,18 @@ def test_sole_broker_is_a_cut_vertex_between_the_two_clusters(synthetic, dataset
     assert {G.nodes[v]["sector"] for v in housing} == {"housing"}  # the cluster and its staff, nobody else
 
 
+def test_actions_ask_the_sole_broker_to_secure_its_bridge(synthetic, dataset):
+    from collabnet.analyses.run import analyse
+
+    _, truth = synthetic
+    broker = truth["brokers"][0]
+    cut_off = set(broker["clusters"]["housing"])
+    secure = [a for a in analyse(dataset).actions
+              if a.action == "secure_bridge" and a.via == broker["actor"] and a.zone == broker["zone"]]
+    assert secure and set(secure[0].actors) & cut_off  # one partner from the side that would be cut off
+    assert secure[0].priority <= 10  # in the zone plan's first actions
+
+
 def planted_gaps(G) -> set:
     gaps = pytest.importorskip("collabnet.analyses.gaps")
     return {(g.zone, g.gap, g.a, g.b) for g in gaps.find_gaps(G) if g.gap in ("line_gap", "language_gap")}
