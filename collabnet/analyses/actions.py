@@ -90,9 +90,8 @@ from itertools import combinations, islice
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
-from collabnet.analyses.blocks import adjacency_lists, biconnected
+from collabnet.analyses.blocks import adjacency_lists, adjacency_matrix, biconnected
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, Gap, actor_line, id_list, zone_members
 from collabnet.codes import BUILTIN_ZONE_NAMES, LINE_LABELS, normalise
 
@@ -776,15 +775,7 @@ class _Arrays:
         G, nodes = ctx.G, ctx.everyone
         self.index = {v: i for i, v in enumerate(nodes)}
         n = len(nodes)
-        ends = np.fromiter((self.index[v] for edge in G.edges() for v in edge), dtype=np.int64,
-                           count=2 * G.number_of_edges())
-        u, v = ends[0::2], ends[1::2]
-        proper = u != v
-        matrix = sp.csr_array((np.ones(2 * int(proper.sum()), np.int8),
-                               (np.concatenate([u[proper], v[proper]]), np.concatenate([v[proper], u[proper]]))),
-                              shape=(n, n))
-        matrix.sum_duplicates()
-        matrix.sort_indices()
+        matrix = adjacency_matrix(G, nodes)[1]
         self.indptr, self.indices = matrix.indptr.astype(np.int64), matrix.indices.astype(np.int64)
         self.degree = np.diff(self.indptr)
         self.mark = np.zeros(n, dtype=bool)  # scratch for eligible(): the partners of one actor

@@ -1,4 +1,8 @@
-"""Biconnected components and cut vertices on plain adjacency lists.
+"""The actor graph as arrays and lists; biconnected components and cut vertices on them.
+
+:func:`edge_ends` and :func:`adjacency_matrix` give the graph to numpy and
+scipy.sparse (the measures over all actors); :func:`adjacency_lists` gives it
+to the searches below.
 
 networkx finds them too, but walking a big graph (or a subgraph view of a
 zone) through networkx costs several times more than the search itself. The
@@ -21,8 +25,42 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
+import scipy.sparse as sp
 
-__all__ = ["adjacency_lists", "articulation_points", "biconnected"]
+__all__ = ["adjacency_lists", "adjacency_matrix", "articulation_points", "biconnected", "edge_ends"]
+
+
+def edge_ends(G: nx.Graph, index: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The numbers (``index``: node -> number) of the two ends of every edge, in ``G.edges()`` order.
+
+    >>> edge_ends(nx.Graph([("a", "b"), ("b", "c")]), {"a": 0, "b": 1, "c": 2})
+    (array([0, 1]), array([1, 2]))
+    """
+    ends = np.fromiter((index[x] for edge in G.edges() for x in edge), dtype=np.int64,
+                       count=2 * G.number_of_edges())
+    return ends[0::2], ends[1::2]
+
+
+def adjacency_matrix(G: nx.Graph, nodes: list | None = None) -> tuple[list, sp.csr_array]:
+    """The graph as a symmetric 0/1 CSR matrix (int64, sorted indices, no diagonal), nodes numbered
+    in the order of ``nodes`` (default: ``G``'s), which must be all of ``G``'s.
+
+    >>> nodes, A = adjacency_matrix(nx.Graph([("a", "b"), ("b", "b")]), ["b", "a"])
+    >>> nodes, A.toarray().tolist()
+    (['b', 'a'], [[0, 1], [1, 0]])
+    """
+    nodes = list(G) if nodes is None else list(nodes)
+    u, v = edge_ends(G, {x: i for i, x in enumerate(nodes)})
+    proper = u != v  # a self-loop is no tie to another actor
+    u, v = u[proper], v[proper]
+    n = len(nodes)
+    A = sp.coo_array((np.ones(2 * len(u), np.int64), (np.concatenate([u, v]), np.concatenate([v, u]))),
+                     shape=(n, n)).tocsr()
+    A.sum_duplicates()
+    A.sort_indices()
+    A.data[:] = 1
+    return nodes, A
 
 
 def adjacency_lists(G: nx.Graph, nodes: Iterable | None = None) -> tuple[list, list[list[int]]]:

@@ -47,6 +47,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from collabnet.analyses import shortest_paths
+from collabnet.analyses.blocks import adjacency_matrix
 from collabnet.analyses.bridges import cut_vertices
 from collabnet.progress import Progress
 
@@ -104,20 +105,9 @@ class _Adjacency:
 
 
 def _adjacency(G: nx.Graph) -> _Adjacency:
-    nodes = list(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    ends = np.fromiter((index[x] for edge in G.edges() for x in edge), dtype=np.int64,
-                       count=2 * G.number_of_edges())
-    u, v = ends[0::2], ends[1::2]
-    proper = u != v  # a self-loop is no tie to another actor
-    u, v = u[proper], v[proper]
-    n = len(nodes)
-    A = sp.coo_array((np.ones(2 * len(u), np.int64), (np.concatenate([u, v]), np.concatenate([v, u]))),
-                     shape=(n, n)).tocsr()
-    A.sum_duplicates()
-    A.data[:] = 1
+    nodes, A = adjacency_matrix(G)
     degree = np.diff(A.indptr).astype(np.int64)
-    return _Adjacency(nodes, A, np.repeat(np.arange(n), degree), degree)
+    return _Adjacency(nodes, A, np.repeat(np.arange(len(nodes)), degree), degree)
 
 
 def _on_edges(adj: _Adjacency, weights: np.ndarray) -> np.ndarray:

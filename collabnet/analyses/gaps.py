@@ -65,9 +65,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
+
+from collabnet.analyses.blocks import edge_ends
 
 __all__ = [
     "GAP_KINDS",
@@ -234,9 +237,14 @@ class _Examples:
     def __init__(self, names: list, u: np.ndarray, v: np.ndarray, codes: np.ndarray, code_of: dict):
         self.names, self.u, self.v, self.codes, self.code_of = names, u, v, codes, code_of
 
+    @cached_property
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """The value codes of every edge's two ends (once, on the first pair asked)."""
+        return self.codes[self.u], self.codes[self.v]
+
     def __getitem__(self, pair: tuple) -> list[str]:
         a, b = (self.code_of[value] for value in pair)
-        cu, cv = self.codes[self.u], self.codes[self.v]
+        cu, cv = self._ends
         forward = np.flatnonzero((cu == a) & (cv == b))
         backward = np.flatnonzero((cu == b) & (cv == a) & (cu != cv))
         names = self.names
@@ -263,9 +271,9 @@ def _scopes(G: nx.Graph, wanted: set[str]) -> dict[str, _Scope]:
                     scope.groups[attribute][value].append(v)
         for attribute, value in of_v.items():
             values[attribute].append(value)
-    ends = np.fromiter((index[x] for edge in G.edges() for x in edge), dtype=np.int64, count=2 * G.number_of_edges())
-    u, v = ends[0::2], ends[1::2]
+    u, v = edge_ends(G, index)
     zone_codes, zone_code = _value_codes(zones)
+    coded = {attribute: _value_codes(values[attribute]) for attribute in _ATTRIBUTES}
     for zone, scope in scopes.items():
         if zone == REGION:
             inside = np.ones(len(u), dtype=bool)
@@ -275,7 +283,7 @@ def _scopes(G: nx.Graph, wanted: set[str]) -> dict[str, _Scope]:
         su, sv = u[inside], v[inside]
         scope.edges = len(su)
         for attribute in _ATTRIBUTES:
-            codes, code_of = _value_codes(values[attribute])
+            codes, code_of = coded[attribute]
             value_of = {code: value for value, code in code_of.items()}
             low, high = np.minimum(codes[su], codes[sv]), np.maximum(codes[su], codes[sv])
             pairs, counts = np.unique(low * len(code_of) + high, return_counts=True)
