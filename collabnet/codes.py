@@ -40,10 +40,13 @@ __all__ = [
     "BUILTIN_ZONES",
     "BUILTIN_ZONE_NAMES",
     "REGION",
+    "LANGS",
     "LINE_LABELS",
 ]
 
 REGION = "region"
+#: The languages of every output (reports, views, tables, terminal).
+LANGS = ("nl", "fr", "en")
 
 
 def normalise(text: Any) -> str:

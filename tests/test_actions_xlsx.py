@@ -117,8 +117,8 @@ def test_rows_written_without_openpyxl_give_openpyxl_s_bytes(tiny):
     # actions_workbook writes the rows' XML itself; the workbook must be byte for byte the one openpyxl
     # writes for the same rows, whatever the cells hold.
     import collabnet
-    from collabnet.render.i18n import LABELS
     from collabnet.render.tables import _SHEET_COLUMNS, _Names, _sheet_value, _workbook, actions_workbook
+    from collabnet.words import LABELS
     from collabnet.writing import sheet_cell, workbook_bytes
 
     def openpyxl_bytes(rows, dataset, lang):

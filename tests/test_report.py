@@ -11,8 +11,8 @@ from click.testing import CliRunner
 import collabnet
 from collabnet.analyses.run import analyse
 from collabnet.cli import cli
-from collabnet.render.i18n import LABELS, LANGS
 from collabnet.render.report import markdown_escape, render_report, render_reports, report_name
+from collabnet.words import LABELS, LANGS
 
 AT = "2024-06-01"
 XSS = "<img src=x onerror=alert(1)>"

@@ -23,9 +23,9 @@ import collabnet
 from collabnet.analyses.run import analyse
 from collabnet.cli import cli
 from collabnet.diff import compare, edge_changes, read_actions
-from collabnet.render.i18n import LANGS
 from collabnet.render.report import render_report
 from collabnet.render.view import view_html
+from collabnet.words import LANGS
 
 DATA = Path(__file__).parent / "data" / "dated"
 ACTIONS = DATA / "earlier_actions.csv"

@@ -72,8 +72,8 @@ from collabnet.analyses.isolation import REASONS
 from collabnet.analyses.mixing import sector_matrix
 from collabnet.planning import ZonePlan, zone_plan
 from collabnet.planning.wording import Words
-from collabnet.render.i18n import LABELS, LANGS, t
 from collabnet.render.workers import paused_gc, share_out
+from collabnet.words import LABELS, LANGS, t
 from collabnet.writing import atomic_write_text
 
 __all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "SINCE_ROWS", "Report", "markdown_escape",

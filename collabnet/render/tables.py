@@ -133,7 +133,7 @@ def actions_workbook(rows: Iterable[dict], dataset, lang: str = "en") -> bytes:
     """
     import zipfile
 
-    from collabnet.render.i18n import LABELS
+    from collabnet.words import LABELS
     from collabnet.writing import workbook_bytes
 
     rows = list(rows)
@@ -173,7 +173,7 @@ def _workbook(columns: list, rows: list, cells: list, names: _Names, lang: str, 
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from collabnet.render.i18n import t
+    from collabnet.words import t
 
     book = openpyxl.Workbook()
     sheets = {"": book.active}

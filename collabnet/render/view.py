@@ -72,7 +72,7 @@ from scipy.spatial import cKDTree
 from collabnet.analyses.blocks import adjacency_lists, articulation_points
 from collabnet.errors import CollabnetError
 from collabnet.graph import org_of
-from collabnet.render.i18n import LABELS, LANGS, t
+from collabnet.words import LABELS, LANGS, t
 
 __all__ = ["AGGREGATES", "CHANGES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view",
            "render_views", "view_html", "view_marks", "view_name"]

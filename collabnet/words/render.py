@@ -1,23 +1,11 @@
-"""User-facing words of the renderers in Dutch, French and English.
+"""Words of the reports, views, tables and workbooks (message id -> nl, fr, en).
 
-One flat dictionary: message id -> {"nl": ..., "fr": ..., "en": ...}. Message
-ids are dotted by the renderer that uses them (``view.*``) or by the thing
-they name (``kind.*``, ``line.*``, ``origin.*``). A message may hold
-``str.format`` fields, filled by :func:`t`.
-
-Examples
---------
->>> t("kind.person", "fr")
-'personne'
->>> t("view.found", "nl", n=3)
-'3 gevonden'
+Message ids are dotted by the renderer that uses them (``view.*``, ``report.*``)
+or by the thing they name (``kind.*``, ``line.*``, ``origin.*``). A message may
+hold ``str.format`` fields, filled by :func:`collabnet.words.t`.
 """
 
 from __future__ import annotations
-
-__all__ = ["LABELS", "LANGS", "t"]
-
-LANGS = ("nl", "fr", "en")
 
 LABELS: dict[str, dict[str, str]] = {
     # Actor facts
@@ -511,35 +499,3 @@ LABELS: dict[str, dict[str, str]] = {
                   "en": "Drag to pan, scroll to zoom, hover a node for its facts."},
 }
 
-
-def t(key: str, lang: str = "en", **fields: object) -> str:
-    """The message ``key`` in language ``lang``, with ``str.format`` fields filled in.
-
-    Parameters
-    ----------
-    key : str
-        A message id of :data:`LABELS`.
-    lang : {"nl", "fr", "en"}
-        Language.
-    **fields
-        Values for the message's ``{name}`` fields.
-
-    Raises
-    ------
-    KeyError
-        When ``key`` is not a message id (a typo in the caller).
-    ValueError
-        When ``lang`` is not one of :data:`LANGS`.
-
-    Examples
-    --------
-    >>> t("view.counts", "en", nodes=3, edges=2)
-    '3 nodes, 2 links'
-    """
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    try:
-        message = LABELS[key][lang]
-    except KeyError:
-        raise KeyError(f"no message {key!r} in collabnet.render.i18n.LABELS") from None
-    return message.format(**fields) if fields else message
