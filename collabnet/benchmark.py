@@ -154,29 +154,19 @@ def _pipeline(folder: Path, at: str, out: Path, times: dict, log: Callable[[str]
     from collabnet.analyses.run import analyse
     from collabnet.render.report import render_reports
     from collabnet.render.tables import write_analysis
+    from collabnet.render.view import render_views
+    from collabnet.words import Vocabulary
 
     start = time.perf_counter()
     dataset = _timed(times, "load", lambda: collabnet.load(folder, at=at), log)
     _timed(times, "graph", lambda: dataset.graph, log)
     result = _timed(times, "analyse", lambda: analyse(dataset), log)
-    _timed(times, "tables", lambda: write_analysis(result, out), log)
-    _timed(times, "reports", lambda: render_reports(dataset, result, out), log)
-    _timed(times, "views", lambda: _views(dataset, result, out), log)
+    _timed(times, "tables", lambda: write_analysis(result, out, Vocabulary.for_analysis(result, "en")), log)
+    _timed(times, "reports", lambda: render_reports(result, out), log)
+    _timed(times, "views", lambda: render_views(result, out), log)
     times["analyze"].append(time.perf_counter() - start)
     log(f"  {'analyze':<16} {format_seconds(times['analyze'][-1])}")
     return dataset, result
-
-
-def _views(dataset, result, out: Path) -> list:
-    """Every zone's view and the region's (``render_views``, or one ``render_view`` per zone before it existed)."""
-    from collabnet.render import view
-
-    if hasattr(view, "render_views"):
-        return view.render_views(dataset, result, out)
-    G = dataset.graph
-    sizes = dict(zip(result.brokers["actor"], result.brokers["betweenness"]))
-    return [view.render_view(G, zone=zone, sizes=sizes)
-            for zone in [*sorted({z for _, z in G.nodes(data="zone") if z and z != "region"}), None]]
 
 
 def _analyses(dataset, times: dict, log: Callable[[str], None]) -> None:
@@ -186,8 +176,8 @@ def _analyses(dataset, times: dict, log: Callable[[str], None]) -> None:
     from collabnet.analyses.bridges import cut_vertices
     from collabnet.analyses.gaps import find_gaps
     from collabnet.analyses.isolation import isolated_actors
-    from collabnet.analyses.run import open_groups
-    from collabnet.graph import collector_paused
+    from collabnet.graph import open_groups
+    from collabnet.runtime import collector_paused
 
     G = dataset.graph
     with collector_paused():  # as analyse() runs them

@@ -42,11 +42,24 @@ __all__ = [
     "REGION",
     "LANGS",
     "LINE_LABELS",
+    "REASONS",
+    "GAP_KINDS",
+    "ACTION_KINDS",
+    "LEVELS",
 ]
 
 REGION = "region"
 #: The languages of every output (reports, views, tables, terminal).
 LANGS = ("nl", "fr", "en")
+#: Why an actor counts as isolated (isolated.csv ``reason``), most serious first.
+REASONS = ("no_ties", "intra_sector_only", "no_cross_line", "single_tie")
+#: Kinds of gap (gaps.csv ``gap``): the contract's four, then the documented extras.
+GAP_KINDS = ("sector_pair", "sector_missing", "line_gap", "language_gap", "weak_sector_pair", "family_pair",
+             "weak_family_pair")
+#: Verbs of actions.csv ``action``, in the ranking's tie-break order; ``take_over`` comes from ``plan leave``.
+ACTION_KINDS = ("secure_bridge", "introduce", "invite", "recruit", "take_over")
+#: The graphs an analysis can run on (``--level``).
+LEVELS = ("organisations", "actors")
 
 
 def normalise(text: Any) -> str:

@@ -1,8 +1,10 @@
 """What changed since the last workshop: two snapshots compared, and the follow-up of earlier actions.
 
-:func:`compare` takes one dataset seen on two dates (``dataset.on(date)``) or
-two datasets (last year's file and this year's) and returns a frozen
-:class:`Diff`: per zone, what appeared and what went away.
+:func:`compare` takes two analyses (:func:`collabnet.analyses.analyse`): of one
+dataset seen on two dates (``dataset.on(date)``), or of two datasets (last
+year's file and this year's), and returns a frozen :class:`Diff`: per zone,
+what appeared and what went away. It analyses nothing again: each date's
+analysis is made once, by the caller, and read here.
 
 Tables (one record type each, one CSV file each, written by :func:`write_diff`):
 
@@ -74,11 +76,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from collabnet.analyses.gaps import REGION, Gap, id_list, zone_members
-from collabnet.analyses.isolation import REASONS
-from collabnet.analyses.run import Analysis, analyse
+from collabnet.analyses.gaps import id_list
+from collabnet.analyses.standing import outside_partners
+from collabnet.codes import REASONS, REGION
 from collabnet.errors import CollabnetError
-from collabnet.graph import active, same_organisation
+from collabnet.graph import active
+from collabnet.records.analysis import Analysis
+from collabnet.records.findings import Action, Gap
 
 __all__ = [
     "TOP_BROKERS",
@@ -163,15 +167,16 @@ class Snapshot:
 
     @property
     def graph(self) -> nx.Graph:
-        return self.analysis.dataset.graph
+        return self.analysis.graph
 
     @property
     def at(self) -> dt.date:
         return self.analysis.dataset.at
 
 
-def snapshot(dataset) -> Snapshot:
-    """Analyse ``dataset`` on its date (``dataset.at``) and collect its active ties and memberships."""
+def snapshot(analysis: Analysis) -> Snapshot:
+    """An analysis with the ties and memberships active on its date."""
+    dataset = analysis.dataset
     G = dataset.graph
     types: dict[tuple[str, str], set[str]] = {}
     ties = dataset.ties
@@ -186,7 +191,7 @@ def snapshot(dataset) -> Snapshot:
         memberships = memberships[active(memberships, dataset.at)]
         pairs = {(a, g) for a, g in zip(memberships["actor"], memberships["group"]) if a in G}
     return Snapshot(
-        analysis=analyse(dataset),
+        analysis=analysis,
         ties={pair: "|".join(sorted(kinds)) for pair, kinds in sorted(types.items())},
         memberships=frozenset(pairs),
     )
@@ -387,20 +392,19 @@ class Diff:
 
 # ----- comparing -----
 
-def compare(old_dataset, new_dataset, *, top: int = TOP_BROKERS,
+def compare(old: Analysis | Snapshot, new: Analysis | Snapshot, *, top: int = TOP_BROKERS,
             actions: Iterable[Mapping] | None = None) -> Diff:
-    """What changed from ``old_dataset`` (on its date) to ``new_dataset`` (on its date).
+    """What changed from the analysis ``old`` (of one date) to ``new`` (of a later one).
 
     Parameters
     ----------
-    old_dataset, new_dataset : collabnet.dataset.Dataset or Snapshot
-        The same dataset on two dates (``ds.on("2024-01-01")``, ``ds.on("2025-01-01")``)
-        or two datasets; a :class:`Snapshot` is used as it is.
+    old, new : collabnet.records.Analysis or Snapshot
+        The analyses of the same dataset on two dates (``analyse(ds.on("2024-01-01"))``,
+        ``analyse(ds)``) or of two datasets; a :class:`Snapshot` is used as it is.
     top : int
         Ranks per zone that count as top brokers.
     actions : iterable of mappings, optional
-        Earlier actions (rows of an actions.csv, see :func:`read_actions`, or
-        :class:`~collabnet.analyses.actions.Action` records) to follow up.
+        Earlier actions (rows of an actions.csv, see :func:`read_actions`) to follow up.
 
     Returns
     -------
@@ -410,15 +414,16 @@ def compare(old_dataset, new_dataset, *, top: int = TOP_BROKERS,
     Examples
     --------
     >>> import collabnet
+    >>> from collabnet.analyses import analyse
     >>> ds = collabnet.load("tests/data/dated")                          # doctest: +SKIP
-    >>> d = compare(ds.on("2024-01-01"), ds.on("2025-01-01"))             # doctest: +SKIP
+    >>> d = compare(analyse(ds.on("2024-01-01")), analyse(ds.on("2025-01-01")))   # doctest: +SKIP
     >>> [(t.zone, t.change, t.a, t.b) for t in d.ties][:1]               # doctest: +SKIP
     [('north', 'new', 'n_cpas', 'n_home')]
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    old = old_dataset if isinstance(old_dataset, Snapshot) else snapshot(old_dataset)
-    new = new_dataset if isinstance(new_dataset, Snapshot) else snapshot(new_dataset)
+    old = old if isinstance(old, Snapshot) else snapshot(old)
+    new = new if isinstance(new, Snapshot) else snapshot(new)
     followed, columns = None, ()
     if actions is not None:
         rows = [_action_row(a) for a in actions]
@@ -498,8 +503,8 @@ def _edge_rows(old: Snapshot, new: Snapshot) -> tuple[EdgeChange, ...]:
 
 
 def _outside(G: nx.Graph, v: Hashable) -> list:
-    """Neighbours of ``v`` outside its own organisation (the ``degree`` of isolated.csv)."""
-    return sorted(w for w in G[v] if not same_organisation(G, v, w))
+    """Neighbours of ``v`` outside its own organisation, sorted (the ``degree`` of isolated.csv counts them)."""
+    return sorted(outside_partners(G, v), key=str)
 
 
 def _isolation_changes(old: Snapshot, new: Snapshot) -> tuple[IsolationChange, ...]:
@@ -535,7 +540,7 @@ def _gap_changes(old: Snapshot, new: Snapshot) -> tuple[GapChange, ...]:
 
 
 def _broker_changes(old: Snapshot, new: Snapshot, top: int) -> tuple[BrokerChange, ...]:
-    tables = [old.analysis.brokers, new.analysis.brokers]
+    tables = [old.analysis.broker_table, new.analysis.broker_table]
     ranks = [dict(zip(t["actor"], (int(r) for r in t["rank"]))) if len(t) else {} for t in tables]
     rows = []
     for measure in _MEASURES:
@@ -555,19 +560,17 @@ def _broker_changes(old: Snapshot, new: Snapshot, top: int) -> tuple[BrokerChang
 
 
 def _zone_figures(snap: Snapshot, zone: str) -> dict[str, object]:
-    G = snap.graph
-    entry = snap.analysis.summary["zones"].get(zone)
+    entry = snap.analysis.summary.zones.get(zone)
     if entry is None:  # the zone has no actor on this date
         return {"actors": 0, "edges": 0, "isolated": 0, "gaps": 0, "cut_vertices": 0, "density": None, "ei": None}
-    H = G if zone == REGION else G.subgraph(zone_members(G)[zone])
-    figures = {name: entry[name] for name in ("actors", "isolated", "gaps", "cut_vertices", "ei")}
-    figures["edges"] = H.number_of_edges()
-    figures["density"] = round(nx.density(H), 6)
+    figures = {name: getattr(entry, name) for name in ("actors", "isolated", "gaps", "cut_vertices", "ei")}
+    figures["edges"] = entry.links
+    figures["density"] = round(entry.density, 6)
     return figures
 
 
 def _figures(old: Snapshot, new: Snapshot) -> tuple[FigureChange, ...]:
-    zones = sorted({*zone_members(old.graph), *zone_members(new.graph), REGION})
+    zones = sorted({*old.analysis.zones, *new.analysis.zones, REGION})
     rows = []
     for zone in zones:
         before, after = _zone_figures(old, zone), _zone_figures(new, zone)
@@ -622,10 +625,17 @@ def read_actions(path: str | os.PathLike) -> list[dict[str, str]]:
     return [dict(values) for _, values in table.rows]
 
 
-def _action_row(action) -> dict[str, str]:
-    """An earlier action as a row of text cells (an Action record or a mapping)."""
-    if dataclasses.is_dataclass(action):
-        action = dataclasses.asdict(action)
+def _action_row(action: Mapping | Action) -> dict[str, str]:
+    """An earlier action (a row of actions.csv, or an :class:`Action`) as a row of text cells.
+
+    An action record's rationale is a language-free message: the follow-up does not
+    read it, so it is left out rather than put into words here.
+
+    >>> _action_row({"zone": "south", "actors": ("a", "b"), "via": None})
+    {'zone': 'south', 'actors': 'a|b', 'via': ''}
+    """
+    if isinstance(action, Action):
+        action = {f: getattr(action, f) for f in ("zone", "priority", "action", "actors", "via", "evidence", "score")}
     row = {}
     for column, value in action.items():
         if isinstance(value, (tuple, list)):

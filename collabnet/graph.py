@@ -30,16 +30,16 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["build_actor_graph", "build_graph", "active", "collector_paused", "org_of", "same_organisation",
+from collabnet.runtime import collector_paused
+
+__all__ = ["adjacency_of", "build_actor_graph", "build_graph", "active", "open_groups", "org_of", "same_organisation",
            "NODE_ATTRIBUTES"]
 
 NODE_ATTRIBUTES = ("name", "kind", "sectors", "sector", "family", "line", "zone", "language", "organisation",
@@ -63,6 +63,33 @@ def active(frame: pd.DataFrame, at: dt.date) -> pd.Series:
         until = frame["until"].fillna("")
         mask &= (until == "") | (until > day)
     return mask
+
+
+def open_groups(groups: pd.DataFrame, at: dt.date) -> pd.DataFrame:
+    """Groups not ended on ``at`` (current or upcoming): those an actor can still be invited into.
+
+    The rule of :func:`active` without its first half (a group that starts later is open too).
+
+    >>> g = pd.DataFrame({"id": ["old", "now", "next"], "until": ["2022-01-01", "", ""]})
+    >>> list(open_groups(g, dt.date(2024, 6, 1))["id"])
+    ['now', 'next']
+    """
+    if not len(groups):
+        return groups
+    return groups[active(groups.drop(columns=["since"], errors="ignore"), at)]
+
+
+def adjacency_of(G: nx.Graph) -> dict:
+    """The graph's adjacency as plain dicts (node -> neighbour -> edge data), to read, never to change.
+
+    networkx's read-only views cost a function call per neighbour; the hot
+    loops over millions of edges (standings, views) read the dicts the graph
+    builder filled. The one place outside this module that sees them.
+
+    >>> adjacency_of(nx.Graph([(1, 2)]))[1]
+    {2: {}}
+    """
+    return G._adj
 
 
 def org_of(G: nx.Graph, v: Any) -> Any:
@@ -129,29 +156,6 @@ def build_graph(actors: pd.DataFrame, memberships: pd.DataFrame | None = None, t
     """
     with collector_paused():
         return _build(actors, memberships, ties, at or dt.date.today())
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Pause Python's cyclic garbage collector in the block (as it was before afterwards).
-
-    A million new edge dicts (none of them in a cycle) would make it rescan the
-    whole heap again and again (25% of the build time at 1.45 million edges);
-    the analyses and renderers, which make millions of small objects over that
-    heap, pause it too. Objects freed by reference counting still are, at once.
-
-    >>> import gc
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.DataFrame | None,

@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import threading
 import time
@@ -26,19 +25,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from collabnet.runtime import DRAWING as _DRAWING
+
 __all__ = ["Progress", "NO_PROGRESS"]
 
 DELAY = 2.0
 WIDTH = 30
 TICK = 0.25  # seconds between two redraws of a running step
-
-# Held while a line is drawn, and across every fork (the renderers and betweenness fork workers while a
-# step's ticker runs): a child must never start with the stream's buffer locked half-way through a write.
-_DRAWING = threading.Lock()
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(before=_DRAWING.acquire, after_in_parent=_DRAWING.release,
-                        after_in_child=_DRAWING.release)
-
 
 @dataclass
 class _Step:

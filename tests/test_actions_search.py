@@ -1,4 +1,4 @@
-"""The array searches behind the actions agree with plain Python and networkx on random graphs."""
+"""The array fast paths of the introduction search agree with its plain Python search on random graphs."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from collabnet.analyses import actions as actions_module
-from collabnet.analyses.actions import _Context, _Piece
+from collabnet.analyses import introductions
+from collabnet.analyses.introductions import IntroductionSearch
 
 ZONES = ("north", "south", "region")
 SECTORS = ("medical", "social_assistance", "housing", None)
@@ -30,11 +30,10 @@ def random_graph(seed: int, n: int = 40, p: float = 0.08) -> nx.Graph:
     return G
 
 
-def context(G: nx.Graph, seed: int) -> _Context:
+def context(G: nx.Graph, seed: int) -> IntroductionSearch:
     rng = random.Random(seed)
     ranked = [v for v in sorted(G) if rng.random() < 0.7]  # the others have no rank (inf)
-    brokers = pd.DataFrame({"actor": ranked, "rank": [rng.randint(1, 5) for _ in ranked]})  # ties on purpose
-    return _Context(G, brokers, None, "en")
+    return IntroductionSearch(G, {v: rng.randint(1, 5) for v in ranked})  # ties on purpose
 
 
 def python_allowed(G, ctx, x, line, other_sector):
@@ -46,8 +45,8 @@ def python_allowed(G, ctx, x, line, other_sector):
 
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("budget", [5, 20_000])
-def test_shared_neighbour_is_the_python_search(seed, budget, monkeypatch):
-    monkeypatch.setattr(actions_module, "_SEARCH_BUDGET", budget)
+def test_best_partner_is_the_python_search(seed, budget, monkeypatch):
+    monkeypatch.setattr(introductions, "SEARCH_BUDGET", budget)
     G = random_graph(seed)
     ctx = context(G, seed)
     for x in sorted(G):
@@ -55,7 +54,7 @@ def test_shared_neighbour_is_the_python_search(seed, budget, monkeypatch):
             for other_sector in (False, True):
                 allowed = python_allowed(G, ctx, x, line, other_sector)
                 expected = ctx.best_pair([x], None, allowed, G.nodes[x]["zone"])
-                assert ctx.shared_neighbour(x, G.nodes[x]["zone"], line, other_sector) == expected
+                assert ctx.best_partner(x, G.nodes[x]["zone"], line, other_sector) == expected
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from collabnet.analyses.blocks import adjacency_lists, articulation_points, biconnected
+from collabnet.algorithms.blocks import adjacency_lists, articulation_points, biconnected
 
 
 def graphs():

@@ -5,7 +5,8 @@ import random
 import networkx as nx
 import pytest
 
-from collabnet.analyses.bridges import CutEdge, cut_edges, cut_vertices
+from collabnet.analyses.bridges import cut_edges, cut_vertices
+from collabnet.records import CutEdge
 
 
 def actors(G, **by_node):

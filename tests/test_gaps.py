@@ -5,7 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from collabnet.analyses.gaps import GAP_KINDS, Gap, find_gaps
+from collabnet.analyses.gaps import find_gaps
+from collabnet.codes import GAP_KINDS
+from collabnet.records import Gap
 
 FAMILY = {"medical": "health", "pharmacy": "health", "mental_health": "health", "social_assistance": "welfare",
           "elderly": "welfare", "housing": "welfare", "coordination": "other"}

@@ -2,7 +2,9 @@
 
 import networkx as nx
 
-from collabnet.analyses.isolation import REASONS, IsolatedActor, isolated_actors
+from collabnet.analyses.isolation import isolated_actors
+from collabnet.codes import REASONS
+from collabnet.records import IsolatedActor
 
 
 def org(G, v, sector="medical", line=1, zone="south"):

@@ -16,9 +16,15 @@ from collabnet.analyses.isolation import isolated_actors
 from collabnet.cli import cli
 from collabnet.planning import PlanError, plan_introductions, plan_invite, plan_leave
 from collabnet.planning.scope import reasons, standing, standings_of
+from collabnet.words import Vocabulary
 
 FAMILY = {"medical": "health", "home_care": "health", "social_assistance": "welfare", "elderly": "welfare",
           "coordination": "other"}
+
+
+def said(G: nx.Graph, message) -> str:
+    """A plan's rationale in English words, as the plan command prints it."""
+    return Vocabulary.of(G, "en").say(message)
 
 
 def graph(nodes: dict, edges: list) -> nx.Graph:
@@ -57,7 +63,7 @@ def test_invite_hub_reaching_a_star_of_isolated_actors_comes_first():
     assert (plan.seats_needed, plan.unmet, plan.reached, plan.total, plan.guarantee) == (2, (), 40.0, 40.0, 1.0)
     assert [(t.actor, t.reasons, t.weight) for t in plan.targets] == [
         (v, ("no_cross_line", "single_tie"), 10.0) for v in ("gp1", "gp2", "gp3", "t")]
-    assert first.rationale == ("Invite HUB (“coordination”): it reaches 4 isolated or peripheral actor(s) "
+    assert said(star(), first.rationale) == ("Invite HUB (“coordination”): it reaches 4 isolated or peripheral actor(s) "
                                "(GP1, GP2, GP3 and 1 more); it brings “coordination” to the table.")
 
 
@@ -131,13 +137,13 @@ def test_introduce_closes_the_line_gap_first_through_the_common_neighbour():
     assert (first.actors, first.via, first.gain, first.closes) == (("gp", "hosp"), "net", 6.2, ("line_gap 1-2",))
     assert first.isolation == ("gp: no_cross_line+single_tie -> not isolated",
                                "hosp: no_cross_line+single_tie -> not isolated")
-    assert first.rationale == ("Introduce GP to HOSP through NET, who works with both: the first and second line of "
-                               "the South zone get their first link, GP is no longer isolated and HOSP is no longer "
-                               "isolated.")
+    assert said(line_gap_zone(), first.rationale) == (
+        "Introduce GP to HOSP through NET, who works with both: the first and second line of the South zone get "
+        "their first link, GP is no longer isolated and HOSP is no longer isolated.")
     # a-b: family 1.2 + sector pair 0.4 + urgency 2 -> 1 for each (no line: 1, doubled with no tie) = 3.6
     assert (second.actors, second.via, second.gain) == (("a", "b"), None, 3.6)
     assert second.closes == ("family_pair health-welfare", "sector_pair elderly-home_care")
-    assert "(the coordination team makes the introduction)" in second.rationale
+    assert "(the coordination team makes the introduction)" in said(line_gap_zone(), second.rationale)
     # b-gp: medical-elderly 0.8 + b 1 -> 0 = 1.8 (b-hosp is worth the same; gp wins on id)
     assert (third.actors, third.gain, third.closes) == (("b", "gp"), 1.8, ("sector_pair elderly-medical",))
 
@@ -194,8 +200,9 @@ def test_leave_shows_the_broken_sector_pair_and_the_takeover():
     assert [(b.gap, b.zone) for b in impact.broken] == [("family_pair", "south"), ("sector_pair", "south"),
                                                         ("family_pair", "region"), ("sector_pair", "region")]
     sector = impact.broken[1]
-    assert sector.rationale == ("If CPAS leaves, “medical” and “social_assistance” lose their last link in the South "
-                                "zone: ask NET, who works with both sides, to introduce GP to OCMW2.")
+    assert said(sole_bridge(), sector.rationale) == (
+        "If CPAS leaves, “medical” and “social_assistance” lose their last link in the South zone: ask NET, who "
+        "works with both sides, to introduce GP to OCMW2.")
     assert [(c.actors, c.partners) for c in impact.cut_off] == [(("ocmw",), ("ocmw", "gp"))]
     # gp keeps net only (single_tie), ocmw nobody (no_ties): introducing them to each other lifts both.
     assert [(i.actor, i.before, i.after, i.partner) for i in impact.isolated] == [

@@ -76,12 +76,13 @@ def test_a_forked_worker_never_starts_in_the_middle_of_a_draw():
     import multiprocessing
     import os
 
-    from collabnet import progress as module
+    from collabnet import runtime
 
+    runtime.install()  # what collabnet.cli.main does first
     context = multiprocessing.get_context("fork")
     with Progress(stream=SlowTerminal(), delay=0).step("views"):
         time.sleep(0.1)  # the ticker is inside its first (slow) draw now
-        child = context.Process(target=lambda: os._exit(0 if module._DRAWING.acquire(timeout=2) else 1))
+        child = context.Process(target=lambda: os._exit(0 if runtime.DRAWING.acquire(timeout=2) else 1))
         child.start()
         child.join(10)
     assert child.exitcode == 0

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import collabnet
-from collabnet.analyses.run import analyse
+from collabnet.analyses import analyse
 from collabnet.cli import cli
 from collabnet.render.report import markdown_escape, render_report, render_reports, report_name
 from collabnet.words import LABELS, LANGS
@@ -66,8 +66,8 @@ def reports(dataset) -> dict:
     """lang -> zone -> Report."""
     found = {}
     for lang in LANGS:
-        analysis = analyse(dataset, lang=lang)
-        found[lang] = {zone: render_report(dataset, analysis, zone, lang) for zone in ("south", "north", "region")}
+        analysis = analyse(dataset)
+        found[lang] = {zone: render_report(analysis, zone, lang) for zone in ("south", "north", "region")}
     return found
 
 
@@ -78,7 +78,7 @@ def every_page(reports):
 
 
 def test_files_per_zone_and_region_in_both_forms(dataset, tmp_path):
-    written = render_reports(dataset, analyse(dataset, lang="nl"), tmp_path, "nl")
+    written = render_reports(analyse(dataset), tmp_path, "nl")
     names = [p.name for p in written]
     assert names == ["report-north.nl.html", "report-north.nl.md", "report-south.nl.html", "report-south.nl.md",
                      "report-region.nl.html", "report-region.nl.md"]
@@ -87,7 +87,7 @@ def test_files_per_zone_and_region_in_both_forms(dataset, tmp_path):
 
 
 def test_one_zone_only(dataset, tmp_path):
-    written = render_reports(dataset, analyse(dataset, zone="south", lang="fr"), tmp_path, "fr")
+    written = render_reports(analyse(dataset), tmp_path, "fr", zone="south")
     assert [p.name for p in written] == ["report-south.fr.html", "report-south.fr.md"]
 
 
@@ -105,7 +105,7 @@ def test_report_name_keeps_any_zone_code_inside_the_folder():
             "Comment lire ce rapport ?", "Soins médicaux", "Action sociale", "Aide et soins à domicile",
             "première ligne"]),
     ("en", ["Collaboration report", "Care zone South", "Key figures", "Gaps", "Action list",
-            "How to read this report", "Medical care", "Social assistance", "Home care", "1st line"]),
+            "How to read this report", "Medical care", "Social assistance", "Home care", "first line"]),
 ])
 def test_labels_and_taxonomy_names_in_the_chosen_language(reports, lang, words):
     report = reports[lang]["south"]
@@ -232,21 +232,21 @@ def test_sections_and_print_stylesheet(reports):
 def test_report_contents(reports):
     md = reports["en"]["south"].markdown
     assert "- Actors: **6 (organisations: 5, persons: 1)**" in md
-    assert "| Thuiszorg Zuid | organisation | Home care | 1st line | no link at all | 0 |" in md
+    assert "| Thuiszorg Zuid | organisation | Home care | first line | no link at all | 0 |" in md
     assert "| Two sectors with no link | Home care and Medical care | 0 | 2.0 | 2.0 |" in md
     assert "**Betweenness**:" in md and "**Cut vertex (single point of failure)**:" in md
     # cpas is the only link of hosp: a cut vertex; cpas-hosp is the only 1st-2nd line link: a bridge.
-    assert "| Ça & Cie \"test\" | Social assistance | 1st line |" in md
-    assert "1st line and 2nd line" in md
+    assert "| Ça & Cie \"test\" | Social assistance | first line |" in md
+    assert "first line and second line" in md
     region = reports["en"]["region"].markdown
-    assert "| Nurse A | person | Home care | 1st line | South | no link at all | 0 |" in region
+    assert "| Nurse A | person | Home care | first line | South | no link at all | 0 |" in region
     assert "Seniors http\\://evil.example/x" in region  # no autolink in GitHub-flavoured Markdown
 
 
 def test_deterministic(dataset_dir, tmp_path):
-    first = render_reports(collabnet.load(dataset_dir, at=AT), analyse(collabnet.load(dataset_dir, at=AT)),
+    first = render_reports(analyse(collabnet.load(dataset_dir, at=AT)),
                            tmp_path / "a", "fr")
-    second = render_reports(collabnet.load(dataset_dir, at=AT), analyse(collabnet.load(dataset_dir, at=AT)),
+    second = render_reports(analyse(collabnet.load(dataset_dir, at=AT)),
                             tmp_path / "b", "fr")
     assert [p.name for p in first] == [p.name for p in second]
     for a, b in zip(first, second):
@@ -256,7 +256,7 @@ def test_deterministic(dataset_dir, tmp_path):
 
 def test_unknown_language_is_refused(dataset):
     with pytest.raises(ValueError, match="unknown language"):
-        render_report(dataset, analyse(dataset), "south", "de")
+        render_report(analyse(dataset), "south", "de")
 
 
 def test_cli_end_to_end(dataset_dir, tmp_path):

@@ -7,7 +7,7 @@ from browser import browser, console_errors, open_page, outside_requests  # noqa
 from test_report import AT, XSS, write_dataset
 
 import collabnet
-from collabnet.analyses.run import analyse
+from collabnet.analyses import analyse
 from collabnet.render.report import render_reports
 
 # More payloads, each of which would set window.pwned if the page ran it.
@@ -21,7 +21,7 @@ SECTIONS = ["figures", "matrix", "isolation", "isolated", "brokers", "gaps", "ac
 def pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     ds = collabnet.load(write_dataset(folder / "tiny", EXTRA), at=AT)
-    written = render_reports(ds, analyse(ds, lang="fr"), folder / "out", "fr")
+    written = render_reports(analyse(ds), folder / "out", "fr")
     return {p.name: p for p in written if p.suffix == ".html"}
 
 

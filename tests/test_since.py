@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 import collabnet
-from collabnet.analyses.run import analyse
+from collabnet.analyses import analyse
 from collabnet.cli import cli
 from collabnet.diff import compare, edge_changes, read_actions
 from collabnet.render.report import render_report
@@ -40,7 +40,7 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def changes(dataset):
-    return compare(dataset.on(OLD), dataset, actions=read_actions(ACTIONS))
+    return compare(analyse(dataset.on(OLD)), analyse(dataset), actions=read_actions(ACTIONS))
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +48,8 @@ def reports(dataset, changes) -> dict:
     """lang -> zone -> Report, with the section."""
     found = {}
     for lang in LANGS:
-        analysis = analyse(dataset, lang=lang)
-        found[lang] = {zone: render_report(dataset, analysis, zone, lang, changes=changes)
+        analysis = analyse(dataset)
+        found[lang] = {zone: render_report(analysis, zone, lang, changes=changes)
                        for zone in ("south", "north", "region")}
     return found
 
@@ -111,7 +111,7 @@ def test_zone_report_isolation_with_reasons(reports):
 def test_zone_report_gaps_and_brokers(reports):
     gaps = section(reports["en"]["south"].markdown, "Gaps")
     assert table(gaps) == [
-        "| opened | No link between first and second line | 1st line and 2nd line |",
+        "| opened | No link between first and second line | first line and second line |",
         "| opened | Two sectors with no link | Home care and Medical care |",
         "| closed | Two sectors with no link | Housing and homelessness and Medical care |",
         "| closed | Two sectors with no link | Housing and homelessness and Social assistance |",
@@ -176,7 +176,7 @@ def test_html_section_is_in_the_contents_and_tables(reports):
 
 
 def test_no_section_without_changes(dataset):
-    report = render_report(dataset, analyse(dataset), "south", "en")
+    report = render_report(analyse(dataset), "south", "en")
     assert "Since last time" not in report.markdown and 'id="since"' not in report.html
 
 
@@ -192,8 +192,8 @@ def hostile(tmp_path_factory) -> tuple:
     earlier.write_text("zone,priority,action,actors,rationale\n"
                        f"south,1,introduce,s_house|s_cpas,{XSS} [x](http://evil.example)\n", encoding="utf-8")
     ds = collabnet.load(folder, at=NEW)
-    report = render_report(ds, analyse(ds), "south", "en",
-                           changes=compare(ds.on(OLD), ds, actions=read_actions(earlier)))
+    report = render_report(analyse(ds), "south", "en",
+                           changes=compare(analyse(ds.on(OLD)), analyse(ds), actions=read_actions(earlier)))
     return report, folder, earlier
 
 
@@ -274,7 +274,7 @@ def flags(data: dict) -> dict[tuple[str, str], str]:
 
 @pytest.fixture(scope="module")
 def south_view(dataset) -> str:
-    return view_html(dataset, zone="south", since=OLD)
+    return view_html(analyse(dataset), zone="south", before=dataset.on(OLD).graph)
 
 
 def test_view_flags_every_link_of_the_zone(dataset, south_view):
@@ -309,14 +309,14 @@ def test_view_styles_legend_counts_and_tooltips(south_view):
 
 
 def test_view_positions_do_not_depend_on_the_lost_links(dataset, south_view):
-    plain = payload(view_html(dataset, zone="south"))
+    plain = payload(view_html(analyse(dataset), zone="south"))
     assert [(n["x"], n["y"]) for n in payload(south_view)["nodes"]] == [(n["x"], n["y"]) for n in plain["nodes"]]
     assert len(plain["edges"][0]) == 5  # no flag without --since
-    assert "legend-changes" not in view_html(dataset, zone="south")
+    assert "legend-changes" not in view_html(analyse(dataset), zone="south")
 
 
 def test_region_view_folds_persons_and_flags_links_between_organisations(dataset):
-    data = payload(view_html(dataset, since=OLD, lang="nl"))
+    data = payload(view_html(analyse(dataset), before=dataset.on(OLD).graph, lang="nl"))
     assert len(data["nodes"]) == 9  # s_nurse is folded into s_home
     assert flags(data) == {
         ("n_cpas", "n_gp"): "kept", ("n_gp", "r_net"): "kept", ("r_net", "s_gp"): "kept",
@@ -330,7 +330,7 @@ def test_region_view_folds_persons_and_flags_links_between_organisations(dataset
 
 def test_view_since_is_refused_on_the_sector_map(dataset):
     with pytest.raises(ValueError, match="not with aggregate='sectors'"):
-        view_html(dataset, aggregate="sectors", since=OLD)
+        view_html(analyse(dataset), aggregate="sectors", before=dataset.on(OLD).graph)
 
 
 def test_cli_view_since_is_deterministic(tmp_path):

@@ -197,7 +197,7 @@ def test_sole_broker_is_a_cut_vertex_between_the_two_clusters(synthetic, dataset
 
 
 def test_actions_ask_the_sole_broker_to_secure_its_bridge(synthetic, dataset):
-    from collabnet.analyses.run import analyse
+    from collabnet.analyses import analyse
 
     _, truth = synthetic
     broker = truth["brokers"][0]

@@ -114,7 +114,7 @@ def test_filters_offer_zone_sector_and_line():
     html = render_view(small_graph(), aggregate="full")
     for menu in ("filter-zone", "filter-sector", "filter-line"):
         assert f'id="{menu}"' in html
-    assert '<option value="north">north</option>' in html and '<option value="2">2nd line</option>' in html
+    assert '<option value="north">north</option>' in html and '<option value="2">second line</option>' in html
     assert '<option value="home_care">home_care</option>' in html  # secondary sectors count too
 
 
@@ -261,30 +261,16 @@ def test_zone_display_names_in_title_filters_and_tooltips():
     assert "Zone: Zuid" in nurse["title"] and nurse["zone"] == "south"  # filters match codes
 
 
-def test_cut_vertices_between_organisations_are_networkx_articulation_points():
-    # The views find cut vertices on arrays; networkx on the graph without inner persons must agree.
-    import random
+def test_the_view_marks_the_cut_vertices_of_the_tables_which_are_networkx_articulation_points():
+    # One rule: the view's cut-vertex marks are the analysis record's, which brokers.csv lists.
     from pathlib import Path
 
     import collabnet
-    from collabnet.graph import same_organisation
-    from collabnet.render.view import _cut_vertices_between_organisations
+    from collabnet.analyses import analyse
+    from collabnet.render.view import view_marks
 
-    def networkx_way(G):
-        inner = {v for v, kind in G.nodes(data="kind")
-                 if kind == "person" and all(same_organisation(G, v, w) for w in G.adj[v])}
-        return set(nx.articulation_points(G.subgraph(v for v in G if v not in inner)))
-
-    graphs = [collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-01").graph]
-    rng = random.Random(3)
-    for seed in range(40):
-        G = nx.gnm_random_graph(30, rng.randint(20, 45), seed=seed)
-        G.add_edge(0, 0)
-        for v in G:
-            G.nodes[v].update(kind="organisation", organisation=None)
-        for v in rng.sample(list(G), 12):  # persons, some employed by a neighbour
-            employer = next(iter(G[v]), None)
-            G.nodes[v].update(kind="person", organisation=employer if rng.random() < 0.7 else None)
-        graphs.append(G)
-    for G in graphs:
-        assert _cut_vertices_between_organisations(G) == networkx_way(G)
+    analysis = analyse(collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-01"))
+    highlight, _ = view_marks(analysis)
+    marked = {v for v, mark in highlight.items() if mark == "cut_vertex"}
+    assert marked == set(nx.articulation_points(analysis.graph)) == set(analysis.cut_vertices)
+    assert marked == {b.actor for b in analysis.brokers if b.cut_vertex}

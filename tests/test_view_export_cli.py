@@ -59,8 +59,8 @@ def test_view_of_a_zone_by_its_name_in_dutch(tiny: Path, tmp_path: Path):
     assert result.output.strip() == str(out)
     assert nodes_of(out) == ["clerk", "cpas", "gp", "lab", "nurse"]
     marks = {n["id"]: n["mark"] for n in payload(out)["nodes"]}
-    # gp alone links the lab; the CPAS is no cut vertex for its clerk, who has no link outside it.
-    assert marks["gp"] == "cut_vertex" and marks["cpas"] == "isolated"  # single tie outside: gp
+    # gp alone links the lab; the CPAS alone links its clerk (an articulation point of the actor graph).
+    assert marks["gp"] == "cut_vertex" and marks["cpas"] == "cut_vertex"
     html = out.read_text(encoding="utf-8")
     assert "Kleur: zorglijn" in html and "Zuid" in html and "<img src=x" not in html
     assert not re.search(r'(src|href)="?https?:', html) and "example.org" not in html

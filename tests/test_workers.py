@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 import collabnet
-from collabnet.analyses.run import analyse
+from collabnet.analyses import analyse
 from collabnet.render import report, view
-from collabnet.render.workers import paused_gc, share_out
+from collabnet.runtime import collector_paused, share_out
+from collabnet.words import Vocabulary
 
 BRUSSELS = Path(__file__).parents[1] / "datasets" / "brussels"
 
@@ -42,7 +43,7 @@ def test_an_error_here_is_raised_here():
 
 def test_the_collector_is_paused_in_the_block_only():
     assert gc.isenabled()
-    with paused_gc():
+    with collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
 
@@ -56,12 +57,13 @@ def brussels():
 def test_reports_and_views_written_on_two_cores_are_those_written_on_one(brussels, tmp_path, monkeypatch):
     dataset, result = brussels
     one, two = tmp_path / "one", tmp_path / "two"
-    alone = report.render_reports(dataset, result, one, lang="nl")
-    alone += view.render_views(dataset, result, one, lang="nl", since="2023-06-01")
+    before = dataset.on("2023-06-01").graph
+    alone = report.render_reports(result, one, lang="nl")
+    alone += view.render_views(result, one, lang="nl", before=before)
     monkeypatch.setattr(report, "_SHARED_WORK", 0)  # small as it is, share it out
     monkeypatch.setattr(view, "_SHARED_WORK", 0)
-    shared = report.render_reports(dataset, result, two, lang="nl")
-    shared += view.render_views(dataset, result, two, lang="nl", since="2023-06-01")
+    shared = report.render_reports(result, two, lang="nl")
+    shared += view.render_views(result, two, lang="nl", before=before)
     assert [p.name for p in shared] == [p.name for p in alone] and len(alone) == 12
     for path in one.iterdir():
         assert path.read_bytes() == (two / path.name).read_bytes(), path.name
@@ -71,9 +73,9 @@ def test_tables_written_on_two_cores_are_those_written_on_one(brussels, tmp_path
     from collabnet.render import tables
 
     dataset, result = brussels
-    alone = tables.write_analysis(result, tmp_path / "one")
+    alone = tables.write_analysis(result, tmp_path / "one", Vocabulary.for_analysis(result, "en"))
     monkeypatch.setattr(tables, "_SHARED_ROWS", 0)
-    shared = tables.write_analysis(result, tmp_path / "two")
+    shared = tables.write_analysis(result, tmp_path / "two", Vocabulary.for_analysis(result, "en"))
     assert [p.name for p in shared] == [p.name for p in alone] == list(tables.OUTPUT_FILES)
     for path in alone:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name

@@ -20,10 +20,10 @@ import test_plan as plan_tests  # the tiny dataset of the plan CLI tests
 from click.testing import CliRunner
 
 import collabnet
-from collabnet.analyses.actions import Action
-from collabnet.analyses.run import analyse
+from collabnet.analyses import analyse
 from collabnet.cli import cli
 from collabnet.planning import plan_actions, zone_plan
+from collabnet.records import Action
 from collabnet.render.report import render_reports
 
 AT = "2024-06-01"
@@ -47,7 +47,8 @@ def reports(tiny, tmp_path_factory) -> dict[str, str]:
     """File name -> text of every report in English and French."""
     ds = collabnet.load(tiny, at=AT)
     out = tmp_path_factory.mktemp("reports")
-    paths = [*render_reports(ds, analyse(ds), out, "en"), *render_reports(ds, analyse(ds, lang="fr"), out, "fr")]
+    analysis = analyse(ds, plans=True)
+    paths = [*render_reports(analysis, out, "en"), *render_reports(analysis, out, "fr")]
     return {p.name: p.read_text(encoding="utf-8") for p in paths}
 
 
@@ -73,7 +74,7 @@ def test_whom_to_invite_with_reasons_and_the_guarantee(reports):
     ]
     assert ("Together they reach 20 of the 20 points of isolation (100%); this choice always reaches at least 100% "
             "of what the best choice of 5 invitees would reach.") in text
-    assert "At the table: health, other, welfare, 1st line, 2nd line." in text
+    assert "At the table: health, other, welfare, first line, second line." in text
 
 
 def test_introductions_with_who_introduces_gaps_closed_and_figures(reports):
@@ -123,7 +124,7 @@ def test_plans_in_french(reports):
 def test_names_in_the_plans_are_escaped(tmp_path):
     actors = plan_tests.ACTORS.replace("GP Zuid", f"{XSS} *GP* | Zuid")
     ds = collabnet.load(write(tmp_path / "hostile", actors), at=AT)
-    html, md = (p.read_text(encoding="utf-8") for p in render_reports(ds, analyse(ds), tmp_path, "en", zone="south"))
+    html, md = (p.read_text(encoding="utf-8") for p in render_reports(analyse(ds, plans=True), tmp_path, "en", zone="south"))
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt; *GP* | Zuid — Kliniek" in html
     assert "<img" not in md.replace("\\<img", "")
     assert "| 1 | \\<img src=x onerror=alert(1)\\> \\*GP\\* \\| Zuid — Kliniek | Netwerk Zuid |" in md

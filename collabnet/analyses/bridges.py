@@ -20,13 +20,20 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from itertools import combinations
 
 import networkx as nx
 import numpy as np
 
-__all__ = ["SEPARATIONS", "LINE_PAIR", "LANGUAGE_PAIR", "CutEdge", "cut_vertices", "cut_edges"]
+from collabnet.algorithms.blocks import adjacency_lists, biconnected, block_cut_tree
+from collabnet.analyses.gaps import actor_line
+from collabnet.graph import org_of
+from collabnet.records.findings import CutEdge
+
+__all__ = ["MIN_CUT_OFF", "SEPARATIONS", "LINE_PAIR", "LANGUAGE_PAIR", "cut_vertices", "cut_edges", "fragile_links",
+           "priority_pair", "watched_values"]
 
 #: What a cut edge can separate (the ``separates`` field), in output order.
 SEPARATIONS = ("sector", "line", "language")
@@ -34,21 +41,9 @@ SEPARATIONS = ("sector", "line", "language")
 LINE_PAIR = (1, 2)
 #: The two language networks whose link is watched.
 LANGUAGE_PAIR = ("nl", "fr")
-
-
-@dataclass(frozen=True)
-class CutEdge:
-    """A tie whose loss leaves values ``a`` and ``b`` of ``separates`` with no path between them.
-
-    ``u`` < ``v``; ``a`` is a value found only on ``u``'s side of the tie, ``b``
-    one found only on ``v``'s side (both as text: ``"1"``, ``"2"`` for lines).
-    """
-
-    u: Hashable
-    v: Hashable
-    separates: str
-    a: str
-    b: str
+#: A cut vertex that links no two sectors, lines or languages is still fragile when its departure
+#: would cut off at least this many actors outside its own organisation.
+MIN_CUT_OFF = 3
 
 
 @nx.utils.not_implemented_for("directed")
@@ -205,3 +200,192 @@ def _subtree_counts(n_blocks: int, tree: list[tuple[int, int]], counts: np.ndarr
         if parent[x] >= 0:
             below[parent[x]] += below[x]
     return parent, root, below
+
+
+# ----- cut vertices that are the only link between two values (the secure_bridge actions) -----
+def _family(H: nx.Graph, families: dict | None, sector: str):
+    if families and sector in families:
+        return families[sector]
+    return next((d.get("family") for _, d in H.nodes(data=True) if d.get("sector") == sector), None)
+
+
+def priority_pair(H: nx.Graph, attribute: str, a, b, families: dict | None) -> bool:
+    """Health-welfare sector pairs, the first-second line and nl-fr are the region's priorities."""
+    if attribute == "sector":
+        return {_family(H, families, a), _family(H, families, b)} == {"health", "welfare"}
+    return True
+
+
+_BRIDGED = {"sector": None, "line": LINE_PAIR, "language": LANGUAGE_PAIR}
+
+
+def watched_values(H: nx.Graph, v: Hashable) -> list[tuple]:
+    """The (attribute, value) pairs of actor ``v`` whose links are watched: its main sector, line 1 or 2,
+    language ``nl`` or ``fr``.
+
+    >>> H = nx.Graph(); H.add_node("gp", sector="medical", line=1, language="bi")
+    >>> watched_values(H, "gp")
+    [('sector', 'medical'), ('line', 1)]
+    """
+    data = H.nodes[v]
+    tags = [("sector", data.get("sector")), ("line", actor_line(H, v)), ("language", data.get("language"))]
+    return [(attr, value) for attr, value in tags
+            if value not in (None, "") and (_BRIDGED[attr] is None or value in _BRIDGED[attr])]
+
+
+class _Piece:
+    """Some actors of a graph and the edges among them, numbered by id (:func:`adjacency_lists`)."""
+
+    def __init__(self, G: nx.Graph, nodes: Iterable):
+        self.G = G
+        self.nodes, self.adj = adjacency_lists(G, nodes)
+        self.org = [org_of(G, v) for v in self.nodes]
+
+
+def fragile_links(G: nx.Graph, nodes: Iterable | None = None, families: dict | None = None,
+                  tags: dict | None = None) -> list[tuple]:
+    """Cut vertices of the graph on ``nodes`` (default: all of ``G``) that are the only link between
+    two values of an attribute, or whose departure cuts a group of actors off (:data:`MIN_CUT_OFF`).
+
+    Returns (c, attribute, a, b, p, q, cut_off) per cut vertex and attribute: without
+    ``c`` no ``a`` actor can reach a ``b`` actor (they could before, both values
+    remain, and no other component links them); ``p`` and ``q`` are neighbours of ``c``
+    on the two sides (an ``a``/``b`` actor when one is adjacent), ``cut_off`` the number
+    of actors on the smaller side. Computed on the block-cut tree: linear in the graph
+    size plus the values per piece. ``tags``: :func:`watched_values` of each actor, when known.
+
+    >>> G = nx.Graph([("gp", "hub"), ("hub", "cpas")])
+    >>> G.add_nodes_from([("gp", {"sector": "medical"}), ("hub", {"sector": "coordination"}),
+    ...                   ("cpas", {"sector": "social_assistance"})])
+    >>> fragile_links(G)[0]
+    ('hub', 'sector', 'medical', 'social_assistance', 'gp', 'cpas', 1)
+    """
+    piece = _Piece(G, G if nodes is None else nodes)
+    tags_of = [tags[v] if tags is not None else watched_values(G, v) for v in piece.nodes]
+    blocks, component = biconnected(piece.adj)
+    blocks_of: list[list[int]] = [[] for _ in piece.nodes]
+    for i, block in enumerate(blocks):
+        for v in block:
+            blocks_of[v].append(i)
+    cuts = {v for v, ids in enumerate(blocks_of) if len(ids) > 1}
+    values: dict = defaultdict(lambda: defaultdict(set))  # component -> attribute -> values
+    for v, root in enumerate(component):
+        for attribute, value in tags_of[v]:
+            values[root][attribute].add(value)
+    linked_in: Counter = Counter()  # (attribute, a, b) -> number of components where a and b meet
+    for found in values.values():
+        for attribute, held in found.items():
+            for a, b in combinations(sorted(held, key=str), 2):
+                linked_in[(attribute, a, b)] += 1
+
+    subtree, parent_block, children = block_cut_tree(blocks, cuts, tags_of)
+    links = []
+    for c in sorted(cuts):
+        # the neighbours of c in each of its blocks: one pass over c's edges
+        own_blocks = set(blocks_of[c])
+        near: dict = defaultdict(list)
+        for v in piece.adj[c]:
+            near[next(i for i in blocks_of[v] if i in own_blocks)].append(v)
+        sides = [*children[c], parent_block[c]]
+        counts = [subtree[("B", i)] for i in children[c]] + [subtree[("root", c)] - subtree[("C", c)]]
+        pieces = [(count, _contacts(near[i], tags_of)) for i, count in zip(sides, counts)]
+        found = _separations(G, c, pieces, linked_in, families)
+        if not found:
+            found = _cut_off_group(piece, c, [near[i] for i in sides], [count[("n",)] for count in counts])
+        name = piece.nodes
+        links.extend((name[c], attribute, a, b, name[p], name[q], cut_off)
+                     for _, attribute, a, b, p, q, cut_off in found)
+    return links
+
+
+def _cut_off_group(piece: _Piece, c: int, near: list[list[int]], sizes: list[int]) -> list[tuple]:
+    """The biggest piece without ``c`` (not the largest one) with MIN_CUT_OFF actors outside c's organisation.
+
+    Returns [(c, "group", n, None, p, q, n)] with p a contact of c in that piece and q one in
+    the largest piece (outside c's organisation and organisations first), or [].
+    """
+    own = piece.org[c]
+    largest = max(range(len(sizes)), key=lambda i: (sizes[i], -i))
+    for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        if i == largest or sizes[i] < MIN_CUT_OFF:
+            continue
+        if _outsiders(piece, c, near[i], own) >= MIN_CUT_OFF:
+            def contact(v: int) -> tuple:
+                return (own is not None and piece.org[v] == own,
+                        piece.G.nodes[piece.nodes[v]].get("kind") != "organisation", v)
+
+            return [(c, "group", sizes[i], None, min(near[i], key=contact), min(near[largest], key=contact),
+                     sizes[i])]
+    return []
+
+
+def _outsiders(piece: _Piece, c: int, start: list[int], own, visits: int = 5_000) -> int:
+    """Actors outside organisation ``own`` reachable from ``start`` without ``c``, counted up to MIN_CUT_OFF."""
+    seen, queue, found = {c, *start}, list(start), 0
+    while queue and found < MIN_CUT_OFF and len(seen) < visits:
+        v = queue.pop()
+        found += own is None or piece.org[v] != own
+        for w in piece.adj[v]:
+            if w not in seen:
+                seen.add(w)
+                queue.append(w)
+    return found
+
+
+def _most(pieces: list, among: set, tag: tuple) -> int:
+    """The piece (index) with the most actors holding ``tag``; the first on ties."""
+    return max(among, key=lambda i: (pieces[i][0][tag], -i))
+
+
+def _contacts(neighbours: list[int], tags: list) -> dict:
+    """Tag -> the first neighbour (by number) holding it, and ``None`` -> the first neighbour."""
+    contacts: dict = {}
+    for v in sorted(neighbours):
+        contacts.setdefault(None, v)
+        for tag in tags[v]:
+            contacts.setdefault(tag, v)
+    return contacts
+
+
+def _separations(H, c, pieces, linked_in, families) -> list[tuple]:
+    """Per attribute, the most important value pair that only ``c`` links (see _fragile_links).
+
+    ``pieces``: per piece of H - c, its tag counts and its contacts (tag -> a neighbour of
+    c there holding it). Importance: the region's priorities (health-welfare), then pairs
+    that c's own contacts hold, then the actors cut off; ties go to the first pair by value.
+    """
+    size = sum(counts[("n",)] for counts, _ in pieces)
+    largest = max(range(len(pieces)), key=lambda i: (pieces[i][0][("n",)], -i))
+    found = []
+    for attribute in _BRIDGED:
+        where: dict = defaultdict(set)  # value -> pieces holding it
+        for i, (counts, _) in enumerate(pieces):
+            for tag in counts:
+                if tag[0] == attribute:
+                    where[tag[1]].add(i)
+        best, best_key = None, None
+        for a in sorted(where, key=str):
+            if largest in where[a]:
+                continue
+            for b in sorted(where, key=str):
+                pair = tuple(sorted((a, b), key=str))
+                if b == a or where[a] & where[b] or linked_in[(attribute, *pair)] > 1:
+                    continue
+                side_a = _most(pieces, where[a], (attribute, a))
+                side_b = largest if largest in where[b] else _most(pieces, where[b], (attribute, b))
+                contacts_a, contacts_b = pieces[side_a][1], pieces[side_b][1]
+                direct = ((attribute, a) in contacts_a) + ((attribute, b) in contacts_b)
+                cut_off = min(pieces[side_a][0][("n",)], size - pieces[side_a][0][("n",)])
+                key = (priority_pair(H, attribute, a, b, families), direct, cut_off)
+                if best_key is None or key > best_key:
+                    p = contacts_a.get((attribute, a), contacts_a[None])
+                    q = contacts_b.get((attribute, b), contacts_b[None])
+                    best, best_key = (a, b, p, q, cut_off), key
+        if best is None:
+            continue
+        a, b, p, q, cut_off = best
+        if attribute == "sector" or a == _BRIDGED[attribute][0]:
+            found.append((c, attribute, a, b, p, q, cut_off))
+        else:  # keep line 1 before 2 and nl before fr in the sentence
+            found.append((c, attribute, b, a, q, p, cut_off))
+    return found

@@ -46,8 +46,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from collabnet.algorithms.blocks import adjacency_matrix
 from collabnet.analyses import shortest_paths
-from collabnet.analyses.blocks import adjacency_matrix
 from collabnet.analyses.bridges import cut_vertices
 from collabnet.progress import Progress
 
@@ -627,7 +627,7 @@ def betweenness_method(n: int, exact: bool = False) -> dict:
 @nx.utils.not_implemented_for("directed")
 @nx.utils.not_implemented_for("multigraph")
 def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = None,
-                 progress: Progress | None = None, exact: bool = False) -> pd.DataFrame:
+                 progress: Progress | None = None, exact: bool = False, cuts: set | None = None) -> pd.DataFrame:
     """The ``brokers.csv`` table: every actor with at least one edge, ranked per zone.
 
     Parameters
@@ -642,6 +642,8 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     exact : bool
         Exact betweenness whatever the size (default: estimated above
         :data:`EXACT_MAX` actors; see :func:`betweenness_method`).
+    cuts : set, optional
+        The cut vertices of ``G`` (:func:`~collabnet.analyses.bridges.cut_vertices`), when already known.
 
     Returns
     -------
@@ -687,7 +689,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         between = [float(betweenness[v]) for v in nodes]
     profiles = {name: _profile(adj, _labels(G, nodes, name)) for name in ("sector", "line", "language")}
     roles, common = _brokerage(adj, profiles, triangles=True)
-    cuts = cut_vertices(G)
+    cuts = cut_vertices(G) if cuts is None else cuts
     sector = profiles["sector"]
     across = {name: r[:, 1:].sum(axis=1) for name, r in roles.items()}  # itinerant + representative + liaison
     data = {v: G.nodes[v] for v in nodes}

@@ -70,69 +70,25 @@ from functools import cached_property
 import networkx as nx
 import numpy as np
 
-from collabnet.analyses.blocks import edge_ends
+from collabnet.algorithms.blocks import edge_ends
+from collabnet.codes import REGION
+from collabnet.records.findings import Gap
 
 __all__ = [
-    "GAP_KINDS",
     "PRIORITY_WEIGHT",
-    "REGION",
     "WEAK_RATIO",
-    "Gap",
     "actor_line",
     "find_gaps",
     "id_list",
     "zone_members",
 ]
 
-REGION = "region"
-GAP_KINDS = (
-    "sector_pair",
-    "sector_missing",
-    "line_gap",
-    "language_gap",
-    "weak_sector_pair",
-    "family_pair",
-    "weak_family_pair",
-)
 # A pair is "weak" when it has at most a quarter of the edges a random zone would have.
 WEAK_RATIO = 0.25
 # Health <-> welfare integration is the region's first priority: those gaps count double.
 PRIORITY_WEIGHT = 2.0
 _PRIORITY_FAMILIES = frozenset({"health", "welfare"})
 _EVIDENCE_IDS = 3
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One gap in one zone (a row of gaps.csv).
-
-    Attributes
-    ----------
-    zone : str
-        Zone code, or ``region`` for the whole graph.
-    gap : str
-        One of :data:`GAP_KINDS`.
-    a, b : str
-        The two sectors, families, lines (``"1"``, ``"2"``) or languages; ``b`` is
-        ``""`` for ``sector_missing``.
-    observed : int
-        Edges between a-actors and b-actors with both ends in the zone.
-    expected : float
-        Edges expected at the zone's density (rounded to 6 decimals).
-    severity : float
-        Higher = more urgent (rule in the module docstring; 6 decimals).
-    evidence : str
-        The actors counted on each side (a few ids and the counts).
-    """
-
-    zone: str
-    gap: str
-    a: str
-    b: str
-    observed: int
-    expected: float
-    severity: float
-    evidence: str
 
 
 def actor_line(G: nx.Graph, v: Hashable) -> int | None:

@@ -1,21 +1,9 @@
-"""Isolated actors: who is not yet connected, and how.
+"""Isolated actors: who is not yet connected, and how (isolated.csv).
 
-Only ties that leave the actor's own organisation count: for a person, its
-own organisation and its colleagues do not count; for an organisation, its
-own staff do not count (``collabnet.graph.same_organisation``). A person who
-only meets colleagues is therefore as isolated as one with no edge at all.
-
-Reasons (:data:`REASONS`), for every actor:
-
-``no_ties``
-    no neighbour outside its own organisation (the only reason such an actor gets);
-``intra_sector_only``
-    all its outside neighbours share its main sector;
-``no_cross_line``
-    a first-line actor with outside neighbours but none on the second line, or a
-    second-line actor with none on the first line;
-``single_tie``
-    exactly one outside neighbour.
+Every actor is examined; its reasons (:data:`collabnet.codes.REASONS`) are
+those of its standing (:mod:`collabnet.analyses.standing`, the one home of the
+rules): only ties that leave the actor's own organisation count, so a person
+who only meets colleagues is as isolated as one with no edge at all.
 
 An actor may get several reasons (one record each).
 
@@ -38,37 +26,21 @@ social_worker | single_tie | 1 | outside neighbours: gp
 from __future__ import annotations
 
 import heapq
-from collections.abc import Hashable
-from dataclasses import dataclass
 
 import networkx as nx
 
-from collabnet.graph import org_of
+from collabnet.analyses.standing import Standing, with_partner
+from collabnet.analyses.standing import reasons as standing_reasons
+from collabnet.codes import REASONS
+from collabnet.graph import adjacency_of, org_of
+from collabnet.records.findings import IsolatedActor
 
-__all__ = ["REASONS", "LINE_PRIORITY", "EVIDENCE_NAMES", "IsolatedActor", "isolated_actors"]
+__all__ = ["LINE_PRIORITY", "EVIDENCE_NAMES", "isolated_actors"]
 
-REASONS = ("no_ties", "intra_sector_only", "no_cross_line", "single_tie")
 #: Sort order of care lines: first and second line first, then 0, 3 and no line.
 LINE_PRIORITY = (1, 2, 0, 3, None)
 #: Outside neighbours named in the evidence, at most.
 EVIDENCE_NAMES = 5
-_CROSS_LINE = {1: 2, 2: 1}
-
-
-@dataclass(frozen=True)
-class IsolatedActor:
-    """One reason why one actor is isolated.
-
-    ``degree`` is the number of distinct neighbours outside the actor's own
-    organisation; ``evidence`` names them (ids, at most :data:`EVIDENCE_NAMES`)
-    or says ``no edge outside own organisation``.
-    """
-
-    zone: str
-    actor: Hashable
-    reason: str
-    degree: int
-    evidence: str
 
 
 @nx.utils.not_implemented_for("directed")
@@ -101,23 +73,15 @@ def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
     org = {v: org_of(G, v) for v in G}
     sector = dict(nodes(data="sector"))
     line = dict(nodes(data="line"))
-    adjacency = G.adj
+    adjacency = adjacency_of(G)
     found = []
     for v, data in nodes(data=True):
         own = org[v]
-        outside = [w for w in adjacency[v] if w != v and (own is None or org[w] != own)]
-        reasons = []
-        if not outside:
-            reasons.append("no_ties")
-        else:
-            main = sector[v]
-            if main is not None and all(sector[w] == main for w in outside):
-                reasons.append("intra_sector_only")
-            partner = _CROSS_LINE.get(line[v])
-            if partner is not None and all(line[w] != partner for w in outside):
-                reasons.append("no_cross_line")
-            if len(outside) == 1:
-                reasons.append("single_tie")
+        outside = [w for w in adjacency[v] if w != v and (own is None or org[w] != own)]  # as outside_partners
+        s = Standing(0, False, False)
+        for w in outside:
+            s = with_partner(s, sector[v], line[v], sector[w], line[w])
+        reasons = standing_reasons(line[v], s)
         if not reasons:
             continue
         evidence = _evidence(heapq.nsmallest(EVIDENCE_NAMES, outside), len(outside))

@@ -28,7 +28,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["sector_matrix", "network_ei", "zone_ei"]
+from collabnet.records.findings import SectorMatrix
+
+__all__ = ["ei", "links_between", "sector_matrix", "network_ei", "zone_ei"]
 
 
 @nx.utils.not_implemented_for("directed")
@@ -81,6 +83,29 @@ def sector_matrix(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribut
     return pd.DataFrame(counts, index=index, columns=pd.Index(order, name=attribute))
 
 
+def links_between(G: nx.Graph, nodes: Iterable[Hashable] | None = None) -> SectorMatrix:
+    """The :func:`sector_matrix` of main sectors as a record (sector codes sorted as text).
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "medical", "b": "housing", "c": "housing"}, "sector")
+    >>> links_between(G)
+    SectorMatrix(codes=('housing', 'medical'), counts=((1, 1), (1, 0)))
+    """
+    table = sector_matrix(G, nodes)
+    return SectorMatrix(tuple(map(str, table.index)), tuple(tuple(int(x) for x in row) for row in table.to_numpy()))
+
+
+def ei(external: int, internal: int) -> float | None:
+    """The E-I index ``(E - I) / (E + I)`` of ``external`` links between groups and ``internal`` links
+    inside one (Krackhardt & Stern 1988); None when there is no link.
+
+    >>> ei(1, 3), ei(0, 0)
+    (-0.5, None)
+    """
+    total = internal + external
+    return None if total == 0 else (external - internal) / total
+
+
 def network_ei(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribute: str = "sector") -> float | None:
     """E-I index of a set of actors: ``(E - I) / (E + I)`` over the edges among them.
 
@@ -116,9 +141,7 @@ def network_ei(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribute: 
     """
     matrix = sector_matrix(G, nodes, attribute).to_numpy()
     internal = int(matrix.trace())
-    external = int(matrix.sum() - internal) // 2  # off-diagonal cells hold each edge twice
-    total = internal + external
-    return None if total == 0 else (external - internal) / total
+    return ei(int(matrix.sum() - internal) // 2, internal)  # off-diagonal cells hold each edge twice
 
 
 def zone_ei(G: nx.Graph, zone: str, attribute: str = "sector") -> float | None:

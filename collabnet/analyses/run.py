@@ -1,118 +1,110 @@
-"""Run every analysis once on a dataset's graph: the one entry point reports, views and the CLI use.
+"""One pass of the pipeline per date: every analysis once, on the whole graph, as one record.
+
+:func:`analyse` is the entry point that the CLI, the reports, the views,
+the tables and ``diff`` share: each of them reads the
+:class:`~collabnet.records.analysis.Analysis` it returns and computes no
+finding of its own. Restricting to a zone is ``analysis.for_zone(z)``.
 
 >>> import collabnet
 >>> result = analyse(collabnet.load("datasets/brussels", at="2024-06-01"))   # doctest: +SKIP
->>> result.actions[0].priority                                              # doctest: +SKIP
+>>> result.for_zone("south").actions[0].priority                            # doctest: +SKIP
 1
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-import pandas as pd
-
-from collabnet.analyses.actions import Action, recommend_actions
+from collabnet.analyses.actions import recommend_actions
+from collabnet.analyses.bridges import cut_edges, cut_vertices
 from collabnet.analyses.brokerage import betweenness_method, broker_table
-from collabnet.analyses.gaps import REGION, Gap, find_gaps, zone_members
+from collabnet.analyses.gaps import find_gaps, zone_members
+from collabnet.analyses.introductions import IntroductionSearch
 from collabnet.analyses.isolation import isolated_actors
-from collabnet.analyses.mixing import zone_ei
+from collabnet.analyses.mixing import links_between
 from collabnet.analyses.summary import summarise
-from collabnet.graph import collector_paused
+from collabnet.codes import REGION
+from collabnet.graph import open_groups
 from collabnet.progress import NO_PROGRESS, Progress
+from collabnet.records.analysis import Analysis, frozen_mapping
+from collabnet.records.findings import brokers_of
+from collabnet.runtime import collector_paused
 
-__all__ = ["Analysis", "analyse", "open_groups"]
-
-
-@dataclass(frozen=True, eq=False)
-class Analysis:
-    """Everything ``collabnet analyze`` computes, for renderers to read (never to recompute).
-
-    Attributes
-    ----------
-    dataset : collabnet.dataset.Dataset
-        The dataset analysed; ``dataset.graph`` is the graph every result refers to.
-    zone : str or None
-        The zone the results are limited to (None = all zones and the region).
-    lang : str
-        Language of the rationales (``nl``, ``fr``, ``en``).
-    isolated : tuple of IsolatedActor
-        isolated.csv rows.
-    brokers : pandas.DataFrame
-        brokers.csv table.
-    gaps : tuple of Gap
-        gaps.csv rows.
-    actions : tuple of Action
-        actions.csv rows.
-    summary : dict
-        The summary.json object.
-    """
-
-    dataset: object
-    zone: str | None
-    lang: str
-    isolated: tuple
-    brokers: pd.DataFrame
-    gaps: tuple[Gap, ...]
-    actions: tuple[Action, ...]
-    summary: dict
+__all__ = ["analyse"]
 
 
-def open_groups(groups: pd.DataFrame, at: dt.date) -> pd.DataFrame:
-    """Groups not ended on ``at`` (current or upcoming): those an actor can still be invited into.
-
-    >>> g = pd.DataFrame({"id": ["old", "now", "next"], "until": ["2022-01-01", "", ""]})
-    >>> list(open_groups(g, dt.date(2024, 6, 1))["id"])
-    ['now', 'next']
-    """
-    if not len(groups) or "until" not in groups:
-        return groups
-    until = groups["until"].fillna("")
-    return groups[(until == "") | (until > at.isoformat())]
-
-
-def analyse(dataset, zone: str | None = None, lang: str = "en", progress: Progress = NO_PROGRESS,
-            exact_betweenness: bool = False) -> Analysis:
-    """Run isolation, brokerage, gaps, actions and the summary on ``dataset.graph``.
+def analyse(dataset, *, exact: bool = False, plans: bool | Iterable[str] = False,
+            progress: Progress = NO_PROGRESS) -> Analysis:
+    """Run isolation, brokerage, cut vertices and edges, gaps, sector mixing, actions (and plans) once.
 
     Parameters
     ----------
     dataset : collabnet.dataset.Dataset
-    zone : str, optional
-        A zone code: keep only that zone's rows (isolated and brokers: actors of
-        the zone; gaps, actions, summary: that zone). Measures that depend on
-        the whole graph (betweenness, constraint, sector_missing) still see it.
-    lang : {"en", "nl", "fr"}
-        Language of the action rationales.
-    progress : collabnet.progress.Progress, optional
-        Where slow steps report (silent by default).
-    exact_betweenness : bool
+        Analysed on its date (``dataset.at``), on its actor graph.
+    exact : bool
         Exact betweenness even above :data:`~collabnet.analyses.brokerage.EXACT_MAX`
         actors (slower; the summary's ``betweenness`` entry says which was used).
+    plans : bool or iterable of str
+        The zones whose workshop plans (whom to invite, which introductions;
+        :func:`collabnet.planning.zone_plan`) the record holds: True = every
+        zone with actors; a list of codes (``region`` = a plan for the whole
+        region); False = none.
+    progress : collabnet.progress.Progress, optional
+        Where slow steps report (silent by default).
+
+    Returns
+    -------
+    Analysis
+        Every finding, for every zone and the region; ``.for_zone(z)`` keeps one zone's rows.
     """
     with progress.step("actor graph"):
         G = dataset.graph
     with collector_paused():
-        return _analyse(dataset, G, zone, lang, progress, exact_betweenness)
+        return _analyse(dataset, G, exact, plans, progress)
 
 
-def _analyse(dataset, G, zone: str | None, lang: str, progress: Progress, exact: bool) -> Analysis:
-    zones = None if zone is None else [zone]
+def _analyse(dataset, G, exact: bool, plans, progress: Progress) -> Analysis:
+    members = {zone: tuple(nodes) for zone, nodes in zone_members(G).items()}
+    members[REGION] = tuple(sorted(G, key=str))
     with progress.step("isolation"):
-        isolated = isolated_actors(G)
+        isolated = tuple(isolated_actors(G))
     with progress.step("brokerage"):
-        brokers = broker_table(G, progress=progress, exact=exact)
-    if zone is not None:
-        isolated = [row for row in isolated if row.zone == zone]
-        brokers = brokers[brokers["zone"] == zone].reset_index(drop=True)
+        cuts = cut_vertices(G)
+        table = broker_table(G, progress=progress, exact=exact, cuts=cuts)
     with progress.step("gaps"):
-        gaps = find_gaps(G, zones=zones)
+        gaps = tuple(find_gaps(G))
+        bridges = tuple(cut_edges(G))
+        matrices = {zone: links_between(G, None if zone == REGION else nodes) for zone, nodes in members.items()}
     with progress.step("actions"):
-        actions = recommend_actions(G, isolated, brokers, gaps, groups=open_groups(dataset.groups, dataset.at),
-                                    lang=lang, zones=zones)
-    wanted = zones or [*zone_members(G), REGION]
-    ei = {z: zone_ei(G, z) for z in wanted}
-    summary = summarise(dataset, isolated, brokers, gaps, ei=ei, zones=wanted)
-    summary["betweenness"] = betweenness_method(G.number_of_nodes(), exact)
-    return Analysis(dataset, zone, lang, tuple(isolated), brokers, tuple(gaps), tuple(actions), summary)
+        search = IntroductionSearch(G, dict(zip(table["actor"], table["rank"])))
+        actions = tuple(recommend_actions(G, isolated, table, gaps, groups=open_groups(dataset.groups, dataset.at),
+                                          search=search))
+    with progress.step("plans"):
+        workshop = _plans(G, gaps, members, plans, search)
+        proposed = _plan_actions(workshop, actions)
+    brokers = brokers_of(table)
+    summary = summarise(dataset, G, isolated=isolated, brokers=brokers, gaps=gaps, matrices=matrices,
+                        members=members, betweenness=betweenness_method(G.number_of_nodes(), exact))
+    return Analysis(dataset=dataset, graph=G, level="actors", zone=None,
+                    zones=tuple(z for z in members if z != REGION), members=frozen_mapping(members),
+                    isolated=isolated, brokers=brokers, cut_vertices=frozenset(cuts), cut_edges=bridges, gaps=gaps,
+                    matrices=frozen_mapping(matrices), actions=actions, plans=workshop, plan_actions=proposed,
+                    summary=summary)
+
+
+def _plans(G, gaps, members, plans, search):
+    """Zone -> ZonePlan for the zones asked (see :func:`analyse`)."""
+    if not plans:
+        return frozen_mapping()
+    from collabnet.planning import zone_plan
+
+    zones = [z for z in members if z != REGION] if plans is True else [z for z in plans if z in members]
+    return frozen_mapping({zone: zone_plan(G, zone, gaps=gaps, search=search) for zone in zones})
+
+
+def _plan_actions(plans, actions) -> tuple:
+    if not plans:
+        return ()
+    from collabnet.planning import plan_actions
+
+    return tuple(plan_actions(plans.values(), after=actions))

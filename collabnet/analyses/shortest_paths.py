@@ -67,7 +67,6 @@ i.e. 4 ordered ones:
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -76,6 +75,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from collabnet.progress import NO_PROGRESS, Progress
+from collabnet.runtime import available_cores
 
 __all__ = ["PathGraph", "path_graph", "dependencies"]
 
@@ -219,7 +219,7 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
     # so that the result is the same to the last bit with one worker or several.
     chunks = [part for part in np.array_split(np.arange(len(roots)), _CHUNKS) if len(part)]
     work = len(roots) * (nr + g.plain.nnz + 2 * g.member_of.nnz)
-    workers = min(_available_cores(), len(chunks)) if work >= _PARALLEL_WORK else 1
+    workers = min(available_cores(), len(chunks)) if work >= _PARALLEL_WORK else 1
     with (progress or NO_PROGRESS).step("betweenness", total=len(roots)) as advance:
         if workers > 1:
             sums = _in_parallel(g, chunks, roots, offsets, row_weights, linear, advance)
@@ -281,13 +281,6 @@ def _worker(send, g: PathGraph, roots: np.ndarray, offsets: np.ndarray, weights:
 
     send.send(_chunk(g, roots, offsets, weights, linear, count))
     send.close()
-
-
-def _available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _expand(indptr: np.ndarray, rows: np.ndarray, base: np.ndarray):

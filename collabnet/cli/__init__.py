@@ -69,4 +69,7 @@ def cli() -> None:
 
 def main() -> None:
     """Entry point of the ``collabnet`` console script."""
+    from collabnet import runtime
+
+    runtime.install()
     cli(prog_name="collabnet")

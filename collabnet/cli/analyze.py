@@ -8,6 +8,7 @@ import click
 
 from collabnet.cli.common import (
     actions_option,
+    analysis_since,
     at_option,
     changes_since,
     dataset_argument,
@@ -71,10 +72,10 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
       collabnet analyze --report --since 2024-01-01 --actions old/actions.csv
       collabnet analyze --zone Zuid --with-plan --lang nl
     """
-    from collabnet.analyses.run import analyse
-    from collabnet.planning import plan_actions
+    from collabnet.analyses import analyse
     from collabnet.render.tables import summary_json, write_analysis
     from collabnet.render.terminal import render_summary
+    from collabnet.words import Vocabulary
 
     if since is not None and not with_report:
         raise click.UsageError("--since adds a section to the reports: use it with --report")
@@ -82,39 +83,42 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
     progress = Progress(enabled=not quiet and not as_json)
-    changes = changes_since(ds, since, actions)
-    result = analyse(ds, zone=code, lang=lang, progress=progress, exact_betweenness=exact)
-    with progress.step("plans"):
-        plans = _plans(ds.graph, code, lang) if with_plan else None
+    old = analysis_since(ds, since, actions, exact=exact, progress=progress)
+    # One analysis of the whole graph (and one of --since's date); --zone only chooses the rows written.
+    result = analyse(ds, exact=exact, plans=_plan_zones(ds, code, with_report, with_plan), progress=progress)
+    changes = changes_since(old, result, actions)
+    words = Vocabulary.for_analysis(result, lang)
+    table = result if code is None else result.for_zone(code)
     folder = out if out is not None else default_out(ds.name)
     with progress.step("tables"):
-        written = write_analysis(result, folder, plan=None if plans is None else plan_actions(
-            plans.values(), after=result.actions))
+        written = write_analysis(table, folder, words, plan=table.plan_actions if with_plan else None)
     if with_report:
         from collabnet.render.report import render_reports
         from collabnet.render.view import render_views
 
         # --zone region means region-wide actors in the tables, but the whole region in a report and a view.
-        full = analyse(ds, zone=None, lang=lang, progress=progress, exact_betweenness=exact) if code == "region" else result
         with progress.step("reports"):
-            written += render_reports(ds, full, folder, lang=lang, zone=code, changes=changes,
-                                      plans=True if plans is None else plans)
+            written += render_reports(result, folder, lang=lang, zone=code, changes=changes)
         with progress.step("views"):
-            written += render_views(ds, full, folder, lang=lang, zone=code, since=since)
+            written += render_views(result, folder, lang=lang, zone=code, before=None if old is None else old.graph)
     if quiet:
         return
     if as_json:
-        click.echo(summary_json(result.summary), nl=False)
+        click.echo(summary_json(table.summary.to_dict()), nl=False)
         return
-    click.echo(render_summary(result), nl=False)
+    click.echo(render_summary(table, words), nl=False)
     click.echo(f"\nWrote {', '.join(p.name for p in written)} to {folder}")
 
 
-def _plans(G, code: str | None, lang: str) -> dict:
-    """Zone -> ZonePlan: the zone asked (``region``: the whole graph), else every zone with actors."""
-    from collabnet.analyses.gaps import REGION, zone_members
-    from collabnet.planning import zone_plan
+def _plan_zones(ds, code: str | None, with_report: bool, with_plan: bool) -> list[str]:
+    """The zones whose workshop plans are needed: those of the zone reports written, and for
+    ``--with-plan`` the zone asked (``region``: a plan for the whole graph), else every zone."""
+    from collabnet.codes import REGION
 
-    members = zone_members(G)
-    zones = list(members) if code is None else [code] if code in members or code == REGION else []
-    return {z: zone_plan(G, z, lang=lang) for z in zones}
+    every = [z for z in ds.zone_codes if z != REGION]
+    zones = []
+    if with_report and code != REGION:  # the region report has no plans
+        zones += every if code is None else [code]
+    if with_plan:
+        zones += every if code is None else [code]
+    return list(dict.fromkeys(zones))

@@ -18,7 +18,7 @@ from collabnet.errors import CollabnetError
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
-           "since_option", "actions_option", "check_since", "changes_since"]
+           "since_option", "actions_option", "check_since", "analysis_since", "changes_since"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
@@ -103,20 +103,31 @@ def check_since(dataset, since) -> None:
         raise click.UsageError(f"--since {since} is after the analysis date {dataset.at} (--at)")
 
 
-def changes_since(dataset, since, actions: Path | None = None):
-    """What changed in ``dataset`` from ``since`` to its analysis date (a :class:`collabnet.diff.Diff`), or None.
+def analysis_since(dataset, since, actions: Path | None = None, *, exact: bool = False, progress=None):
+    """The analysis of ``dataset`` on the date ``since`` (``--since``), or None without it.
 
-    ``actions`` (an earlier actions.csv) adds their follow-up; it needs ``since``.
+    ``actions`` (``--actions``, an earlier actions.csv) needs ``since``; both are checked here,
+    before any analysis runs.
     """
     if since is None:
         if actions is not None:
             raise click.UsageError("--actions needs --since (the date of the earlier actions)")
         return None
     check_since(dataset, since)
+    from collabnet.analyses import analyse
+    from collabnet.progress import NO_PROGRESS
+
+    return analyse(dataset.on(since), exact=exact, progress=progress or NO_PROGRESS)
+
+
+def changes_since(old, new, actions: Path | None = None):
+    """What changed from the analysis ``old`` (of ``--since``, or None) to ``new`` (a :class:`collabnet.diff.Diff`),
+    with the follow-up of the earlier ``actions`` file; None without ``old``."""
+    if old is None:
+        return None
     from collabnet.diff import compare, read_actions
 
-    earlier = read_actions(actions) if actions is not None else None
-    return compare(dataset.on(since), dataset, actions=earlier)
+    return compare(old, new, actions=read_actions(actions) if actions is not None else None)
 
 
 def out_option(help_text: str) -> Callable:

@@ -86,8 +86,10 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
             raise click.UsageError(f"--from {since} is after --to {until}")
         old = load_or_exit(datasets[0] if datasets else None, since, quiet, **privacy)
         new = old.on(until)
+    from collabnet.analyses import analyse
+
     earlier = read_actions(actions) if actions is not None else None
-    result = compare(old, new, top=top, actions=earlier)
+    result = compare(analyse(old), analyse(new), top=top, actions=earlier)
     if zone is not None:
         result = result.for_zone(resolve_zone(new, zone))
     folder = out if out is not None else default_out(new.name)

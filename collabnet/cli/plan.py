@@ -81,7 +81,7 @@ def invite(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, inclu
     from collabnet.planning import plan_invite
 
     ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
-    plans = [plan_invite(ds.graph, z, seats, lang=lang) for z in zones]
+    plans = [plan_invite(ds.graph, z, seats) for z in zones]
     _finish(ds, plans, as_json, out, quiet, lang, _invite_text)
 
 
@@ -104,7 +104,7 @@ def introduce(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, in
     from collabnet.planning import plan_introductions
 
     ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
-    plans = [plan_introductions(ds.graph, z, count, lang=lang) for z in zones]
+    plans = [plan_introductions(ds.graph, z, count) for z in zones]
     _finish(ds, plans, as_json, out, quiet, lang, _introduce_text)
 
 
@@ -127,7 +127,7 @@ def leave(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, includ
     from collabnet.planning import plan_leave
 
     ds, _ = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, None)
-    _finish(ds, [plan_leave(ds.graph, actor, with_staff=with_staff, lang=lang)], as_json, out, quiet, lang,
+    _finish(ds, [plan_leave(ds.graph, actor, with_staff=with_staff)], as_json, out, quiet, lang,
             _leave_text)
 
 
@@ -142,13 +142,16 @@ def _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone) ->
 
 
 def _finish(ds, plans: list, as_json: bool, out: Path | None, quiet: bool, lang: str, render: Callable) -> None:
+    from collabnet.words import Vocabulary
+
+    words = Vocabulary.of(ds.graph, lang, groups=ds.groups)
     if out is not None:
         from collabnet.render.tables import ACTION_COLUMNS, action_rows
         from collabnet.writing import write_csv
 
         actions = [a for p in plans for a in p.actions()]
         try:
-            write_csv(out, ACTION_COLUMNS, action_rows(actions))
+            write_csv(out, ACTION_COLUMNS, action_rows(actions, words))
         except OSError as exc:
             echo_err(f"Error: cannot write {out}: {exc.strerror or exc}")
             sys.exit(EXIT_UNUSABLE)
@@ -156,24 +159,37 @@ def _finish(ds, plans: list, as_json: bool, out: Path | None, quiet: bool, lang:
         return
     if as_json:
         document = {"dataset": ds.name, "analysis_date": ds.at.isoformat(), "lang": lang,
-                    "plans": [dataclasses.asdict(p) for p in plans]}
+                    "plans": [_plain(p, words) for p in plans]}
         click.echo(json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True))
         return
-    blocks = [render(ds, p, lang) for p in plans]
+    blocks = [render(ds, p, words) for p in plans]
     if out is not None:
         blocks.append(f"Wrote {sum(len(p.actions()) for p in plans)} action row(s) to {out}")
     click.echo("\n\n".join(blocks))
 
 
-def _zone(ds, code: str, lang: str) -> str:
-    return f"{ds.zone_name(code, lang)} ({code})"
+def _plain(value, words):
+    """A plan as JSON-ready values: records as objects, sentences in ``words``' language."""
+    from collabnet.records.messages import Message
+
+    if isinstance(value, Message):
+        return words.say(value)
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name), words) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v, words) for v in value]
+    return value
 
 
-def _invite_text(ds, p, lang: str) -> str:
-    lines = [(f"Invite for {_zone(ds, p.zone, lang)}: {len(p.choices)} of {p.seats} seat(s), "
+def _zone(words, code: str) -> str:
+    return f"{words.zone_name(code)} ({code})"
+
+
+def _invite_text(ds, p, words) -> str:
+    lines = [(f"Invite for {_zone(words, p.zone)}: {len(p.choices)} of {p.seats} seat(s), "
               f"{len(p.targets)} isolated or peripheral first/second-line actor(s)")]
     for c in p.choices:
-        lines.append(f"  {c.rank}. {c.rationale}" + ("  [covering rule]" if c.forced else ""))
+        lines.append(f"  {c.rank}. {words.say(c.rationale)}" + ("  [covering rule]" if c.forced else ""))
     share = p.reached / p.total if p.total else 1.0
     lines.append(f"Reached {p.reached:g} of {p.total:g} target weight ({share:.0%}); guaranteed at least "
                  f"{p.guarantee:.0%} of what the best {p.seats} invitee(s) could reach.")
@@ -191,24 +207,24 @@ def _figures(f) -> str:
             f"{yes[f.line_gap]}, language gap {yes[f.language_gap]}, E-I {ei}")
 
 
-def _introduce_text(ds, p, lang: str) -> str:
-    lines = [f"Introductions for {_zone(ds, p.zone, lang)}: {len(p.introductions)} of {p.count}"]
-    lines += [f"  {i.rank}. {i.rationale}" for i in p.introductions]
+def _introduce_text(ds, p, words) -> str:
+    lines = [f"Introductions for {_zone(words, p.zone)}: {len(p.introductions)} of {p.count}"]
+    lines += [f"  {i.rank}. {words.say(i.rationale)}" for i in p.introductions]
     lines.append(f"Before: {_figures(p.before)}")
     lines.append(f"After:  {_figures(p.after)}")
     return "\n".join(lines)
 
 
-def _leave_text(ds, impact, lang: str) -> str:
+def _leave_text(ds, impact, words) -> str:
     who = impact.name if impact.name == impact.actor else f"{impact.name} ({impact.actor})"
-    lines = [f"If {who} leaves ({_zone(ds, impact.zone, lang)}):"]
-    sections = (("Broken links", [f"[{b.zone}] {b.rationale}" for b in impact.broken]),
-                ("Newly isolated", [i.rationale for i in impact.isolated]),
-                ("Cut off", [c.rationale for c in impact.cut_off]))
+    lines = [f"If {who} leaves ({_zone(words, impact.zone)}):"]
+    sections = (("Broken links", [f"[{b.zone}] {words.say(b.rationale)}" for b in impact.broken]),
+                ("Newly isolated", [words.say(i.rationale) for i in impact.isolated]),
+                ("Cut off", [words.say(c.rationale) for c in impact.cut_off]))
     for title, items in sections:
         lines.append(f"  {title}: {len(items) or 'none'}")
         lines += [f"    {n}. {text}" for n, text in enumerate(items, 1)]
     for before, after in zip(impact.before, impact.after):
-        lines.append(f"{_zone(ds, before.zone, lang)} before: {_figures(before)}")
-        lines.append(f"{' ' * len(_zone(ds, before.zone, lang))} after:  {_figures(after)}")
+        lines.append(f"{_zone(words, before.zone)} before: {_figures(before)}")
+        lines.append(f"{' ' * len(_zone(words, before.zone))} after:  {_figures(after)}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ import click
 
 from collabnet.cli.common import (
     actions_option,
+    analysis_since,
     at_option,
     changes_since,
     dataset_argument,
@@ -66,21 +67,23 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
       collabnet report datasets/brussels --zone Zuid --lang fr --at 2024-06-01 --out reports/brussels
       collabnet report --zone Zuid --since 2024-01-01 --actions reports/brussels/actions.csv
     """
-    from collabnet.analyses.gaps import REGION
-    from collabnet.analyses.run import analyse
+    from collabnet.analyses import analyse
+    from collabnet.codes import REGION
     from collabnet.progress import Progress
     from collabnet.render.report import render_reports
 
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
-    changes = changes_since(ds, since, actions)
-    # The region report reads every zone's results, so the analysis then covers them all.
     progress = Progress(enabled=not quiet)
-    result = analyse(ds, zone=None if code == REGION else code, lang=lang, progress=progress)
+    old = analysis_since(ds, since, actions, progress=progress)
+    # the plans of the zone reports written (the region report has none)
+    plans = False if no_plan or code == REGION else True if code is None else [code]
+    result = analyse(ds, plans=plans, progress=progress)
+    changes = changes_since(old, result, actions)
     folder = out if out is not None else default_out(ds.name)
     with progress.step("reports"):
-        written = render_reports(ds, result, folder, lang=lang, zone=code, changes=changes, plans=not no_plan)
+        written = render_reports(result, folder, lang=lang, zone=code, changes=changes)
     if not quiet:
         for path in written:
             click.echo(str(path))

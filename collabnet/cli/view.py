@@ -66,7 +66,8 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
       collabnet view datasets/brussels --aggregate sectors --colour family --out sectors.html
       collabnet view datasets/brussels --zone Zuid --since 2024-01-01
     """
-    from collabnet.analyses.gaps import REGION
+    from collabnet.analyses import analyse
+    from collabnet.codes import REGION
     from collabnet.progress import Progress
     from collabnet.render.view import view_html, view_name
     from collabnet.writing import atomic_write_text, inside
@@ -77,9 +78,12 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
     check_since(ds, since)
     code = resolve_zone(ds, zone)
     code = None if code == REGION else code
-    with Progress(enabled=not quiet).step("view"):
-        html = view_html(ds, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate,
-                         lang=lang, since=since)
+    progress = Progress(enabled=not quiet)
+    result = analyse(ds, progress=progress)
+    with progress.step("view"):
+        before = ds.on(since).graph if since is not None else None  # the links of that date, no analysis needed
+        html = view_html(result, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate,
+                         lang=lang, before=before)
     target = out if out is not None else inside(default_out(ds.name), view_name(code, lang))
     atomic_write_text(target, html)
     if not quiet:

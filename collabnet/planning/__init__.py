@@ -15,13 +15,13 @@
 All are pure functions of the actor graph (``G`` first), returning frozen
 records whose ``actions()`` method gives actions.csv rows
 (:class:`collabnet.analyses.actions.Action`), so a plan feeds the zone's
-action plan directly. Rationales are in ``lang`` (``nl``, ``fr``, ``en``).
+action plan directly. Rationales are language-free messages (:mod:`collabnet.records.messages`)
+that :class:`collabnet.words.Vocabulary` puts in ``nl``, ``fr`` or ``en``.
 
 Modules: :mod:`~collabnet.planning.scope` (zone actors, isolation standing,
 zone figures), :mod:`~collabnet.planning.invite`,
 :mod:`~collabnet.planning.introduce`, :mod:`~collabnet.planning.leave`,
-:mod:`~collabnet.planning.workshop` (both plans of a zone),
-:mod:`~collabnet.planning.wording` (sentences).
+:mod:`~collabnet.planning.workshop` (both plans of a zone).
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ searched for with a bounded number of steps.
 
 Introducer: a shared active group already links two actors in the actor graph,
 so the person who can introduce two unlinked actors is a common neighbour
-(:func:`~collabnet.planning.scope.introducer`: the strongest weaker tie); with
+(:func:`~collabnet.analyses.introductions.introducer`: the strongest weaker tie); with
 none, the coordination team makes the introduction.
 
 Examples
@@ -62,29 +62,17 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import actor_line, find_gaps
-from collabnet.graph import same_organisation
-from collabnet.planning.scope import (
-    PlanError,
-    Standing,
-    ZoneFigures,
-    introducer,
-    isolation_score,
-    reasons,
-    scope_actors,
-    standings_of,
-    with_partner,
-    zone_figures,
-    zone_mixing,
-)
-from collabnet.planning.wording import Words
+from collabnet.analyses.introductions import IntroductionSearch, introducer
+from collabnet.analyses.standing import CROSS_LINE, Standing, isolation_score, reasons, standings_of, with_partner
+from collabnet.planning.scope import PlanError, ZoneFigures, scope_actors, zone_figures, zone_mixing
+from collabnet.records.findings import Action
+from collabnet.records.messages import Both, Label, Message, Name, ZoneRef, say
 
 __all__ = ["CLOSED_GAPS", "SEARCH_BUDGET", "Introduction", "IntroductionPlan", "plan_introductions"]
 
 # A partner's main sector that differs from every actor's (for the isolation gains of best_pair).
 _ANOTHER = object()
-_OTHER_LINE = {1: 2, 2: 1}
 # gaps.csv kinds a single new tie can close, with the attribute that must differ; also the sentence order.
 CLOSED_GAPS = {"line_gap": "line", "language_gap": "language", "family_pair": "family", "sector_pair": "sector"}
 _ATTRIBUTES = ("sector", "family", "line", "language")
@@ -119,7 +107,7 @@ class Introduction:
     gain: float
     closes: tuple[str, ...]
     isolation: tuple[str, ...]
-    rationale: str
+    rationale: Message
 
 
 @dataclass(frozen=True)
@@ -141,8 +129,8 @@ class IntroductionPlan:
         return rows
 
 
-def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en", gaps: Iterable | None = None,
-                       standings: dict | None = None) -> IntroductionPlan:
+def plan_introductions(G: nx.Graph, zone: str, count: int, *, gaps: Iterable | None = None,
+                       standings: dict | None = None, search: IntroductionSearch | None = None) -> IntroductionPlan:
     """The ``count`` new ties that most reduce the gaps of ``zone`` (rules in the module docstring).
 
     Parameters
@@ -153,14 +141,14 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en", 
         Zone code, or ``region`` for the whole graph.
     count : int
         Number of introductions, at least 1; fewer come back when no further tie closes anything.
-    lang : {"en", "nl", "fr"}
-        Language of the rationales.
     gaps : iterable of Gap, optional
         :func:`~collabnet.analyses.gaps.find_gaps` rows of ``G`` that include the
         zone's (e.g. the analysis' gaps.csv rows), when already computed.
     standings : dict, optional
         :func:`~collabnet.planning.scope.standings_of` the zone's actors, when
         already computed.
+    search : IntroductionSearch, optional
+        The introduction search on ``G``, when already made.
 
     Returns
     -------
@@ -177,8 +165,8 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en", 
     gaps = [g for g in (find_gaps(G, zones=[zone]) if gaps is None else gaps) if g.zone == zone]
     if standings is None:
         standings = standings_of(G, members)
-    state = _State(G, members, {_gap_key(g): g for g in gaps if g.gap in CLOSED_GAPS}, standings)
-    words = Words(G, lang)
+    state = _State(G, members, {_gap_key(g): g for g in gaps if g.gap in CLOSED_GAPS}, standings,
+                   search or IntroductionSearch(G))
     introductions: list[Introduction] = []
     while len(introductions) < count:
         found = state.best_pair()
@@ -186,7 +174,7 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, lang: str = "en", 
             break
         u, v, gain = found
         closes, changes = state.add(u, v)
-        introductions.append(_introduction(G, words, zone, len(introductions) + 1, (u, v), gain, closes, changes))
+        introductions.append(_introduction(G, zone, len(introductions) + 1, (u, v), gain, closes, changes))
     known = {"gaps": gaps, "standings": standings, "mixing": zone_mixing(G, zone, members)}
     return IntroductionPlan(zone, count, tuple(introductions), zone_figures(G, zone, **known),
                             zone_figures(G, zone, [i.actors for i in introductions], **known))
@@ -205,8 +193,9 @@ def _normal(line: int | None, s: Standing) -> Standing:
 class _State:
     """The zone's actors grouped by class (kind of actor + isolation standing), the open gaps, the new ties."""
 
-    def __init__(self, G: nx.Graph, members: list, open_gaps: dict, standings: dict):
+    def __init__(self, G: nx.Graph, members: list, open_gaps: dict, standings: dict, search: IntroductionSearch):
         self.G = G
+        self.search = search
         self.open = open_gaps
         self.added: set = set()
         self.kind = {}
@@ -273,7 +262,7 @@ class _State:
         for x, c in enumerate(keys):
             if self.iso_gain(c, None) > 0:
                 (sector, _, line, _), _ = c
-                other = _OTHER_LINE.get(line)
+                other = CROSS_LINE.get(line)
                 table[x] = [self.iso_gain(c, (sector if not another else _ANOTHER, None,
                                               other if across else None, None))
                             for another in (False, True) for across in (False, True)]
@@ -281,7 +270,7 @@ class _State:
         sectors = np.array([sector_id.setdefault(c[0][0], len(sector_id)) for c in keys])
         line_id: dict = {None: -1}
         lines = np.array([line_id.setdefault(c[0][2], len(line_id)) for c in keys])
-        across = np.array([line_id.get(_OTHER_LINE.get(c[0][2]), -2) if c[0][2] in _OTHER_LINE else -2
+        across = np.array([line_id.get(CROSS_LINE.get(c[0][2]), -2) if c[0][2] in CROSS_LINE else -2
                            for c in keys])
         flags = 2 * (sectors[:, None] != sectors[None, :]) + (across[:, None] == lines[None, :])
         loses = table[np.arange(n)[:, None], flags]
@@ -331,26 +320,13 @@ class _State:
         return total
 
     def valid(self, u: Hashable, v: Hashable) -> bool:
-        return (u != v and not self.G.has_edge(u, v) and frozenset((u, v)) not in self.added
-                and not same_organisation(self.G, u, v))
+        return self.search.may_meet(u, v) and frozenset((u, v)) not in self.added
 
     def _introduced_pair(self, c1: tuple, c2: tuple, budget: list) -> tuple | None:
         """The first pair (by ids) of classes c1 x c2 with a common neighbour, within the budget."""
-        adjacency, side = self.G._adj, self.classes[c2]  # the plain dicts: set operations at C speed
-        best, best_key = None, None
-        for u in sorted(self.classes[c1], key=str):
-            for w in adjacency[u]:
-                around = adjacency[w]
-                budget[0] -= len(around) + (w in around)  # G.degree(w): a self-loop counts twice
-                for z in side.intersection(around):  # the best pair is the smallest by ids: any order will do
-                    if self.valid(u, z):
-                        pair = tuple(sorted((u, z), key=str))
-                        key = [str(x) for x in pair]
-                        if best_key is None or key < best_key:
-                            best, best_key = pair, key
-                if budget[0] <= 0:
-                    return best
-        return best
+        found = self.search.best_pair(sorted(self.classes[c1], key=str), sorted(self.classes[c2], key=str),
+                                      lambda u, v: frozenset((u, v)) not in self.added, order="ids", budget=budget)
+        return None if found is None else found[:2]
 
     def _any_pair(self, c1: tuple, c2: tuple) -> tuple | None:
         side = sorted(self.classes[c2], key=str)
@@ -376,7 +352,7 @@ class _State:
         return gaps, changes
 
 
-def _introduction(G, words: Words, zone: str, rank: int, pair: tuple, gain: float, gaps: list,
+def _introduction(G, zone: str, rank: int, pair: tuple, gain: float, gaps: list,
                   changes: list) -> Introduction:
     score = {x: isolation_score(actor_line(G, x), before) for x, before, _ in changes}
     u, v = sorted(pair, key=lambda x: (-score[x], str(x)))
@@ -386,17 +362,17 @@ def _introduction(G, words: Words, zone: str, rank: int, pair: tuple, gain: floa
     phrases = []
     for g in gaps:
         attribute = CLOSED_GAPS[g.gap]
-        phrases.append(words.say(f"closes_{g.gap}", zone=words.zone(zone), a=words.value(attribute, g.a),
-                                 b=words.value(attribute, g.b)))
+        phrases.append(say(f"closes_{g.gap}", zone=ZoneRef(zone), a=Label(attribute, g.a),
+                                 b=Label(attribute, g.b)))
     isolation = []
     for x, before, after in sorted(changes, key=lambda c: (-score[c[0]], str(c[0]))):
         if before != after:
             isolation.append(f"{x}: {'+'.join(before) or 'not isolated'} -> {'+'.join(after) or 'not isolated'}")
         if "no_ties" in before:
-            phrases.append(words.say("first_partner", x=words.name(x)))
+            phrases.append(say("first_partner", x=Name(x)))
         elif before and not after:
-            phrases.append(words.say("not_isolated", x=words.name(x)))
-    via_text = words.say("via", w=words.name(via)) if via is not None else words.say("via_team")
-    rationale = words.say("introduce", x=words.name(u), y=words.name(v), via=via_text, why=words.both(phrases))
+            phrases.append(say("not_isolated", x=Name(x)))
+    via_text = say("via", w=Name(via)) if via is not None else say("via_team")
+    rationale = say("introduce", x=Name(u), y=Name(v), via=via_text, why=Both(tuple(phrases)))
     return Introduction(rank, (str(u), str(v)), None if via is None else str(via), round(float(gain), 6),
                         tuple(f"{g.gap} {g.a}-{g.b}" for g in gaps), tuple(isolation), rationale)

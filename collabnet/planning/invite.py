@@ -7,7 +7,7 @@ second-line actors, and every sector family and both lines are at the table?*
 Targets
     The zone's first- and second-line actors with an isolation reason of
     :mod:`collabnet.analyses.isolation`, or *peripheral* ones (no reason, but at
-    most :data:`~collabnet.planning.scope.PERIPHERAL_DEGREE` partners outside
+    most :data:`~collabnet.analyses.standing.PERIPHERAL_DEGREE` partners outside
     their own organisation). A target weighs the sum of :data:`TARGET_WEIGHTS`
     over its reasons. The weights are powers of two, so the heavier reason
     always wins over any mix of lighter ones: ``no_ties`` (16) > ``no_cross_line``
@@ -82,17 +82,12 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import REGION, actor_line
-from collabnet.planning.scope import (
-    PERIPHERAL,
-    PERIPHERAL_DEGREE,
-    PlanError,
-    reasons,
-    scope_actors,
-    standings_of,
-)
-from collabnet.planning.wording import Words
+from collabnet.analyses.standing import PERIPHERAL, PERIPHERAL_DEGREE, reasons, standings_of
+from collabnet.graph import adjacency_of
+from collabnet.planning.scope import PlanError, scope_actors
+from collabnet.records.findings import Action
+from collabnet.records.messages import Both, Label, Message, Name, Names, say
 
 __all__ = ["REACH", "TARGET_WEIGHTS", "InviteChoice", "InvitePlan", "InviteTarget", "plan_invite"]
 
@@ -134,7 +129,7 @@ class InviteChoice:
     forced : bool
         Chosen by the covering rule over a candidate that reached more.
     rationale : str
-        The sentence for the workshop.
+        The sentence for the workshop (put in words by :class:`collabnet.words.Vocabulary`).
     """
 
     rank: int
@@ -149,7 +144,7 @@ class InviteChoice:
     gain: float
     adds: tuple[str, ...]
     forced: bool
-    rationale: str
+    rationale: Message
 
 
 @dataclass(frozen=True)
@@ -200,7 +195,7 @@ class InvitePlan:
         return rows
 
 
-def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en", standings: dict | None = None) -> InvitePlan:
+def plan_invite(G: nx.Graph, zone: str, seats: int, *, standings: dict | None = None) -> InvitePlan:
     """Choose ``seats`` invitees for a workshop of ``zone`` (rules in the module docstring).
 
     Parameters
@@ -211,8 +206,6 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en", standin
         Zone code, or ``region`` for the whole graph.
     seats : int
         Number of invitees, at least 1.
-    lang : {"en", "nl", "fr"}
-        Language of the rationales.
     standings : dict, optional
         :func:`~collabnet.planning.scope.standings_of` the zone's actors, when
         already computed.
@@ -248,7 +241,6 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en", standin
     reached = np.zeros(len(weights), dtype=bool)
     left_out = np.zeros(len(candidates), dtype=bool)
     missing = frozenset(requirements)
-    words = Words(G, lang)
     choices: list[InviteChoice] = []
     unforced = 0
     while len(choices) < seats and not left_out.all():
@@ -282,7 +274,7 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, lang: str = "en", standin
         missing -= adds
         pool[profile[best]] -= 1
         left_out[best] = True
-        choices.append(_choice(G, words, len(choices) + 1, candidates[best], new, distance, gain,
+        choices.append(_choice(G, len(choices) + 1, candidates[best], new, distance, gain,
                                tuple(r for r in requirements if r in adds), forced))
     total = sum(weight.values())
     covered = sum(weight[t] for t in weight if reached[reach.column[t]])
@@ -327,7 +319,7 @@ class _Reach:
     """
 
     def __init__(self, G: nx.Graph, targets: list, candidates: list):
-        adjacency = G._adj  # the plain dicts
+        adjacency = adjacency_of(G)
         self.targets = targets
         self.column = {t: j for j, t in enumerate(targets)}
         index = {c: i for i, c in enumerate(candidates)}
@@ -416,22 +408,23 @@ def _seats_needed(missing: frozenset, profiles: frozenset) -> float:
     return float("inf")
 
 
-def _choice(G, words: Words, rank: int, c, new: list, reach: dict, gain: float, adds: tuple,
+def _choice(G, rank: int, c, new: list, reach: dict, gain: float, adds: tuple,
             forced: bool) -> InviteChoice:
     data = G.nodes[c]
     line = actor_line(G, c)
-    what = words.value("sector", data.get("sector"))
+    what = Label("sector", data.get("sector"))
     if line is not None:
-        what += f", {words.value('line', line)}"
-    reach_text = words.say("reach", n=len(new), who=words.names(new)) if new else ""
+        what = say("sector_line", sector=what, line=Label("line", line))
+    reach_text = say("reach", n=len(new), who=Names(tuple(new))) if new else ""
     # a family without a name of its own ("other") is named by the invitee's sector
-    labels = [words.value("sector", data.get("sector")) if r.split(":")[1] not in _NAMED_FAMILIES
-              else words.value(*r.split(":", 1)) for r in adds if r.startswith("family:")]
-    labels += [words.value(*r.split(":", 1)) for r in adds if r.startswith("line:")]
+    labels = [Label("sector", data.get("sector")) if r.split(":")[1] not in _NAMED_FAMILIES
+              else Label(*r.split(":", 1)) for r in adds if r.startswith("family:")]
+    labels += [Label(*r.split(":", 1)) for r in adds if r.startswith("line:")]
     adds_text = ""
     if labels:
-        adds_text = words.say("adds", sep=words.say("sep_next" if new else "sep_first"), what=words.both(labels))
-    rationale = words.say("invite", x=words.name(c), what=what, reach=reach_text, adds=adds_text)
-    return InviteChoice(rank, str(c), words.name(c), str(data.get("zone") or ""), str(data.get("sector") or ""),
+        adds_text = say("adds", sep=say("sep_next" if new else "sep_first"), what=Both(tuple(labels)))
+    rationale = say("invite_plan", x=Name(c), what=what, reach=reach_text, adds=adds_text)
+    return InviteChoice(rank, str(c), str(data.get("name") or c), str(data.get("zone") or ""),
+                        str(data.get("sector") or ""),
                         str(data.get("family") or ""), line, tuple(str(t) for t in new),
                         tuple(str(t) for t in new if reach[t] <= 1), float(gain), adds, forced, rationale)

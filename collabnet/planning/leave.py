@@ -62,21 +62,14 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from collabnet.analyses.actions import Action
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, actor_line, find_gaps
+from collabnet.analyses.introductions import introducer
+from collabnet.analyses.standing import isolation_score, reasons, standing, with_partner
 from collabnet.graph import same_organisation
 from collabnet.planning.introduce import CLOSED_GAPS
-from collabnet.planning.scope import (
-    ZoneFigures,
-    introducer,
-    isolation_score,
-    reasons,
-    scope_actors,
-    standing,
-    with_partner,
-    zone_figures,
-)
-from collabnet.planning.wording import Words
+from collabnet.planning.scope import ZoneFigures, scope_actors, zone_figures
+from collabnet.records.findings import Action
+from collabnet.records.messages import Label, Message, Name, Names, ZoneRef, say
 
 __all__ = ["LOST_VALUES", "TAKEOVER_SHOWN", "BrokenLink", "CutOff", "LeaveImpact", "NewIsolation", "plan_leave"]
 
@@ -117,7 +110,7 @@ class BrokenLink:
     severity: float
     partners: tuple[str, ...]
     takeover: tuple[str, ...]
-    rationale: str
+    rationale: Message
 
 
 @dataclass(frozen=True)
@@ -134,7 +127,7 @@ class NewIsolation:
     urgency: float
     partner: str | None
     via: str | None
-    rationale: str
+    rationale: Message
 
 
 @dataclass(frozen=True)
@@ -143,7 +136,7 @@ class CutOff:
 
     actors: tuple[str, ...]
     partners: tuple[str, str]
-    rationale: str
+    rationale: Message
 
 
 @dataclass(frozen=True)
@@ -214,7 +207,7 @@ class LeaveImpact:
         return numbered
 
 
-def plan_leave(G: nx.Graph, actor: Hashable, *, with_staff: bool = False, lang: str = "en") -> LeaveImpact:
+def plan_leave(G: nx.Graph, actor: Hashable, *, with_staff: bool = False) -> LeaveImpact:
     """What breaks if ``actor`` leaves (rules in the module docstring).
 
     Parameters
@@ -225,8 +218,6 @@ def plan_leave(G: nx.Graph, actor: Hashable, *, with_staff: bool = False, lang: 
         The actor id (see :func:`~collabnet.planning.scope.find_actor` for names).
     with_staff : bool
         For an organisation: its staff (persons whose ``organisation`` it is) leave too.
-    lang : {"en", "nl", "fr"}
-        Language of the rationales.
 
     Returns
     -------
@@ -248,14 +239,14 @@ def plan_leave(G: nx.Graph, actor: Hashable, *, with_staff: bool = False, lang: 
     zone = G.nodes[actor].get("zone") or REGION
     scopes = [zone, REGION] if zone != REGION else [REGION]
     gaps_before, gaps_after = find_gaps(G, zones=scopes), find_gaps(after, zones=scopes)
-    words = Words(G, lang)
     partners = sorted({w for x in leaving for w in G[x]} - leaving, key=str)
     broken = []
     for scope in scopes:
-        broken += _broken(G, after, scope, actor, leaving, partners, words,
+        broken += _broken(G, after, scope, actor, leaving, partners,
                           [g for g in gaps_before if g.zone == scope], [g for g in gaps_after if g.zone == scope])
-    return LeaveImpact(str(actor), words.name(actor), zone, tuple(sorted(map(str, leaving))), tuple(broken),
-                       _isolated(G, after, actor, partners, words), _cut_off(G, after, actor, leaving, words),
+    return LeaveImpact(str(actor), str(G.nodes[actor].get("name") or actor), zone, tuple(sorted(map(str, leaving))),
+                       tuple(broken),
+                       _isolated(G, after, actor, partners), _cut_off(G, after, actor, leaving),
                        tuple(zone_figures(G, s, gaps=gaps_before) for s in scopes),
                        tuple(zone_figures(after, s, gaps=gaps_after) for s in scopes))
 
@@ -264,7 +255,7 @@ def _value(G: nx.Graph, v: Hashable, attribute: str):
     return actor_line(G, v) if attribute == "line" else G.nodes[v].get(attribute)
 
 
-def _broken(G, after, scope: str, actor, leaving: set, partners: list, words: Words, gaps_before: list,
+def _broken(G, after, scope: str, actor, leaving: set, partners: list, gaps_before: list,
             gaps_after: list) -> list[BrokenLink]:
     """Gap rows of ``scope`` that open, and values lost, when ``leaving`` leave."""
     before_rows = {(g.gap, g.a, g.b) for g in gaps_before}
@@ -279,7 +270,7 @@ def _broken(G, after, scope: str, actor, leaving: set, partners: list, words: Wo
     found = []
     in_scope = [p for p in partners if p in members]
     for attribute, value in lost:
-        text = words.say("leave_lost", x=words.name(actor), zone=words.zone(scope), value=words.value(attribute, value))
+        text = say("leave_lost", x=Name(actor), zone=ZoneRef(scope), value=Label(attribute, value))
         found.append(BrokenLink(scope, f"{attribute}_lost", str(value), "", float(len(in_scope)), (), (), text))
     lost_keys = {(a, str(v)) for a, v in lost}
     H = after if scope == REGION else nx.Graph(after.subgraph(members))
@@ -297,10 +288,10 @@ def _broken(G, after, scope: str, actor, leaving: set, partners: list, words: Wo
         sides = index.get((attribute, a), []), index.get((attribute, b), [])
         takeover = _takeover(G, H, actor, sides)
         pair = _sides(G, H, actor, sides, takeover[0] if takeover else None)
-        fields = {"x": words.name(actor), "zone": words.zone(scope), "a": words.value(attribute, a),
-                  "b": words.value(attribute, b), "p": words.name(pair[0]), "q": words.name(pair[1])}
-        text = (words.say("leave_takeover", t=words.name(takeover[0]), **fields) if takeover
-                else words.say("leave_team", **fields))
+        fields = {"x": Name(actor), "zone": ZoneRef(scope), "a": Label(attribute, a),
+                  "b": Label(attribute, b), "p": Name(pair[0]), "q": Name(pair[1])}
+        text = (say("leave_takeover", t=Name(takeover[0]), **fields) if takeover
+                else say("leave_team", **fields))
         found.append(BrokenLink(scope, g.gap, g.a, g.b, g.severity, tuple(map(str, pair)),
                                 tuple(map(str, takeover)), text))
     return sorted(found, key=lambda b: (-b.severity, b.gap, b.a, b.b))
@@ -325,7 +316,7 @@ def _sides(G, H, actor, sides: tuple, takeover) -> tuple:
     return best(sides[0]), best(sides[1])
 
 
-def _isolated(G, after, actor, partners: list, words: Words) -> tuple[NewIsolation, ...]:
+def _isolated(G, after, actor, partners: list) -> tuple[NewIsolation, ...]:
     found = []
     for v in partners:
         line = actor_line(G, v)
@@ -337,14 +328,14 @@ def _isolated(G, after, actor, partners: list, words: Words) -> tuple[NewIsolati
         via = introducer(after, v, q) if q is not None else None
         data = G.nodes[v]
         other = {1: 2, 2: 1}.get(line)
-        state = words.say(f"state_{new[0]}", y=words.name(v), sector=words.value("sector", data.get("sector")),
-                          other=words.value("line", other) if other else "")
+        state = say(f"state_{new[0]}", y=Name(v), sector=Label("sector", data.get("sector")),
+                          other=Label("line", other) if other else "")
         zone = data.get("zone") or REGION
         if q is None:
-            text = words.say("leave_isolated_alone", x=words.name(actor), state=state, zone=words.zone(zone))
+            text = say("leave_isolated_alone", x=Name(actor), state=state, zone=ZoneRef(zone))
         else:
-            via_text = words.say("via", w=words.name(via)) if via is not None else words.say("via_team")
-            text = words.say("leave_isolated", x=words.name(actor), state=state, q=words.name(q), via=via_text)
+            via_text = say("via", w=Name(via)) if via is not None else say("via_team")
+            text = say("leave_isolated", x=Name(actor), state=state, q=Name(q), via=via_text)
         found.append(NewIsolation(str(v), zone, before, now, isolation_score(line, now), None if q is None else str(q),
                                   None if via is None else str(via), text))
     return tuple(found)
@@ -368,7 +359,7 @@ def _best_partner(G, after, v, partners: list):
     return best
 
 
-def _cut_off(G, after, actor, leaving: set, words: Words) -> tuple[CutOff, ...]:
+def _cut_off(G, after, actor, leaving: set) -> tuple[CutOff, ...]:
     component = set().union(*(nx.node_connected_component(G, x) for x in leaving)) - leaving
     pieces = sorted((sorted(p, key=str) for p in nx.connected_components(after.subgraph(component))),
                     key=lambda p: (-len(p), str(p[0])))
@@ -384,7 +375,7 @@ def _cut_off(G, after, actor, leaving: set, words: Words) -> tuple[CutOff, ...]:
     found = []
     for piece in pieces[1:]:
         inside = contact(piece)
-        text = words.say("leave_split", x=words.name(actor), n=len(piece), who=words.names(piece),
-                         p=words.name(inside), q=words.name(rest), via=words.say("via_team"))
+        text = say("leave_split", x=Name(actor), n=len(piece), who=Names(tuple(piece)),
+                         p=Name(inside), q=Name(rest), via=say("via_team"))
         found.append(CutOff(tuple(map(str, piece)), (str(inside), str(rest)), text))
     return tuple(found)

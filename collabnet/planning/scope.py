@@ -1,24 +1,8 @@
 """What the three planning tools share: a zone's actors, an actor's standing, a zone's figures.
 
-An actor's *standing* is what the isolation reasons of
-:mod:`collabnet.analyses.isolation` depend on: how many distinct partners it
-has outside its own organisation, whether one of them has another main sector,
-and whether one of them is on the other care line (first <-> second). The
-reasons follow from the standing alone (:func:`reasons`), so the planners can
-tell what a new tie or a departure does to an actor without recomputing the
-whole graph.
-
-Examples
---------
->>> import networkx as nx
->>> G = nx.Graph([("gp", "cpas")])
->>> nx.set_node_attributes(G, {"gp": "medical", "cpas": "social_assistance"}, "sector")
->>> nx.set_node_attributes(G, {"gp": 1, "cpas": 1}, "line")
->>> s = standing(G, "gp")
->>> s, reasons(1, s)
-(Standing(partners=1, other_sector=True, cross_line=False), ('no_cross_line', 'single_tie'))
->>> reasons(1, with_partner(s, "medical", 1, "medical", 2))
-()
+An actor's standing (its isolation) is :mod:`collabnet.analyses.standing`'s;
+the zone figures here follow from the standings, so the planners can tell
+what a new tie does to a zone without recomputing the whole graph.
 """
 
 from __future__ import annotations
@@ -30,59 +14,14 @@ from dataclasses import dataclass
 import networkx as nx
 
 from collabnet.analyses.gaps import REGION, actor_line, find_gaps, zone_members
+from collabnet.analyses.standing import reasons, standing, standings_of, with_partner
 from collabnet.errors import CollabnetError
-from collabnet.graph import org_of, same_organisation
 
-__all__ = [
-    "PERIPHERAL",
-    "PERIPHERAL_DEGREE",
-    "REASON_ORDER",
-    "PlanError",
-    "Standing",
-    "ZoneFigures",
-    "find_actor",
-    "introducer",
-    "isolation_score",
-    "reasons",
-    "scope_actors",
-    "standing",
-    "standings_of",
-    "with_partner",
-    "zone_figures",
-    "zone_mixing",
-]
-
-# The reasons of collabnet.analyses.isolation, in its order.
-REASON_ORDER = ("no_ties", "intra_sector_only", "no_cross_line", "single_tie")
-# Not isolated but thinly linked: at most this many partners outside its own organisation.
-PERIPHERAL = "peripheral"
-PERIPHERAL_DEGREE = 2
-_OTHER_LINE = {1: 2, 2: 1}
+__all__ = ["PlanError", "ZoneFigures", "find_actor", "scope_actors", "zone_figures", "zone_mixing"]
 
 
 class PlanError(CollabnetError):
     """A plan cannot be made as asked (unknown zone or actor); the message says why."""
-
-
-@dataclass(frozen=True)
-class Standing:
-    """An actor's partners outside its own organisation, as far as isolation needs them.
-
-    Attributes
-    ----------
-    partners : int
-        Distinct neighbours outside its own organisation, counted up to
-        ``PERIPHERAL_DEGREE + 1``.
-    other_sector : bool
-        One of them has a main sector other than the actor's.
-    cross_line : bool
-        One of them is on the other care line (2 for a first-line actor, 1 for a
-        second-line actor).
-    """
-
-    partners: int
-    other_sector: bool
-    cross_line: bool
 
 
 @dataclass(frozen=True)
@@ -168,99 +107,6 @@ def find_actor(G: nx.Graph, text: str) -> Hashable:
     close = difflib.get_close_matches(str(text), known, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     raise PlanError(f"unknown actor {text!r}{hint}; `collabnet info` and isolated.csv list the actors")
-
-
-def standing(G: nx.Graph, v: Hashable, extra: Iterable = ()) -> Standing:
-    """The standing of ``v`` in ``G``, plus new partners ``extra`` (outside its organisation)."""
-    nodes = G.nodes
-    sector, line = nodes[v].get("sector"), actor_line(G, v)
-    own = org_of(G, v)
-    result = Standing(0, False, False)
-    for w in G[v]:
-        if own is not None and org_of(G, w) == own:
-            continue
-        result = with_partner(result, sector, line, nodes[w].get("sector"), actor_line(G, w))
-        if result.partners > PERIPHERAL_DEGREE and result.other_sector and (result.cross_line or
-                                                                              line not in _OTHER_LINE):
-            break  # nothing more can change: hubs cost no more than peripheral actors
-    for w in extra:
-        result = with_partner(result, sector, line, nodes[w].get("sector"), actor_line(G, w))
-    return result
-
-
-def standings_of(G: nx.Graph, actors: Iterable) -> dict:
-    """Actor -> :func:`standing` in ``G``, for many actors: each node's organisation, sector and line is
-    looked up once, however many actors it is a partner of.
-
-    >>> G = nx.Graph([("gp", "cpas"), ("gp", "nurse")])
-    >>> nx.set_node_attributes(G, {"gp": "medical", "cpas": "social_assistance", "nurse": "medical"}, "sector")
-    >>> standings_of(G, ["gp", "nurse"]) == {v: standing(G, v) for v in ["gp", "nurse"]}
-    True
-    """
-    nodes, adjacency = G.nodes, G._adj  # the plain dicts: the read-only views cost a call per neighbour
-    facts: dict = {}
-
-    def fact(v: Hashable) -> tuple:
-        found = facts.get(v)
-        if found is None:
-            found = facts[v] = (org_of(G, v), nodes[v].get("sector"), actor_line(G, v))
-        return found
-
-    result = {}
-    for v in actors:
-        own, sector, line = fact(v)
-        wanted = _OTHER_LINE.get(line)  # the other care line, for a first- or second-line actor
-        partners, other_sector, cross_line = 0, False, False
-        for w in adjacency[v]:  # as standing(): the same partners in the same order, the same early stop
-            org, partner_sector, partner_line = fact(w)
-            if own is not None and org == own:
-                continue
-            partners = min(partners + 1, PERIPHERAL_DEGREE + 1)
-            other_sector = other_sector or partner_sector != sector
-            cross_line = cross_line or (wanted is not None and partner_line == wanted)
-            if partners > PERIPHERAL_DEGREE and other_sector and (cross_line or wanted is None):
-                break
-        result[v] = Standing(partners, other_sector, cross_line)
-    return result
-
-
-def with_partner(s: Standing, sector, line, partner_sector, partner_line) -> Standing:
-    """The standing once the actor (``sector``, ``line``) has one more partner outside its organisation."""
-    return Standing(min(s.partners + 1, PERIPHERAL_DEGREE + 1),
-                    s.other_sector or partner_sector != sector,
-                    s.cross_line or (line in _OTHER_LINE and partner_line == _OTHER_LINE[line]))
-
-
-def reasons(line: int | None, s: Standing) -> tuple[str, ...]:
-    """The isolation reasons of an actor on ``line`` with standing ``s`` (isolation.py's rules).
-
-    ``no_ties`` excludes the others; ``no_cross_line`` only applies to the first and second line.
-
-    >>> reasons(2, Standing(0, False, False)), reasons(None, Standing(2, False, False))
-    (('no_ties',), ('intra_sector_only',))
-    """
-    if s.partners == 0:
-        return ("no_ties",)
-    found = []
-    if not s.other_sector:
-        found.append("intra_sector_only")
-    if line in _OTHER_LINE and not s.cross_line:
-        found.append("no_cross_line")
-    if s.partners == 1:
-        found.append("single_tie")
-    return tuple(found)
-
-
-def isolation_score(line: int | None, why: tuple[str, ...]) -> float:
-    """Urgency of an isolated actor as actions.csv ranks it: 1, doubled on the first or second line,
-    doubled again with no tie at all; 0 when it is not isolated.
-
-    >>> isolation_score(1, ("no_ties",)), isolation_score(None, ("single_tie",)), isolation_score(2, ())
-    (4.0, 1.0, 0.0)
-    """
-    if not why:
-        return 0.0
-    return 1.0 * (2 if line in _OTHER_LINE else 1) * (2 if "no_ties" in why else 1)
 
 
 def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iterable | None = None,
@@ -398,29 +244,3 @@ def _figures_on_copy(G: nx.Graph, zone: str, members: list, added: list, gaps: I
     ei = zone_ei(H, zone)
     return ZoneFigures(zone, len(members), isolated, no_ties, kinds.count("sector_pair"), "line_gap" in kinds,
                        "language_gap" in kinds, None if ei is None else round(float(ei), 6))
-
-
-def introducer(G: nx.Graph, u: Hashable, v: Hashable, budget: int = 50_000) -> Hashable | None:
-    """The common neighbour of ``u`` and ``v`` best placed to introduce them, or None.
-
-    Best: the strongest weaker tie of the two (edge ``weight``, default 1), then
-    an actor outside both their organisations, then id. Looks at no more than
-    ``budget`` neighbours.
-
-    >>> G = nx.Graph([("u", "a"), ("a", "v"), ("u", "b"), ("b", "v")])
-    >>> G.edges["u", "b"]["weight"] = G.edges["b", "v"]["weight"] = 2.0
-    >>> introducer(G, "u", "v"), introducer(G, "u", "a")
-    ('b', None)
-    """
-    small, large = (u, v) if G.degree(u) <= G.degree(v) else (v, u)
-    best, best_key = None, None
-    for steps, w in enumerate(G[small]):
-        if steps >= budget:
-            break
-        if w in (u, v) or w not in G[large]:
-            continue
-        strength = min(G.edges[small, w].get("weight", 1.0), G.edges[w, large].get("weight", 1.0))
-        key = (-strength, same_organisation(G, w, u) or same_organisation(G, w, v), str(w))
-        if best_key is None or key < best_key:
-            best, best_key = w, key
-    return best

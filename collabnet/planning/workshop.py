@@ -25,7 +25,7 @@ A hub with three first-line partners and a second-line hospital alone:
 >>> plan = zone_plan(G, "south", seats=2, count=1)
 >>> [(a.priority, a.action, a.actors) for a in plan_actions([plan])]
 [(1, 'invite', ('cpas',)), (2, 'invite', ('hosp',)), (3, 'introduce', ('hosp', 'hub'))]
->>> from collabnet.analyses.actions import Action
+>>> from collabnet.records.findings import Action
 >>> earlier = [Action("south", 1, "secure_bridge", ("hub", "hosp"), "Ask GP1 to introduce them.", "gp1", ""),
 ...            Action("south", 2, "invite", ("hosp",), "Invite HOSP to the working group.", "wg", "")]
 >>> [(a.priority, a.action, a.actors) for a in plan_actions([plan], after=earlier)]
@@ -39,10 +39,11 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from collabnet.analyses.actions import Action
+from collabnet.analyses.standing import standings_of
 from collabnet.planning.introduce import IntroductionPlan, plan_introductions
 from collabnet.planning.invite import InvitePlan, plan_invite
-from collabnet.planning.scope import scope_actors, standings_of
+from collabnet.planning.scope import scope_actors
+from collabnet.records.findings import Action
 
 __all__ = ["PLAN_COUNT", "PLAN_SEATS", "ZonePlan", "plan_actions", "zone_plan"]
 
@@ -68,17 +69,18 @@ class ZonePlan:
         return [replace(a, priority=n) for n, a in enumerate(rows, start=1)]
 
 
-def zone_plan(G: nx.Graph, zone: str, *, seats: int = PLAN_SEATS, count: int = PLAN_COUNT, lang: str = "en",
-              gaps: Iterable | None = None) -> ZonePlan:
+def zone_plan(G: nx.Graph, zone: str, *, seats: int = PLAN_SEATS, count: int = PLAN_COUNT,
+              gaps: Iterable | None = None, search=None) -> ZonePlan:
     """Plan the invitations (``seats``) and introductions (``count``) of ``zone`` (``region``: the whole graph).
 
     ``gaps``: :func:`~collabnet.analyses.gaps.find_gaps` rows of ``G`` that
-    include the zone's (the analysis' gaps.csv rows), when already computed.
+    include the zone's (the analysis' gaps.csv rows), when already computed; ``search``: the
+    :class:`~collabnet.analyses.introductions.IntroductionSearch` on ``G``, when already made.
     Raises :class:`~collabnet.planning.scope.PlanError` for a zone without actors.
     """
     standings = standings_of(G, scope_actors(G, zone))  # both plans start from every actor's standing
-    return ZonePlan(zone, plan_invite(G, zone, seats, lang=lang, standings=standings),
-                    plan_introductions(G, zone, count, lang=lang, gaps=gaps, standings=standings))
+    return ZonePlan(zone, plan_invite(G, zone, seats, standings=standings),
+                    plan_introductions(G, zone, count, gaps=gaps, standings=standings, search=search))
 
 
 def plan_actions(plans: Iterable[ZonePlan], after: Iterable[Action] = ()) -> list[Action]:

@@ -1,8 +1,9 @@
 """Printable reports: one HTML page and one Markdown twin per care zone and for the region.
 
 A report is written for people who are not network analysts (coordination
-teams, support groups, workshop facilitators). It reads the results of
-:func:`collabnet.analyses.run.analyse` and shows, in Dutch, French or English:
+teams, support groups, workshop facilitators). It reads the record of
+:func:`collabnet.analyses.analyse` (and computes no finding itself) and
+shows, in Dutch, French or English:
 
 1. key figures (actors, links, density, E-I index, isolation, gaps, actions);
 2. the sector x sector table of links as a heatmap (an HTML table whose cell
@@ -56,24 +57,18 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import networkx as nx
 import pandas as pd
 
 from collabnet import __version__
-from collabnet.analyses.bridges import CutEdge, cut_edges
-from collabnet.analyses.gaps import REGION, zone_members
-from collabnet.analyses.isolation import REASONS
-from collabnet.analyses.mixing import sector_matrix
-from collabnet.planning import ZonePlan, zone_plan
-from collabnet.planning.wording import Words
-from collabnet.render.workers import paused_gc, share_out
-from collabnet.words import LABELS, LANGS, t
+from collabnet.codes import REASONS, REGION
+from collabnet.runtime import collector_paused, share_out
+from collabnet.words import Vocabulary
 from collabnet.writing import atomic_write_text
 
 __all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "SINCE_ROWS", "Report", "markdown_escape",
@@ -117,31 +112,22 @@ class Report(NamedTuple):
     markdown: str
 
 
-def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
-                  bridges: list[CutEdge] | None = None, changes=None, plan: ZonePlan | None = None) -> Report:
+def render_report(analysis, zone: str = REGION, lang: str = "en", *, changes=None) -> Report:
     """Render the report of one zone (or of the whole region) as HTML and Markdown.
 
     Parameters
     ----------
-    dataset : collabnet.dataset.Dataset
-        The dataset analysed: its graph, taxonomy names and groups.
-    analysis : collabnet.analyses.run.Analysis
-        The results to show (``isolated``, ``brokers``, ``gaps``, ``actions``, ``summary``).
+    analysis : collabnet.records.Analysis
+        The record to show (every zone's: a zone report reads its zone's rows,
+        the region report every row); the zone's plans, when the record has
+        them, end the action section of a zone report (never of the region's).
     zone : str
         A zone code, or ``region`` for the region report.
     lang : {"nl", "fr", "en"}
-        Language of every label (the action rationales come in the language
-        the analysis was run with).
-    bridges : list of CutEdge, optional
-        ``cut_edges(dataset.graph)`` (the single points of failure among
-        ties), computed here when not given; :func:`render_reports` computes
-        it once for all its reports.
-    changes : collabnet.diff.Diff, optional
-        What changed since an earlier date (``compare(dataset.on(date), dataset)``):
+        Language of every word, the sentences of actions and plans included.
+    changes : collabnet.records.changes.Diff, optional
+        What changed since an earlier date (:func:`collabnet.diff.compare`):
         adds the section "since last time".
-    plan : collabnet.planning.ZonePlan, optional
-        The zone's plans (:func:`collabnet.planning.zone_plan`), shown at the
-        end of the action section of a zone report (never in the region report).
 
     Returns
     -------
@@ -149,34 +135,25 @@ def render_report(dataset, analysis, zone: str = REGION, lang: str = "en", *,
         ``html``: a self-contained page (styles and charts inline, no script,
         no network reference); ``markdown``: the same content as Markdown.
     """
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    if bridges is None:
-        bridges = cut_edges(dataset.graph)
-    context = _Content(dataset, analysis, zone, lang, bridges, changes, plan).context()
+    context = _Content(analysis, zone, lang, changes).context()
     return Report(_template("html").render(**context), _template("md").render(**context))
 
 
-def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None, *,
-                   changes=None, plans: bool | Mapping[str, ZonePlan] = True) -> list[Path]:
+def render_reports(analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None, *,
+                   changes=None) -> list[Path]:
     """Write the HTML and Markdown reports of every zone and of the region.
 
     Parameters
     ----------
-    dataset : collabnet.dataset.Dataset
-    analysis : collabnet.analyses.run.Analysis
+    analysis : collabnet.records.Analysis
+        The whole analysis (not one zone of it).
     out_dir : path
         Output folder (created if needed).
     lang : {"nl", "fr", "en"}
     zone : str, optional
-        Only this zone's report. Default: the zones of ``analysis.summary``
-        (every zone with actors, then ``region``), or ``analysis.zone`` when the
-        analysis was limited to one zone.
-    changes : collabnet.diff.Diff, optional
+        Only this zone's report. Default: every zone with actors, then ``region``.
+    changes : collabnet.records.changes.Diff, optional
         What changed since an earlier date: each report gets "since last time".
-    plans : bool or dict
-        True: each zone report shows its zone's plans, computed here in
-        ``lang``; False: none; a dict zone -> ZonePlan: those plans.
 
     Returns
     -------
@@ -184,37 +161,23 @@ def render_reports(dataset, analysis, out_dir: str | Path, lang: str = "en", zon
         The files written (``report-<zone>.<lang>.html`` then ``.md``, per zone), each written atomically.
     """
     out_dir = Path(out_dir)
-    if zone is not None:
-        zones = [zone]
-    elif getattr(analysis, "zone", None) is not None:
-        zones = [analysis.zone]
-    else:
-        zones = list(analysis.summary.get("zones", {})) or [REGION]
-    members = zone_members(dataset.graph)
+    zones = [zone] if zone is not None else [*analysis.zones, REGION]
+    _ = analysis.broker_table  # made once, before a second process may write some of the reports
 
     def write(code: str) -> list[Path]:
-        if isinstance(plans, Mapping):
-            plan = plans.get(code)
-        elif plans and code in members:
-            # the analysis' gaps of the zone, when it has them, instead of finding them again
-            known = getattr(analysis, "zone", None) in (None, code) and getattr(analysis, "gaps", None) is not None
-            plan = zone_plan(dataset.graph, code, lang=lang, gaps=analysis.gaps if known else None)
-        else:
-            plan = None
-        report = render_report(dataset, analysis, code, lang, bridges=bridges, changes=changes, plan=plan)
+        report = render_report(analysis, code, lang, changes=changes)
         return [atomic_write_text(out_dir / report_name(code, lang, "html"), report.html),
                 atomic_write_text(out_dir / report_name(code, lang, "md"), report.markdown)]
 
     # The biggest zones first (the region: about an average zone's work), so that two processes finish
-    # about together when a forked one writes some of the reports (see collabnet.render.workers).
-    size = {code: len(members.get(code, ())) for code in zones}
+    # about together when a forked one writes some of the reports (see collabnet.runtime).
+    n = analysis.graph.number_of_nodes()
+    size = {code: len(analysis.members.get(code, ())) for code in zones}
     if REGION in size:
-        size[REGION] = dataset.graph.number_of_nodes() // max(len(members), 1)
+        size[REGION] = n // max(len(analysis.zones), 1)
     order = sorted(range(len(zones)), key=lambda i: (-size[zones[i]], i))
-    with paused_gc():
-        bridges = cut_edges(dataset.graph)
-        done = share_out([zones[i] for i in order], write,
-                         parallel=dataset.graph.number_of_nodes() >= _SHARED_WORK and len(zones) > 1)
+    with collector_paused():
+        done = share_out([zones[i] for i in order], write, parallel=n >= _SHARED_WORK and len(zones) > 1)
     files = dict(zip(order, done))
     return [path for i in range(len(zones)) for path in files[i]]
 
@@ -265,50 +228,46 @@ def markdown_escape(value: Any) -> str:
 class _Content:
     """What one report shows, as plain values for the two templates."""
 
-    def __init__(self, dataset, analysis, zone: str, lang: str, bridges: list[CutEdge], changes=None,
-                 plan: ZonePlan | None = None):
-        self.dataset = dataset
-        self.changes = changes
-        self.plan = plan
-        self.bridges = bridges
+    def __init__(self, analysis, zone: str, lang: str, changes=None):
         self.analysis = analysis
+        self.dataset = analysis.dataset
+        self.changes = changes
         self.zone = zone
-        self.lang = lang
-        self.G: nx.Graph = dataset.graph
+        self.G = analysis.graph
+        self.words = Vocabulary.for_analysis(analysis, lang)
+        self.lang = self.words.lang
         self.region = zone == REGION
-        self.nodes = [v for v, z in self.G.nodes(data="zone") if self.region or (z or REGION) == zone]
+        self.plan = None if self.region else analysis.plans.get(zone)
+        self.nodes = list(analysis.members.get(zone, ()))
         self.in_scope = set(self.nodes)
-        self.sector_names = dataset.sector_names(lang)
-        self.sector_order = {code: i for i, code in enumerate(dataset.sectors["code"])} if len(dataset.sectors) else {}
+        sectors = self.dataset.sectors
+        self.sector_order = {code: i for i, code in enumerate(sectors["code"])} if len(sectors) else {}
         self.isolated = [r for r in analysis.isolated if r.actor in self.in_scope]
-        brokers = analysis.brokers
-        self.brokers = brokers[brokers["actor"].isin(self.in_scope)] if brokers is not None else pd.DataFrame()
+        brokers = analysis.broker_table
+        self.brokers = brokers[brokers["actor"].isin(self.in_scope)]
         self.gaps = [g for g in analysis.gaps if g.zone == zone]
         self.actions = [a for a in analysis.actions if a.zone == zone]
-        self._zone_names: dict[str, str] = {}
+        self.entry = analysis.summary.zones.get(zone)
 
     # ---- words
     def word(self, key: str, **fields: object) -> str:
-        return t(key, self.lang, **fields)
+        return self.words.word(key, **fields)
 
     def coded(self, prefix: str, code: Any) -> str:
         """Display word of a code (``gap.sector_pair``); the code itself when there is none."""
-        key = f"{prefix}.{code}"
-        return self.word(key) if key in LABELS else str(code)
+        return self.words.coded(prefix, code)
 
     def sector(self, code: Any) -> str:
-        return str(self.sector_names.get(code, code))
+        return self.words.sector(code)
 
     def line(self, line: Any) -> str:
-        return self.coded("line", "none" if _missing(line) else int(line))
+        return self.words.line(None if _missing(line) else line)
 
     def zone_name(self, code: str) -> str:
-        if code not in self._zone_names:  # a look-up in the zone table: once per zone, not per row
-            self._zone_names[code] = self.dataset.zone_name(code, self.lang)
-        return self._zone_names[code]
+        return self.words.zone_name(code)
 
     def name(self, v: Any) -> str:
-        return str(self.G.nodes[v].get("name") or v) if v in self.G else str(v)
+        return self.words.name(v)
 
     def number(self, value: Any, digits: int) -> str:
         """A number with ``digits`` decimals (decimal comma in Dutch and French); n/a when missing."""
@@ -338,7 +297,7 @@ class _Content:
             "region": self.region,
             "sections": {key: self.word(f"report.section.{key}") for key in _SECTIONS
                          if key != "since" or self.changes is not None},
-            "w": _Words(self.lang),
+            "w": self.words,
             "figures": self.figures(),
             "since": self.since(),
             "matrix": self.matrix(),
@@ -361,8 +320,8 @@ class _Content:
     def figures(self) -> list[tuple[str, str]]:
         G, nodes = self.G, self.nodes
         kinds = [G.nodes[v].get("kind") for v in nodes]
-        links, outside = self.link_counts
-        entry = self.analysis.summary.get("zones", {}).get(self.zone, {})
+        entry = self.entry
+        links, outside = (entry.links, entry.links_out) if entry is not None else (0, 0)
         signals = {r.actor for r in self.isolated}
         no_ties = {r.actor for r in self.isolated if r.reason == "no_ties"}
         rows = [
@@ -375,8 +334,8 @@ class _Content:
         if not self.region:
             rows.append(("report.fig.links_out", str(outside)))
         rows += [
-            ("report.fig.density", self.number(_density(len(nodes), links), 3)),
-            ("report.fig.ei", self.number(entry.get("ei"), 2)),
+            ("report.fig.density", self.number(0.0 if entry is None else entry.density, 3)),
+            ("report.fig.ei", self.number(None if entry is None else entry.ei, 2)),
             ("report.fig.no_ties", str(len(no_ties))),
             ("report.fig.signals", str(len(signals))),
             ("report.fig.cut_vertices", str(len(self.cut_vertex_table))),
@@ -386,22 +345,6 @@ class _Content:
             ("report.fig.left_out", str(self.dataset.rows_left_out)),
         ]
         return [(self.word(key), value) for key, value in rows]
-
-    @cached_property
-    def link_counts(self) -> tuple[int, int]:
-        """Links with both ends in scope (a self-loop once), and links from the scope to actors outside it."""
-        if self.region:
-            return self.G.number_of_edges(), 0
-        inside = loops = outside = 0
-        scope = self.in_scope
-        adjacency = self.G._adj  # the plain dicts: a subgraph view costs a filter call per neighbour
-        for v in self.nodes:
-            neighbours = adjacency[v]
-            here = sum(1 for w in neighbours if w in scope)
-            inside += here
-            outside += len(neighbours) - here
-            loops += v in neighbours
-        return (inside + loops) // 2, outside
 
     # ---- since last time
     def since(self) -> dict | None:
@@ -501,15 +444,15 @@ class _Content:
 
     # ---- 2. sector x sector heatmap
     def matrix(self) -> dict:
-        table = sector_matrix(self.G, self.nodes)
-        codes = sorted(table.index, key=lambda c: (self.sector_order.get(c, len(self.sector_order)), str(c)))
-        table = table.loc[codes, codes]
-        top = int(table.to_numpy().max()) if len(codes) else 0
+        table = self.analysis.matrices.get(self.zone)
+        found = table.codes if table is not None else ()
+        codes = sorted(found, key=lambda c: (self.sector_order.get(c, len(self.sector_order)), str(c)))
+        top = max((max(row) for row in table.counts), default=0) if table is not None else 0
         rows = []
         for i, a in enumerate(codes):
             cells = []
             for b in codes:
-                value = int(table.loc[a, b])
+                value = table.count(a, b)
                 background, ink = _heat(value, top)
                 cells.append({"a": a, "b": b, "count": value, "background": background, "ink": ink,
                               "label": f"{self.sector(a)} × {self.sector(b)}: {value}"})
@@ -596,7 +539,7 @@ class _Content:
     def cut_edge_groups(self) -> dict[tuple, list]:
         """Tie (u, v) -> what it alone links, for the ties with an end in scope."""
         groups: dict[tuple, list] = {}
-        for edge in self.bridges:
+        for edge in self.analysis.cut_edges:
             if edge.u in self.in_scope or edge.v in self.in_scope:
                 groups.setdefault((edge.u, edge.v), []).append(edge)
         return groups
@@ -635,7 +578,7 @@ class _Content:
 
     # ---- 7. actions
     def action_rows(self) -> dict:
-        rows = [{"priority": a.priority, "action": self.coded("action", a.action), "why": a.rationale}
+        rows = [{"priority": a.priority, "action": self.coded("action", a.action), "why": self.words.say(a.rationale)}
                 for a in self.actions[:MAX_ROWS]]
         return {"rows": rows, "more": self.more(len(self.actions), MAX_ROWS, "actions.csv")}
 
@@ -646,7 +589,7 @@ class _Content:
             return []
         invite, introductions = self.plan.invite, self.plan.introductions
         choices = [[c.rank, self.name(c.actor), len(c.reaches),
-                    c.rationale + (" " + self.word("report.plan.forced") if c.forced else "")]
+                    self.words.say(c.rationale) + (" " + self.word("report.plan.forced") if c.forced else "")]
                    for c in invite.choices]
         if invite.choices:
             share = invite.reached / invite.total if invite.total else 1.0
@@ -660,9 +603,9 @@ class _Content:
                 said.append(self.word("report.plan.at_table", what=self.requirements(invite.requirements)))
         else:
             said = [self.word("report.plan.invite.none")]
-        team = Words(self.G, self.lang).say("coordination_team")
+        team = self.word("say.coordination_team")
         pairs = [[i.rank, " — ".join(self.name(v) for v in i.actors), self.name(i.via) if i.via else team,
-                  "; ".join(self.coded("gap", c.split(" ", 1)[0]) for c in i.closes) or "–", i.rationale]
+                  "; ".join(self.coded("gap", c.split(" ", 1)[0]) for c in i.closes) or "–", self.words.say(i.rationale)]
                  for i in introductions.introductions]
         tables = [
             self.table("report.plan.invite.title",
@@ -707,23 +650,6 @@ class _Content:
 
     def percent(self, share: float) -> str:
         return f"{round(share * 100)}" + (" %" if self.lang == "fr" else "%")
-
-
-class _Words:
-    """``w["report.col.name"]`` in the templates: every label in the report's language."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def __getitem__(self, key: str) -> str:
-        return t(key, self.lang)
-
-
-def _density(n: int, m: int) -> float:
-    """Density of an undirected graph of n nodes and m edges, as ``networkx.density`` computes it."""
-    if m == 0 or n <= 1:
-        return 0.0
-    return m / (n * (n - 1)) * 2
 
 
 def _missing(value: Any) -> bool:

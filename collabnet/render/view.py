@@ -69,10 +69,10 @@ from scipy import sparse
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
-from collabnet.analyses.blocks import adjacency_lists, articulation_points
+from collabnet.codes import LANGS
 from collabnet.errors import CollabnetError
-from collabnet.graph import org_of
-from collabnet.words import LABELS, LANGS, t
+from collabnet.graph import adjacency_of, org_of
+from collabnet.words import LABELS, Vocabulary, t
 
 __all__ = ["AGGREGATES", "CHANGES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view",
            "render_views", "view_html", "view_marks", "view_name"]
@@ -799,7 +799,7 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
 
 def _edges_by_rank(G: nx.Graph, actors: list, rank: Mapping[Any, int]) -> list[tuple]:
     """(rank u, rank v, edge data) of every edge among ``actors`` (rank u < rank v), sorted by the ranks."""
-    adjacency = G._adj  # the plain dicts: the public read-only views cost a function call per neighbour
+    adjacency = adjacency_of(G)
     found: list[tuple] = []
     for u in actors:
         ru = rank[u]
@@ -817,7 +817,7 @@ def _links(G: nx.Graph, actors: list, owner: Mapping[Any, Any], rank: Mapping[An
     organisation).
     """
     links: dict[tuple, list] = {}
-    adjacency = G._adj  # the plain dicts: the public read-only views cost a function call per neighbour
+    adjacency = adjacency_of(G)
     drawn_as = {v: rank[owner[v]] for v in actors}
     for u in actors:
         ru, a = rank[u], drawn_as[u]
@@ -974,7 +974,7 @@ def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> _View:
     families = G.graph.get("families") or {}
     within: dict[str, int] = {}
     between: dict[tuple[str, str], int] = {}
-    adjacency = G._adj
+    adjacency = adjacency_of(G)
     for u in actors:  # every edge among the actors once (the one of a self-loop too)
         for v in adjacency[u]:
             if v in sector_of and _sort_key(u) <= _sort_key(v):
@@ -1110,45 +1110,32 @@ def _page(**context: Any) -> str:
                               app_js=assets["app_js"], app_css=assets["app_css"], **context)
 
 
-def view_html(dataset, analysis=None, *, zone: str | None = None, colour: str = "sector",
-              aggregate: str | None = None, lang: str = "en", since=None, marks: tuple | None = None,
-              before: nx.Graph | None = None) -> str:
-    """The view page of a dataset for one zone (None or ``region`` = the whole region).
+def view_html(analysis, *, zone: str | None = None, colour: str = "sector", aggregate: str | None = None,
+              lang: str = "en", before: nx.Graph | None = None, marks: tuple | None = None) -> str:
+    """The view page of an analysis for one zone (None or ``region`` = the whole region).
 
-    Sizes (betweenness) and highlights (isolated actors, cut vertices) come
-    from ``analysis`` when given, so a view written next to ``analyze``'s
-    tables shows the same numbers; otherwise they are computed here
-    (``marks``: the result of :func:`view_marks`, to compute them once for
-    several views). With ``since`` (a date), links new and lost since then
-    are coloured (``render_view(before=dataset.on(since).graph)``; ``before``:
-    that graph when already built).
+    Sizes (betweenness) and marks (isolated actors, cut vertices) are the
+    record's (:func:`view_marks`), so a view shows the same findings as the
+    tables; ``marks``: that pair when already made for several views.
+    ``before``: the actor graph of an earlier date (``dataset.on(date).graph``:
+    no analysis of that date is needed), whose links new and lost since then
+    are coloured (see :func:`render_view`).
     """
-    G = dataset.graph
+    G = analysis.graph
     zone = None if zone == "region" else zone
-    highlight, sizes = marks if marks is not None else view_marks(dataset, analysis)
-    zones = {z: dataset.zone_name(z, lang) for z in {z for _, z in G.nodes(data="zone") if z}}
-    if since is not None and before is None:
-        before = dataset.on(since).graph
-    before = before if since is not None else None
+    highlight, sizes = marks if marks is not None else view_marks(analysis)
+    words = Vocabulary.for_analysis(analysis, lang)
+    zones = {z: words.zone_name(z) for z in {z for _, z in G.nodes(data="zone") if z}}
     return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
-                       lang=lang, labels=dataset.sector_names(lang), zone_labels=zones, before=before)
+                       lang=words.lang, labels=words.sector_names, zone_labels=zones, before=before)
 
 
-def view_marks(dataset, analysis=None) -> tuple[dict, dict]:
-    """Highlights (isolated actors, cut vertices between organisations) and sizes (betweenness) of the views."""
-    from collabnet.analyses.brokerage import betweenness
-    from collabnet.analyses.isolation import isolated_actors
-
-    G = dataset.graph
-    if analysis is not None and analysis.zone is None:
-        isolated = analysis.isolated
-        sizes = dict(zip(analysis.brokers["actor"], analysis.brokers["betweenness"]))
-    else:
-        isolated = isolated_actors(G)
-        sizes = betweenness(G)
-    highlight: dict = {row.actor: "isolated" for row in isolated if row.reason in ISOLATED_REASONS}
-    highlight.update((v, "cut_vertex") for v in _cut_vertices_between_organisations(G))
-    return highlight, sizes
+def view_marks(analysis) -> tuple[dict, dict]:
+    """Marks (isolated actors with at most one outside partner, cut vertices) and sizes (betweenness) of the
+    views, as the analysis found them (the ``cut_vertex`` column of brokers.csv)."""
+    highlight: dict = {row.actor: "isolated" for row in analysis.isolated if row.reason in ISOLATED_REASONS}
+    highlight.update((v, "cut_vertex") for v in analysis.cut_vertices)
+    return highlight, dict(analysis.betweenness)
 
 
 def view_name(zone: str | None, lang: str) -> str:
@@ -1158,42 +1145,34 @@ def view_name(zone: str | None, lang: str) -> str:
     return f"view-{safe_name(zone or 'region')}.{lang}.html"
 
 
-def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None = None, since=None) -> list:
+def render_views(analysis, out_dir, lang: str = "en", zone: str | None = None,
+                 before: nx.Graph | None = None) -> list:
     """Write the view of every zone with actors and of the region (or of ``zone`` only); return the paths.
 
-    ``since`` (a date): colour the links new and lost since then (see :func:`view_html`).
-    With a second core free and views big enough to pay for it, a forked
-    process writes some of the views (:func:`collabnet.render.workers.share_out`);
-    each view is the same whoever writes it.
+    ``before``: the actor graph of an earlier date: links new and lost since then are coloured (see
+    :func:`view_html`). With a second core free and views big enough to pay for it, a forked
+    process writes some of the views (:func:`collabnet.runtime.share_out`); each view is the same
+    whoever writes it.
     """
     from pathlib import Path
 
-    from collabnet.render.workers import paused_gc, share_out
+    from collabnet.runtime import collector_paused, share_out
     from collabnet.writing import atomic_write_text
 
-    G = dataset.graph
-    if zone is not None:
-        zones = [zone]
-    else:
-        zones = [z for z in sorted({z for _, z in G.nodes(data="zone")}) if z and z != "region"]
-        zones.append("region")
+    G = analysis.graph
+    zones = [zone] if zone is not None else [*analysis.zones, "region"]
 
     def write(code: str) -> Path:
         return atomic_write_text(Path(out_dir) / view_name(code, lang),
-                                 view_html(dataset, analysis, zone=code, lang=lang, since=since, marks=marks,
-                                           before=before))
+                                 view_html(analysis, zone=code, lang=lang, marks=marks, before=before))
 
     # The biggest views first, so that the two processes finish about together.
-    size = dict.fromkeys(zones, 0)
-    for _, z in G.nodes(data="zone"):
-        if z in size:
-            size[z] += 1
+    size = {z: len(analysis.members.get(z, ())) for z in zones}
     if "region" in size:
         size["region"] = 2 * G.number_of_nodes()  # folded, but every actor and link is read
     order = sorted(range(len(zones)), key=lambda i: (-size[zones[i]], i))
-    with paused_gc():
-        marks = view_marks(dataset, analysis)
-        before = dataset.on(since).graph if since is not None else None  # built once for every view
+    with collector_paused():
+        marks = view_marks(analysis)
         done = share_out([zones[i] for i in order], write, parallel=sum(size.values()) >= _SHARED_WORK)
     paths = dict(zip(order, done))
     return [paths[i] for i in range(len(zones))]
@@ -1202,30 +1181,3 @@ def render_views(dataset, analysis, out_dir, lang: str = "en", zone: str | None 
 # Actors (summed over the views) above which a second process writes some of the views: below that,
 # forking costs more than it saves (a fork and its first page, about 0.1 s).
 _SHARED_WORK = 20_000
-
-
-def _cut_vertices_between_organisations(G: nx.Graph) -> set:
-    """The cut vertices of the graph without the persons linked only inside their own organisation.
-
-    Such a person hangs on its organisation; drawing the organisation as a cut
-    vertex because of it would mark nearly every employer. What remains are
-    the actors whose departure cuts a link between organisations. The same
-    set as ``networkx.articulation_points`` of that graph (a test compares),
-    found on plain lists (:mod:`collabnet.analyses.blocks`): at 50,000
-    organisations, 1.5 s instead of 6 s (copying
-    the graph cost more than the search).
-
-    >>> G = nx.Graph([("o1", "p1"), ("o1", "o2"), ("o2", "o3")])
-    >>> nx.set_node_attributes(G, "organisation", "kind")
-    >>> G.nodes["p1"].update(kind="person", organisation="o1")
-    >>> sorted(_cut_vertices_between_organisations(G))
-    ['o2']
-    """
-    adjacency = G._adj  # the plain dicts
-    org = {v: org_of(G, v) for v in G}
-    inner = {v for v, kind in G.nodes(data="kind")  # every partner in its own organisation (as graph.same_organisation)
-             if kind == "person" and all(org[v] is not None and org[w] == org[v] for w in adjacency[v])}
-    nodes, adj = adjacency_lists(G, (v for v in G if v not in inner))
-    return {nodes[i] for i in articulation_points(adj)}
-
-

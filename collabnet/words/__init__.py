@@ -25,10 +25,10 @@ import importlib
 
 from collabnet.codes import LANGS
 
-__all__ = ["LABELS", "LANGS", "TOPICS", "t", "check_language"]
+__all__ = ["LABELS", "LANGS", "TOPICS", "Vocabulary", "t", "check_language"]
 
 #: Topic modules of this package whose ``LABELS`` make up the vocabulary.
-TOPICS = ("render",)
+TOPICS = ("render", "sentences")
 
 
 def _merged() -> dict[str, dict[str, str]]:
@@ -89,3 +89,6 @@ def t(key: str, lang: str = "en", **fields: object) -> str:
     except KeyError:
         raise KeyError(f"no message {key!r} in collabnet.words") from None
     return message.format(**fields) if fields else message
+
+
+from collabnet.words.vocabulary import Vocabulary  # noqa: E402  (it reads LABELS above)

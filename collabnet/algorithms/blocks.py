@@ -22,13 +22,14 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["adjacency_lists", "adjacency_matrix", "articulation_points", "biconnected", "edge_ends"]
+__all__ = ["adjacency_lists", "adjacency_matrix", "articulation_points", "biconnected", "block_cut_tree", "edge_ends"]
 
 
 def edge_ends(G: nx.Graph, index: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -142,3 +143,83 @@ def articulation_points(adj: list[list[int]]) -> list[int]:
         for v in block:
             seen[v] += 1
     return [v for v, count in enumerate(seen) if count > 1]
+
+
+def block_cut_tree(blocks: list[list[int]], cuts: set[int], tags: list) -> tuple[dict, dict, dict]:
+    """Tag counts of every subtree of the block-cut forest (Harary 1969; rooted at each component's first block).
+
+    Parameters
+    ----------
+    blocks : list of node lists
+        The biconnected components (:func:`biconnected`).
+    cuts : set of int
+        The cut vertices (nodes in more than one block).
+    tags : list of iterables
+        Per node, the tags it counts for (any hashable values).
+
+    Returns
+    -------
+    subtree, parent_block, children
+        ``subtree[("B", i)]``, ``subtree[("C", c)]``: a Counter of the tags of
+        the nodes below block ``i`` / cut vertex ``c``, plus ``("n",)`` = how
+        many nodes; ``subtree[("root", c)]``: the same for the whole component
+        of ``c``. ``parent_block[c]``: the block above cut vertex ``c``;
+        ``children[c]``: its child blocks.
+
+    Examples
+    --------
+    The path 0 - 1 - 2 (blocks {2, 1}, the root, and {1, 0}), with a tag ``x`` on node 0:
+
+    >>> blocks, _ = biconnected([[1], [0, 2], [1]])
+    >>> subtree, parent, children = block_cut_tree(blocks, {1}, [["x"], [], []])
+    >>> parent, dict(children), subtree[("C", 1)]
+    ({1: 0}, {1: [1]}, Counter({('n',): 2, 'x': 1}))
+    """
+    blocks_of: list[list[int]] = [[] for _ in range(1 + max((v for block in blocks for v in block), default=-1))]
+    for i, block in enumerate(blocks):
+        for v in block:
+            blocks_of[v].append(i)
+    subtree: dict = {}
+    parent_block: dict = {}
+    children: dict = defaultdict(list)
+    done: set = set()
+    for start in range(len(blocks)):
+        if ("B", start) in done:
+            continue
+        order, stack = [], [("B", start)]
+        done.add(("B", start))
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            kind, key = node
+            if kind == "B":
+                for c in sorted(v for v in blocks[key] if v in cuts):
+                    if ("C", c) not in done:
+                        done.add(("C", c))
+                        parent_block[c] = key
+                        stack.append(("C", c))
+            else:
+                for i in blocks_of[key]:
+                    if ("B", i) not in done:
+                        done.add(("B", i))
+                        children[key].append(i)
+                        stack.append(("B", i))
+        for kind, key in reversed(order):
+            if kind == "B":
+                own = [v for v in blocks[key] if v not in cuts]
+                total = Counter(tag for v in own for tag in tags[v])
+                total[("n",)] += len(own)
+                for c in blocks[key]:
+                    if c in cuts and parent_block.get(c) == key:
+                        total += subtree[("C", c)]
+            else:
+                total = Counter(tags[key])
+                total[("n",)] += 1
+                for i in children[key]:
+                    total += subtree[("B", i)]
+            subtree[(kind, key)] = total
+        root = subtree[order[0]]
+        for kind, key in order:
+            if kind == "C":
+                subtree[("root", key)] = root
+    return subtree, parent_block, children
