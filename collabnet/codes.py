@@ -57,7 +57,7 @@ REASONS = ("no_ties", "intra_sector_only", "no_cross_line", "single_tie")
 GAP_KINDS = ("sector_pair", "sector_missing", "line_gap", "language_gap", "weak_sector_pair", "family_pair",
              "weak_family_pair")
 #: Verbs of actions.csv ``action``, in the ranking's tie-break order; ``take_over`` comes from ``plan leave``.
-ACTION_KINDS = ("secure_bridge", "introduce", "invite", "recruit", "take_over")
+ACTION_KINDS = ("secure_bridge", "backup_contact", "introduce", "invite", "recruit", "take_over")
 #: The graphs an analysis can run on (``--level``).
 LEVELS = ("organisations", "actors")
 

@@ -81,6 +81,7 @@ from collabnet.analyses.standing import outside_partners
 from collabnet.codes import REASONS, REGION
 from collabnet.errors import CollabnetError
 from collabnet.graph import active
+from collabnet.organisations import owner_map
 from collabnet.records.analysis import Analysis
 from collabnet.records.findings import Action, Gap
 
@@ -167,7 +168,13 @@ class Snapshot:
 
     @property
     def graph(self) -> nx.Graph:
+        """The graph analysed (the organisation graph by default): edges, isolation, gaps, brokers."""
         return self.analysis.graph
+
+    @property
+    def actors(self) -> nx.Graph:
+        """The actor graph: ties and memberships are rows of actors, whatever the level analysed."""
+        return self.analysis.dataset.graph
 
     @property
     def at(self) -> dt.date:
@@ -470,7 +477,7 @@ def _tie_changes(old: Snapshot, new: Snapshot) -> tuple[TieChange, ...]:
     rows = []
     for change, (a, b), on_new in _appeared(old.ties, new.ties):
         side = new if on_new else old
-        G = side.graph
+        G = side.actors
         for zone in sorted({_zone(G, a), _zone(G, b)}):
             rows.append(TieChange(zone, change, a, b, _name(G, a), _name(G, b), side.ties[(a, b)]))
     return _sorted(rows, "a", "b")
@@ -480,7 +487,7 @@ def _membership_changes(old: Snapshot, new: Snapshot) -> tuple[MembershipChange,
     rows = []
     names = (_group_names(old), _group_names(new))
     for change, (actor, group), on_new in _appeared(old.memberships, new.memberships):
-        G = (new if on_new else old).graph
+        G = (new if on_new else old).actors
         rows.append(MembershipChange(_zone(G, actor), change, actor, _name(G, actor), group,
                                      str(names[on_new].get(group) or group)))
     return _sorted(rows, "actor", "group")
@@ -676,6 +683,10 @@ def follow_up(old: Snapshot, new: Snapshot, actions: Iterable[Mapping[str, str]]
     Other verbs, and rows that lack what their rule needs, are ``unknown``. An
     actor of the row who is not active on the new date makes it
     ``not_realised`` (``unknown`` when the actor is in neither snapshot).
+
+    On the organisation graph (the default), a person the row names counts as
+    its organisation (an earlier actions file may come from ``--level actors``),
+    and an organisation joined a group when any of its people did.
     """
     context = _FollowUp(old, new)
     followed = []
@@ -688,7 +699,7 @@ def follow_up(old: Snapshot, new: Snapshot, actions: Iterable[Mapping[str, str]]
         if rule is None:
             status, evidence = "unknown", f"no follow-up rule for the action {verb!r}"
         else:
-            status, evidence = rule(zone, ids, row)
+            status, evidence = rule(zone, context.nodes(ids), row)
         kept = tuple((c, v) for c, v in row.items() if c not in _FOLLOW_UP_COLUMNS)
         followed.append(ActionFollowUp(zone, verb, ids, status, evidence, kept))
     return tuple(followed)
@@ -706,6 +717,19 @@ class _FollowUp:
         self.date = new.at.isoformat()
         self.old_date = old.at.isoformat()
         self.groups = {**_group_names(old), **_group_names(new)}
+        # actor -> its node in the graphs compared (its organisation on the organisation graph)
+        self.owner = {}
+        for side in (old, new):
+            if side.graph is not side.actors:
+                self.owner.update(owner_map(side.actors))
+
+    def nodes(self, ids: Iterable[str]) -> tuple:
+        """The row's ids as nodes of the graphs compared, each once, in order."""
+        return tuple(dict.fromkeys(self.owner.get(v, v) for v in ids))
+
+    def people(self, actor: str) -> set:
+        """The actors whose memberships count for ``actor``: itself and, for an organisation, its people."""
+        return {actor} | {v for v, o in self.owner.items() if o == actor}
 
     def absent(self, ids: Iterable[str]) -> tuple[str, str] | None:
         """The status when an actor of the row is not active on the new date, else None."""
@@ -750,8 +774,9 @@ class _FollowUp:
         group = row.get("group", "").strip()
         if not group and row.get("via", "").strip() in self.groups:
             group = row["via"].strip()
-        before = {g for a, g in self.old.memberships if a == actor}
-        joined = sorted(g for a, g in self.new.memberships if a == actor and g not in before)
+        people = self.people(actor)
+        before = {g for a, g in self.old.memberships if a in people}
+        joined = sorted({g for a, g in self.new.memberships if a in people and g not in before})
         if group:
             if group in joined:
                 return "realised", f"{actor} joined {group} ({self.groups.get(group, group)})"

@@ -187,6 +187,6 @@ def test_exact_betweenness_option_gives_networkx_exact_values(tmp_path, small_ex
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert summary["betweenness"] == {"method": "exact"}
-    exact = nx.betweenness_centrality(collabnet.load(BRUSSELS, at="2024-06-30").graph)
+    exact = nx.betweenness_centrality(collabnet.load(BRUSSELS, at="2024-06-30").organisation_graph)
     found = _brokers(tmp_path)
     assert found and all(found[v] == pytest.approx(exact[v], abs=1e-6) for v in found)

@@ -47,8 +47,8 @@ def test_region_rows_use_the_whole_graph_and_default_zones():
                "c": ("region", "coordination", None, None)},
               [("m1", "c"), ("s1", "c")])
     gaps = find_gaps(G)
-    # the zones have one actor each: no pair inside them; sector_missing needs > half of 1 other zone
-    assert {g.zone for g in gaps} == {"region", "north", "south"}
+    # the zones have one actor each: no pair inside them; with one other zone, no sector is "missing"
+    assert {g.zone for g in gaps} == {"region"}
     region = [g for g in gaps if g.zone == "region"]
     # whole graph: 3 actors, 2 edges, density 2/3; medical x social: 2/3*1*1, x2
     assert rows(region) == [("region", "family_pair", "health", "welfare", 0, 0.666667, 1.333333),
@@ -115,6 +115,15 @@ def test_language_gap_only_when_both_present():
     assert gap.evidence == "nl: 2 (x, y); fr: 1 (z); 0 edges; bilingual actors who could bridge: bi: 1 (w)"
     G.remove_node("z")
     assert find_gaps(G, zones=["south"]) == []
+
+
+@pytest.mark.parametrize(("zones", "missing"), [(3, []), (4, ["z1"])])
+def test_sector_missing_needs_three_other_zones(zones, missing):
+    # housing everywhere but in z1: with 2 other zones that says nothing ("1 of the 1 other zones" read false)
+    actors = {f"h{i}": (f"z{i}", "housing", None, None) for i in range(2, zones + 1)}
+    actors |= {f"c{i}": (f"z{i}", "coordination", None, None) for i in range(1, zones + 1)}
+    gaps = [g for g in find_gaps(graph(actors)) if g.gap == "sector_missing"]
+    assert [g.zone for g in gaps] == missing
 
 
 def test_sector_missing_strictly_more_than_half_of_other_zones():

@@ -52,15 +52,16 @@ def star() -> nx.Graph:
 
 def test_invite_hub_reaching_a_star_of_isolated_actors_comes_first():
     plan = plan_invite(star(), "south", 2)
-    first, second = plan.choices
+    [first] = plan.choices
     # A gp reaches the three gps (30) but not t (three steps away); the hub reaches all four (40).
     assert (first.actor, first.reaches, first.direct, first.gain) == ("hub", ("gp1", "gp2", "gp3", "t"),
                                                                        ("gp1", "gp2", "gp3"), 40.0)
     assert first.adds == ("family:other",) and not first.forced
-    # Nothing left to reach: the second seat brings health and the first line; gp1 wins on id.
-    assert (second.actor, second.reaches, second.gain, second.adds) == ("gp1", (), 0.0, ("family:health", "line:1"))
+    # Nothing left to reach: a second seat would reach nobody new, so it is not proposed (health and the
+    # first line are then not at the table as invitees: the plan says so).
+    assert plan.unmet == ("family:health", "line:1")
     assert plan.requirements == ("family:health", "family:other", "line:1")
-    assert (plan.seats_needed, plan.unmet, plan.reached, plan.total, plan.guarantee) == (2, (), 40.0, 40.0, 1.0)
+    assert (plan.seats_needed, plan.reached, plan.total, plan.guarantee) == (2, 40.0, 40.0, 1.0)
     assert [(t.actor, t.reasons, t.weight) for t in plan.targets] == [
         (v, ("no_cross_line", "single_tie"), 10.0) for v in ("gp1", "gp2", "gp3", "t")]
     assert said(star(), first.rationale) == ("Invite HUB (“coordination”): it reaches 4 isolated or peripheral actor(s) "
@@ -105,9 +106,9 @@ def test_invite_with_too_few_seats_says_what_is_not_covered():
     assert plan.guarantee == 1.0
 
 
-def test_invite_stops_when_nothing_is_left_to_reach_or_cover():
+def test_invite_stops_when_nothing_is_left_to_reach():
     plan = plan_invite(star(), "south", 5)
-    assert [c.actor for c in plan.choices] == ["hub", "gp1"]
+    assert [c.actor for c in plan.choices] == ["hub"]
     assert plan.seats == 5
 
 
@@ -370,9 +371,9 @@ def test_cli_invite_every_zone_and_json(tiny: Path):
     document = json.loads(result.output)
     assert [p["zone"] for p in document["plans"]] == ["north", "south"]
     south = document["plans"][1]
-    assert [c["actor"] for c in south["choices"]] == ["gp", "b"]
-    # gp, hosp, net, b are needed for health, line 1 and 2, other and welfare: two seats leave two uncovered.
-    assert (south["seats_needed"], south["unmet"]) == (4, ["family:other", "line:2"])
+    assert [c["actor"] for c in south["choices"]] == ["gp"]
+    # gp reaches gp and hosp, the only targets: a second seat would reach nobody new and is not proposed.
+    assert (south["seats_needed"], south["unmet"]) == (4, ["family:other", "family:welfare", "line:2"])
     text = run("invite", str(tiny), "--zone", "south", "--seats", "2", "--lang", "nl").output
     assert "  1. Nodig GP Zuid uit (‘Medische zorg’, de eerste lijn): het bereikt 2 geïsoleerde" in text
 

@@ -66,7 +66,7 @@ def reports(dataset) -> dict:
     """lang -> zone -> Report."""
     found = {}
     for lang in LANGS:
-        analysis = analyse(dataset)
+        analysis = analyse(dataset, level="actors")
         found[lang] = {zone: render_report(analysis, zone, lang) for zone in ("south", "north", "region")}
     return found
 
@@ -78,7 +78,7 @@ def every_page(reports):
 
 
 def test_files_per_zone_and_region_in_both_forms(dataset, tmp_path):
-    written = render_reports(analyse(dataset), tmp_path, "nl")
+    written = render_reports(analyse(dataset, level="actors"), tmp_path, "nl")
     names = [p.name for p in written]
     assert names == ["report-north.nl.html", "report-north.nl.md", "report-south.nl.html", "report-south.nl.md",
                      "report-region.nl.html", "report-region.nl.md"]
@@ -87,7 +87,7 @@ def test_files_per_zone_and_region_in_both_forms(dataset, tmp_path):
 
 
 def test_one_zone_only(dataset, tmp_path):
-    written = render_reports(analyse(dataset), tmp_path, "fr", zone="south")
+    written = render_reports(analyse(dataset, level="actors"), tmp_path, "fr", zone="south")
     assert [p.name for p in written] == ["report-south.fr.html", "report-south.fr.md"]
 
 
@@ -256,7 +256,7 @@ def test_deterministic(dataset_dir, tmp_path):
 
 def test_unknown_language_is_refused(dataset):
     with pytest.raises(ValueError, match="unknown language"):
-        render_report(analyse(dataset), "south", "de")
+        render_report(analyse(dataset, level="actors"), "south", "de")
 
 
 def test_cli_end_to_end(dataset_dir, tmp_path):

@@ -40,7 +40,7 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def changes(dataset):
-    return compare(analyse(dataset.on(OLD)), analyse(dataset), actions=read_actions(ACTIONS))
+    return compare(analyse(dataset.on(OLD), level="actors"), analyse(dataset, level="actors"), actions=read_actions(ACTIONS))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def reports(dataset, changes) -> dict:
     """lang -> zone -> Report, with the section."""
     found = {}
     for lang in LANGS:
-        analysis = analyse(dataset)
+        analysis = analyse(dataset, level="actors")
         found[lang] = {zone: render_report(analysis, zone, lang, changes=changes)
                        for zone in ("south", "north", "region")}
     return found
@@ -176,7 +176,7 @@ def test_html_section_is_in_the_contents_and_tables(reports):
 
 
 def test_no_section_without_changes(dataset):
-    report = render_report(analyse(dataset), "south", "en")
+    report = render_report(analyse(dataset, level="actors"), "south", "en")
     assert "Since last time" not in report.markdown and 'id="since"' not in report.html
 
 
@@ -192,8 +192,8 @@ def hostile(tmp_path_factory) -> tuple:
     earlier.write_text("zone,priority,action,actors,rationale\n"
                        f"south,1,introduce,s_house|s_cpas,{XSS} [x](http://evil.example)\n", encoding="utf-8")
     ds = collabnet.load(folder, at=NEW)
-    report = render_report(analyse(ds), "south", "en",
-                           changes=compare(analyse(ds.on(OLD)), analyse(ds), actions=read_actions(earlier)))
+    now, then = analyse(ds, level="actors"), analyse(ds.on(OLD), level="actors")
+    report = render_report(now, "south", "en", changes=compare(then, now, actions=read_actions(earlier)))
     return report, folder, earlier
 
 
@@ -221,7 +221,7 @@ def test_markdown_tables_of_the_section_keep_their_column_count(reports, hostile
 
 
 def run(*args) -> object:
-    return CliRunner().invoke(cli, [str(a) for a in args])
+    return CliRunner().invoke(cli, [*(str(a) for a in args), "--level", "actors"])  # hand counts: actor graph
 
 
 def test_cli_report_since_with_actions_is_deterministic(tmp_path):
@@ -274,7 +274,7 @@ def flags(data: dict) -> dict[tuple[str, str], str]:
 
 @pytest.fixture(scope="module")
 def south_view(dataset) -> str:
-    return view_html(analyse(dataset), zone="south", before=dataset.on(OLD).graph)
+    return view_html(analyse(dataset, level="actors"), zone="south", before=dataset.on(OLD).graph_at("actors"))
 
 
 def test_view_flags_every_link_of_the_zone(dataset, south_view):
@@ -287,7 +287,7 @@ def test_view_flags_every_link_of_the_zone(dataset, south_view):
     }
     # the same as collabnet.diff.edge_changes on the zone's actors
     south = [v for v, z in dataset.graph.nodes(data="zone") if z == "south"]
-    expected = edge_changes(dataset.on(OLD).graph.subgraph(south), dataset.graph.subgraph(south))
+    expected = edge_changes(dataset.on(OLD).graph_at("actors").subgraph(south), dataset.graph.subgraph(south))
     assert flags(data) == expected
 
 
@@ -309,14 +309,14 @@ def test_view_styles_legend_counts_and_tooltips(south_view):
 
 
 def test_view_positions_do_not_depend_on_the_lost_links(dataset, south_view):
-    plain = payload(view_html(analyse(dataset), zone="south"))
+    plain = payload(view_html(analyse(dataset, level="actors"), zone="south"))
     assert [(n["x"], n["y"]) for n in payload(south_view)["nodes"]] == [(n["x"], n["y"]) for n in plain["nodes"]]
     assert len(plain["edges"][0]) == 5  # no flag without --since
-    assert "legend-changes" not in view_html(analyse(dataset), zone="south")
+    assert "legend-changes" not in view_html(analyse(dataset, level="actors"), zone="south")
 
 
 def test_region_view_folds_persons_and_flags_links_between_organisations(dataset):
-    data = payload(view_html(analyse(dataset), before=dataset.on(OLD).graph, lang="nl"))
+    data = payload(view_html(analyse(dataset, level="actors"), before=dataset.on(OLD).graph_at("actors"), lang="nl"))
     assert len(data["nodes"]) == 9  # s_nurse is folded into s_home
     assert flags(data) == {
         ("n_cpas", "n_gp"): "kept", ("n_gp", "r_net"): "kept", ("r_net", "s_gp"): "kept",
@@ -330,7 +330,7 @@ def test_region_view_folds_persons_and_flags_links_between_organisations(dataset
 
 def test_view_since_is_refused_on_the_sector_map(dataset):
     with pytest.raises(ValueError, match="not with aggregate='sectors'"):
-        view_html(analyse(dataset), aggregate="sectors", before=dataset.on(OLD).graph)
+        view_html(analyse(dataset, level="actors"), aggregate="sectors", before=dataset.on(OLD).graph_at("actors"))
 
 
 def test_cli_view_since_is_deterministic(tmp_path):

@@ -57,10 +57,10 @@ def test_view_of_a_zone_by_its_name_in_dutch(tiny: Path, tmp_path: Path):
     result = run("view", str(tiny), "--zone", "Zuid", "--lang", "nl", "--colour", "line", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.output.strip() == str(out)
-    assert nodes_of(out) == ["clerk", "cpas", "gp", "lab", "nurse"]
+    assert nodes_of(out) == ["cpas", "gp", "lab"]  # the organisations: nurse and clerk act through the CPAS
     marks = {n["id"]: n["mark"] for n in payload(out)["nodes"]}
-    # gp alone links the lab; the CPAS alone links its clerk (an articulation point of the actor graph).
-    assert marks["gp"] == "cut_vertex" and marks["cpas"] == "cut_vertex"
+    # gp alone links the lab; the CPAS (through itself and its nurse) works with gp only: one partner.
+    assert marks["gp"] == "cut_vertex" and marks["cpas"] == "isolated"
     html = out.read_text(encoding="utf-8")
     assert "Kleur: zorglijn" in html and "Zuid" in html and "<img src=x" not in html
     assert not re.search(r'(src|href)="?https?:', html) and "example.org" not in html
@@ -73,9 +73,19 @@ def test_view_of_the_region_folds_persons_and_writes_the_default_file(tiny: Path
     page = tmp_path / "reports" / "tiny" / "view-region.en.html"
     assert nodes_of(page) == ["cpas", "gp", "hosp", "lab", "mm"]  # the persons are folded into the CPAS
     assert run("view", str(tiny), "--aggregate", "full", "--out", "full.html").exit_code == 0
-    assert nodes_of(tmp_path / "full.html") == ["clerk", "cpas", "gp", "hosp", "lab", "mm", "nurse"]
+    assert nodes_of(tmp_path / "full.html") == ["cpas", "gp", "hosp", "lab", "mm"]  # the organisation graph
+    assert run("view", str(tiny), "--aggregate", "full", "--level", "actors", "--out", "actors.html").exit_code == 0
+    assert nodes_of(tmp_path / "actors.html") == ["clerk", "cpas", "gp", "hosp", "lab", "mm", "nurse"]
     assert run("view", str(tiny), "--out", "again.html").exit_code == 0
     assert (tmp_path / "again.html").read_bytes() == page.read_bytes()
+
+
+def test_a_zone_view_at_the_actor_level_shows_the_persons(tiny: Path, tmp_path: Path):
+    out = tmp_path / "zuid.html"
+    assert run("view", str(tiny), "--zone", "south", "--level", "actors", "--out", str(out)).exit_code == 0
+    assert nodes_of(out) == ["clerk", "cpas", "gp", "lab", "nurse"]
+    marks = {n["id"]: n["mark"] for n in payload(out)["nodes"]}
+    assert marks["gp"] == "cut_vertex" and marks["cpas"] == "cut_vertex"  # the CPAS alone links its clerk
 
 
 def test_view_refuses_an_unknown_zone_cleanly(tiny: Path, tmp_path: Path):

@@ -67,14 +67,10 @@ def test_whom_to_invite_with_reasons_and_the_guarantee(reports):
     assert table(text) == [
         "| 1 | GP Zuid | 2 | Invite GP Zuid (“Medical care”, the first line): it reaches 2 isolated or peripheral "
         "actor(s) (GP Zuid, Kliniek); it brings health care and the first line to the table. |",
-        "| 2 | Seniors | 0 | Invite Seniors (“Elderly care”): it brings welfare to the table. |",
-        "| 3 | Kliniek | 0 | Invite Kliniek (“Medical care”, the second line): it brings the second line to the table. |",
-        "| 4 | Netwerk Zuid | 0 | Invite Netwerk Zuid (“Coordination and support”): it brings “Coordination and "
-        "support” to the table. |",
-    ]
-    assert ("Together they reach 20 of the 20 points of isolation (100%); this choice always reaches at least 100% "
-            "of what the best choice of 5 invitees would reach.") in text
-    assert "At the table: health, other, welfare, first line, second line." in text
+    ]  # nobody else reaches an isolated actor that GP Zuid does not reach already: no seat for them
+    assert "Together they reach all 20 points of isolation of the zone." in text
+    assert "Seats proposed: 1 of 5; nobody else reaches an isolated actor who is not reached yet." in text
+    assert "Not at the table (4 seats would be needed): other, welfare, second line." in text
 
 
 def test_introductions_with_who_introduces_gaps_closed_and_figures(reports):
@@ -115,10 +111,10 @@ def test_plans_sit_in_the_action_section_of_zone_reports_only(reports):
 def test_plans_in_french(reports):
     md = reports["report-south.fr.md"]
     assert "### Qui inviter" in md and "### Mises en contact qui comblent le plus de lacunes" in md
-    assert "Ensemble, ils atteignent 20 des 20 points d'isolement (100 %)" in md
+    assert "Ensemble, ils atteignent les 20 points d'isolement de la zone." in md
     assert "| 1 | GP Zuid — Kliniek | Netwerk Zuid | Aucun lien entre première et deuxième ligne |" in md
     assert "| Indice E-I entre secteurs | 1,00 | 0,71 |" in md
-    assert "À la table : santé, autre, social, première ligne, deuxième ligne." in md
+    assert "Pas à la table (il faudrait 4 places) : autre, social, deuxième ligne." in md
 
 
 def test_names_in_the_plans_are_escaped(tmp_path):
@@ -160,14 +156,12 @@ def test_with_plan_appends_plan_actions_after_each_zones_own(tiny, tmp_path):
         ("south", "2", "invite", "a", "analysis"),
         ("south", "3", "invite", "b", "analysis"),
         ("south", "4", "introduce", "gp|b", "analysis"),
-        # the plan: invitations, then introductions; b is invited already, and gp-hosp (the bridge to
-        # secure) and b-gp are on the list already
+        # the plan: invitations, then introductions; gp reaches both targets (gp, hosp), so no second seat
+        # (it would reach nobody new); gp-hosp (the bridge to secure) and b-gp are on the list already
         ("south", "5", "invite", "gp", "plan"),
-        ("south", "6", "invite", "hosp", "plan"),
-        ("south", "7", "invite", "net", "plan"),
-        ("south", "8", "introduce", "a|b", "plan"),
-        ("south", "9", "introduce", "a|gp", "plan"),
-        ("south", "10", "introduce", "b|net", "plan"),
+        ("south", "6", "introduce", "a|b", "plan"),
+        ("south", "7", "introduce", "a|gp", "plan"),
+        ("south", "8", "introduce", "b|net", "plan"),
     ]
     # north: the plan invites mm, whom the analysis invites already, and finds no introduction
     assert {r["source"] for r in found if r["zone"] != "south"} == {"analysis"}
@@ -184,15 +178,15 @@ def test_with_plan_rows_are_in_the_workbook_too_and_rerun_identically(tiny, tmp_
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     sheet = openpyxl.load_workbook(first / "actions.xlsx")["Zuid"]
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0][-1] == "Bron" and sheet.auto_filter.ref == "A1:G11"
-    assert [v[-1] for v in values[1:]] == ["analyse"] * 4 + ["planning"] * 6
-    assert [v[1] for v in values[1:]] == list(range(1, 11))
+    assert values[0][-1] == "Bron" and sheet.auto_filter.ref == "A1:G9"
+    assert [v[-1] for v in values[1:]] == ["analyse"] * 4 + ["planning"] * 4
+    assert [v[1] for v in values[1:]] == list(range(1, 9))
 
 
 def test_without_with_plan_no_source_column_and_one_zone_with_it(tiny, tmp_path):
     assert "source" not in rows(analyze(tiny, tmp_path / "plain") / "actions.csv")[0]
     found = rows(analyze(tiny, tmp_path / "south", "--with-plan", "--zone", "Zuid") / "actions.csv")
-    assert {r["zone"] for r in found} == {"south"} and [r["priority"] for r in found] == [str(n) for n in range(1, 11)]
+    assert {r["zone"] for r in found} == {"south"} and [r["priority"] for r in found] == [str(n) for n in range(1, 9)]
 
 
 def test_with_plan_and_report_show_the_same_plans(tiny, tmp_path):
@@ -206,9 +200,9 @@ def test_plan_actions_number_after_each_zones_last_priority():
     plans = [zone_plan(G, "south", seats=2, count=2), zone_plan(G, "north-east", seats=1, count=1)]
     own = [Action("south", 1, "recruit", (), "Recruit.", None, ""), Action("south", 7, "recruit", (), "Again.", None, "")]
     numbered = plan_actions(plans, after=own)
-    # south continues after its priority 7; north-east has no action of its own and starts at 1
+    # south continues after its priority 7 (one invitee reaches every target: the second seat stays free);
+    # north-east has no first- or second-line target to reach, so its plan proposes nothing
     assert [(a.zone, a.priority, a.action) for a in numbered] == [
-        ("south", 8, "invite"), ("south", 9, "invite"), ("south", 10, "introduce"), ("south", 11, "introduce"),
-        ("north-east", 1, "invite")]
+        ("south", 8, "invite"), ("south", 9, "introduce"), ("south", 10, "introduce")]
     assert [a.actors for a in numbered] == [a.actors for p in plans for a in p.actions()]
     assert plan_actions(plans, after=numbered) == []  # everything is on the list already

@@ -43,6 +43,14 @@ Action kinds (column ``action``):
     region-wide actors of that sector who could be asked (else those of other
     zones; organisations first).
 
+``backup_contact``
+    On the organisation graph: an organisation's link to another organisation,
+    a sector, the other line or the other language network rests on one of
+    its people alone (:mod:`collabnet.analyses.turnover`): a second person of
+    the organisation should join the group that person carries the links
+    through (``via``), or work with the partner. ``actors`` = the organisation
+    and the person.
+
 Zone ``region`` holds the region-wide view: actions for the gaps and bridges
 of the whole graph, and for isolated region-wide actors.
 
@@ -53,9 +61,12 @@ on the smaller side of the bridge (those who would be cut off), doubled when
 the bridge joins health and welfare, the first and second line, or the ``nl``
 and ``fr`` networks; a cut-off group scores its number of actors. An action
 for one isolated actor scores 1, doubled for a first- or second-line actor and
-doubled again when it has no tie at all.
+doubled again when it has no tie at all. A ``backup_contact`` scores what the
+person's departure would cost the organisation: the rise in its isolation
+score (the same 1, 2, 4 scale), plus 1 for each of the other language network
+and the other sector family (health, welfare) it would no longer reach.
 Within each zone, actions are sorted by score (highest first), then kind
-(secure_bridge, introduce, invite, recruit), then actor ids; priority 1 is the
+(secure_bridge, backup_contact, introduce, invite, recruit), then actor ids; priority 1 is the
 first. Two actors are introduced to each other once per zone, with the
 highest score of the findings it answers; the sentence is the
 ``secure_bridge`` one when the pair also secures a bridge, and the evidence
@@ -93,6 +104,7 @@ from collabnet.analyses.bridges import fragile_links, priority_pair, watched_val
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, actor_line, id_list, zone_members
 from collabnet.analyses.introductions import IntroductionSearch
 from collabnet.analyses.themes import GroupFinder
+from collabnet.analyses.turnover import backup_action, dependencies
 from collabnet.codes import ACTION_KINDS, REGION
 from collabnet.records.findings import Action, Gap
 from collabnet.records.messages import Label, LineName, Name, Names, SectorName, ZoneRef, say
@@ -163,6 +175,10 @@ def recommend_actions(
             reasons[(row.zone, row.actor)].add(row.reason)
     for (zone, actor), why in sorted(reasons.items()):
         candidates.extend(ctx.isolated_action(zone, actor, why))
+    if G.graph.get("level") == "organisations":
+        for found in dependencies(G):
+            if found.zone in wanted:
+                candidates.append(backup_action(found))
     members = zone_members(G)
     for zone in wanted:
         if zone == REGION:

@@ -49,6 +49,7 @@ import scipy.sparse as sp
 from collabnet.algorithms.blocks import adjacency_matrix
 from collabnet.analyses import shortest_paths
 from collabnet.analyses.bridges import cut_vertices
+from collabnet.organisations import carriers
 from collabnet.progress import Progress
 
 __all__ = [
@@ -75,7 +76,7 @@ BROKER_COLUMNS = (
     "sectors_bridged", "coordinator", "itinerant", "representative", "liaison", "constraint",
     "effective_size", "ei", "cut_vertex",
 )
-_EXTRA_COLUMNS = ("degree", "sector_brokerage", "line_brokerage", "language_brokerage", "bridge_score")
+_EXTRA_COLUMNS = ("degree", "sector_brokerage", "line_brokerage", "language_brokerage", "bridge_score", "carried_by")
 
 #: Graphs with at most this many nodes get exact betweenness by default (2 to 4 s at 5,000 actors).
 EXACT_MAX = 6000
@@ -649,8 +650,9 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     -------
     pandas.DataFrame
         The contract columns of outputs.md in order (:data:`BROKER_COLUMNS`),
-        then ``degree``, ``line_brokerage``, ``language_brokerage`` and
-        ``bridge_score``; sorted by zone and rank. ``line`` is a nullable integer.
+        then ``degree``, ``line_brokerage``, ``language_brokerage``,
+        ``bridge_score`` and ``carried_by`` (who carries an organisation's links,
+        :func:`collabnet.organisations.carriers`); sorted by zone and rank. ``line`` is a nullable integer.
 
     Notes
     -----
@@ -713,6 +715,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         "line_brokerage": across["line"],
         "language_brokerage": across["language"],
         "sector_brokerage": across["sector"],
+        "carried_by": ["|".join(map(str, carriers(G, v))) for v in nodes],
     })
     table = table[adj.degree > 0]
     for column in ("constraint", "effective_size", "ei"):

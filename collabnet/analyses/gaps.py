@@ -15,7 +15,9 @@ Gap kinds (column ``gap``):
     a main sector present in strictly more than half of the *other* zones that
     have actors (``region`` is not a zone here) but with no actor in this zone.
     ``observed`` is 0 and ``expected`` is the mean number of actors of that
-    sector in the other zones where it is present. Not computed for ``region``.
+    sector in the other zones where it is present. Not computed for ``region``,
+    nor when fewer than :data:`MIN_OTHER_ZONES` (3) other zones have actors: a
+    dataset of one or two zones says nothing about what most zones have.
 ``line_gap``
     no edge between the zone's first-line (``a = 1``) and second-line (``b = 2``)
     actors, or one of the two lines absent while the other is present.
@@ -318,12 +320,18 @@ def _cross_gaps(scope: _Scope, zone, attribute, kind, values, require_both) -> l
     return [_gap(zone, kind, str(a), str(b), 0, expected, expected + len(side_a) + len(side_b), evidence)]
 
 
+#: Other zones with actors needed before a sector can be called missing from a zone.
+MIN_OTHER_ZONES = 3
+
+
 def _missing_sectors(zone: str, count: dict[str, Counter]) -> list[Gap]:
     """Sectors present in strictly more than half of the other zones but absent from ``zone``.
 
     ``count``: zone -> Counter of main sectors, for every zone that has actors.
     """
     others = [z for z in count if z != zone]
+    if len(others) < MIN_OTHER_ZONES:
+        return []  # "present in 1 of the 1 other zones" is no evidence that a sector is missing
     gaps = []
     for sector in sorted({s for c in count.values() for s in c if s}):
         if count[zone][sector]:

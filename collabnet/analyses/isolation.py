@@ -33,6 +33,7 @@ from collabnet.analyses.standing import Standing, with_partner
 from collabnet.analyses.standing import reasons as standing_reasons
 from collabnet.codes import REASONS
 from collabnet.graph import adjacency_of, org_of
+from collabnet.organisations import carriers
 from collabnet.records.findings import IsolatedActor
 
 __all__ = ["LINE_PRIORITY", "EVIDENCE_NAMES", "isolated_actors"]
@@ -86,7 +87,8 @@ def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
             continue
         evidence = _evidence(heapq.nsmallest(EVIDENCE_NAMES, outside), len(outside))
         zone = data.get("zone") or "region"
-        found.extend(IsolatedActor(zone, v, reason, len(outside), evidence) for reason in reasons)
+        carried = "|".join(map(str, carriers(G, v)))
+        found.extend(IsolatedActor(zone, v, reason, len(outside), evidence, carried) for reason in reasons)
     return sorted(found, key=lambda r: (r.zone, _line_rank(line[r.actor]), r.actor, REASONS.index(r.reason)))
 
 

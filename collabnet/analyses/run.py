@@ -23,7 +23,7 @@ from collabnet.analyses.introductions import IntroductionSearch
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.analyses.mixing import links_between
 from collabnet.analyses.summary import summarise
-from collabnet.codes import REGION
+from collabnet.codes import LEVELS, REGION
 from collabnet.graph import open_groups
 from collabnet.progress import NO_PROGRESS, Progress
 from collabnet.records.analysis import Analysis, frozen_mapping
@@ -33,14 +33,18 @@ from collabnet.runtime import collector_paused
 __all__ = ["analyse"]
 
 
-def analyse(dataset, *, exact: bool = False, plans: bool | Iterable[str] = False,
+def analyse(dataset, *, level: str = "organisations", exact: bool = False, plans: bool | Iterable[str] = False,
             progress: Progress = NO_PROGRESS) -> Analysis:
     """Run isolation, brokerage, cut vertices and edges, gaps, sector mixing, actions (and plans) once.
 
     Parameters
     ----------
     dataset : collabnet.dataset.Dataset
-        Analysed on its date (``dataset.at``), on its actor graph.
+        Analysed on its date (``dataset.at``).
+    level : {"organisations", "actors"}
+        The graph analysed: the organisation graph (persons folded into their
+        organisation, :mod:`collabnet.organisations`; the default of every
+        command) or the actor graph (``--level actors``).
     exact : bool
         Exact betweenness even above :data:`~collabnet.analyses.brokerage.EXACT_MAX`
         actors (slower; the summary's ``betweenness`` entry says which was used).
@@ -57,13 +61,15 @@ def analyse(dataset, *, exact: bool = False, plans: bool | Iterable[str] = False
     Analysis
         Every finding, for every zone and the region; ``.for_zone(z)`` keeps one zone's rows.
     """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     with progress.step("actor graph"):
-        G = dataset.graph
+        G = dataset.graph_at(level)
     with collector_paused():
-        return _analyse(dataset, G, exact, plans, progress)
+        return _analyse(dataset, G, level, exact, plans, progress)
 
 
-def _analyse(dataset, G, exact: bool, plans, progress: Progress) -> Analysis:
+def _analyse(dataset, G, level: str, exact: bool, plans, progress: Progress) -> Analysis:
     members = {zone: tuple(nodes) for zone, nodes in zone_members(G).items()}
     members[REGION] = tuple(sorted(G, key=str))
     with progress.step("isolation"):
@@ -84,8 +90,8 @@ def _analyse(dataset, G, exact: bool, plans, progress: Progress) -> Analysis:
         proposed = _plan_actions(workshop, actions)
     brokers = brokers_of(table)
     summary = summarise(dataset, G, isolated=isolated, brokers=brokers, gaps=gaps, matrices=matrices,
-                        members=members, betweenness=betweenness_method(G.number_of_nodes(), exact))
-    return Analysis(dataset=dataset, graph=G, level="actors", zone=None,
+                        members=members, betweenness=betweenness_method(G.number_of_nodes(), exact), level=level)
+    return Analysis(dataset=dataset, graph=G, level=level, zone=None,
                     zones=tuple(z for z in members if z != REGION), members=frozen_mapping(members),
                     isolated=isolated, brokers=brokers, cut_vertices=frozenset(cuts), cut_edges=bridges, gaps=gaps,
                     matrices=frozen_mapping(matrices), actions=actions, plans=workshop, plan_actions=proposed,

@@ -14,6 +14,10 @@ Keys (outputs.md, "summary.json"):
     memberships active on the analysis date.
 ``counts``
     the same counts grouped in one object (``actors`` … ``edges``).
+``level``, ``graph`` (extras)
+    the graph the tables were computed on (``organisations``, the default, or
+    ``actors``) and its ``nodes`` and ``edges``; the counts above are the
+    dataset's at either level.
 ``rows_left_out``
     ``total`` input rows left out of the analysis (each counted once, even
     with several problems), ``by_file`` (file -> rows), ``by_reason``
@@ -21,7 +25,8 @@ Keys (outputs.md, "summary.json"):
     row out, with ``file``, ``row``, ``column``, ``reason`` (sorted by file and
     row; row 0 = a whole file).
 ``zones``
-    zone code -> ``actors``, ``sectors`` (main sector -> actors), ``lines``
+    zone code -> ``actors`` (the nodes of the graph analysed: organisations
+    and independent persons by default), ``sectors`` (main sector -> actors), ``lines``
     (``"0"`` … ``"3"``, ``"none"`` -> actors), ``isolated`` (distinct actors
     with at least one isolation reason), ``gaps`` (rows of gaps.csv),
     ``ei`` (E-I index of the zone's subgraph by main sector, null without
@@ -77,7 +82,8 @@ def summarise(dataset, G: nx.Graph, *, isolated: Iterable[IsolatedActor], broker
     from collabnet.graph import active
 
     isolated, gaps = list(isolated), list(gaps)
-    kinds = Counter(kind for _, kind in G.nodes(data="kind"))
+    actors = dataset.graph  # the counts are the dataset's, whatever the graph analysed
+    kinds = Counter(kind for _, kind in actors.nodes(data="kind"))
     ties = dataset.ties
     if len(ties):
         ties = ties[active(ties, dataset.at) & ties["source"].isin(dataset.graph) & ties["target"].isin(dataset.graph)]
@@ -87,9 +93,9 @@ def summarise(dataset, G: nx.Graph, *, isolated: Iterable[IsolatedActor], broker
     groups = dataset.groups
     if len(groups):
         groups = groups[active(groups, dataset.at)]
-    counts = Counts(actors=G.number_of_nodes(), organisations=kinds.get("organisation", 0),
+    counts = Counts(actors=actors.number_of_nodes(), organisations=kinds.get("organisation", 0),
                     persons=kinds.get("person", 0), groups=len(groups), ties=len(ties),
-                    memberships=len(memberships), edges=G.number_of_edges())
+                    memberships=len(memberships), edges=actors.number_of_edges())
     cut = Counter(b.zone for b in brokers if b.cut_vertex)
     isolated_in = {zone: set() for zone in members}
     for row in isolated:
@@ -109,7 +115,8 @@ def summarise(dataset, G: nx.Graph, *, isolated: Iterable[IsolatedActor], broker
             links=links[zone], links_out=links_out[zone],
             density=0.0 if n <= 1 or not links[zone] else links[zone] / (n * (n - 1)) * 2,
             region_wide=sum(1 for _, z in G.nodes(data="zone") if z == REGION) if zone == REGION else None)
-    return Summary(dataset=dataset.name, analysis_date=dataset.at.isoformat(), level=level, counts=counts,
+    return Summary(dataset=dataset.name, analysis_date=dataset.at.isoformat(), level=level,
+                   graph=(G.number_of_nodes(), G.number_of_edges()), counts=counts,
                    rows_left_out=rows_left_out(dataset.problems), zones=frozen_mapping(zones),
                    betweenness=frozen_mapping(betweenness))
 

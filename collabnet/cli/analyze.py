@@ -15,6 +15,7 @@ from collabnet.cli.common import (
     default_out,
     handle_errors,
     lang_option,
+    level_option,
     load_or_exit,
     out_option,
     privacy_options,
@@ -49,18 +50,21 @@ __all__ = ["analyze"]
 @click.option("--exact-betweenness", "exact", is_flag=True,
               help="Exact betweenness even on large graphs (above 6,000 actors it is estimated from 1,024 sampled "
                    "sources by default: seconds instead of minutes; summary.json says which was used).")
+@level_option
 @quiet_option
 @privacy_options
 @handle_errors
 def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | None, lang: str, as_json: bool,
-            with_report: bool, since, actions, with_plan: bool, exact: bool, quiet: bool, pseudonymise: bool,
-            key_file: Path | None, include_contacts: bool) -> None:
+            with_report: bool, since, actions, with_plan: bool, exact: bool, level: str, quiet: bool,
+            pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
     """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
 
     Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
     (columns in reports/FORMAT.md), and actions.xlsx (the actions with names,
     a sheet per zone, headers in --lang), then prints a short summary per zone.
-    Same input, same files, byte for byte. With --with-plan, the planning
+    Every table is computed on the organisation graph (persons folded into
+    their organisation) unless --level actors is given. Same input, same
+    files, byte for byte. With --with-plan, the planning
     tools' invitations and introductions follow each zone's actions (their
     priorities continue the zone's), marked source = plan.
 
@@ -83,9 +87,9 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
     progress = Progress(enabled=not quiet and not as_json)
-    old = analysis_since(ds, since, actions, exact=exact, progress=progress)
+    old = analysis_since(ds, since, actions, level=level, exact=exact, progress=progress)
     # One analysis of the whole graph (and one of --since's date); --zone only chooses the rows written.
-    result = analyse(ds, exact=exact, plans=_plan_zones(ds, code, with_report, with_plan), progress=progress)
+    result = analyse(ds, level=level, exact=exact, plans=_plan_zones(ds, code, with_report, with_plan), progress=progress)
     changes = changes_since(old, result, actions)
     words = Vocabulary.for_analysis(result, lang)
     table = result if code is None else result.for_zone(code)

@@ -18,7 +18,7 @@ from collabnet.errors import CollabnetError
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
-           "since_option", "actions_option", "check_since", "analysis_since", "changes_since"]
+           "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
@@ -69,6 +69,15 @@ def zone_option(func: Callable) -> Callable:
                         help="Only this care zone (code or name in NL/FR/EN, e.g. south, Zuid, Sud).")(func)
 
 
+def level_option(func: Callable) -> Callable:
+    """``--level``: the graph every output is computed on (the organisation graph by default)."""
+    return click.option(
+        "--level", type=click.Choice(["organisations", "actors"]), default="organisations", show_default=True,
+        help="organisations: persons are folded into their organisation, whose links are its own and its "
+             "staff's (the default); actors: every person and organisation on its own.",
+    )(func)
+
+
 def quiet_option(func: Callable) -> Callable:
     return click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
 
@@ -103,7 +112,8 @@ def check_since(dataset, since) -> None:
         raise click.UsageError(f"--since {since} is after the analysis date {dataset.at} (--at)")
 
 
-def analysis_since(dataset, since, actions: Path | None = None, *, exact: bool = False, progress=None):
+def analysis_since(dataset, since, actions: Path | None = None, *, level: str = "organisations", exact: bool = False,
+                   progress=None):
     """The analysis of ``dataset`` on the date ``since`` (``--since``), or None without it.
 
     ``actions`` (``--actions``, an earlier actions.csv) needs ``since``; both are checked here,
@@ -117,7 +127,7 @@ def analysis_since(dataset, since, actions: Path | None = None, *, exact: bool =
     from collabnet.analyses import analyse
     from collabnet.progress import NO_PROGRESS
 
-    return analyse(dataset.on(since), exact=exact, progress=progress or NO_PROGRESS)
+    return analyse(dataset.on(since), level=level, exact=exact, progress=progress or NO_PROGRESS)
 
 
 def changes_since(old, new, actions: Path | None = None):

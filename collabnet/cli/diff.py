@@ -13,6 +13,7 @@ from collabnet.cli.common import (
     date_value,
     default_out,
     handle_errors,
+    level_option,
     load_or_exit,
     out_option,
     privacy_options,
@@ -44,12 +45,13 @@ _APPEARED = {"ties": ("new", "lost"), "memberships": ("new", "lost"), "edges": (
 @zone_option
 @out_option("Folder for the diff_*.csv tables (default: reports/<new dataset name>/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole diff as JSON instead of the summary.")
+@level_option
 @quiet_option
 @privacy_options
 @handle_errors
 def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | None, at: str | None,
-         actions: Path | None, top: int, zone: str | None, out: Path | None, as_json: bool, quiet: bool,
-         pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+         actions: Path | None, top: int, zone: str | None, out: Path | None, as_json: bool, level: str,
+         quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
     """Show what changed since the last workshop: ties, memberships, isolated actors, gaps, brokers.
 
     Compares one DATASET on two dates (--from, --to), or two datasets OLD
@@ -89,7 +91,7 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
     from collabnet.analyses import analyse
 
     earlier = read_actions(actions) if actions is not None else None
-    result = compare(analyse(old), analyse(new), top=top, actions=earlier)
+    result = compare(analyse(old, level=level), analyse(new, level=level), top=top, actions=earlier)
     if zone is not None:
         result = result.for_zone(resolve_zone(new, zone))
     folder = out if out is not None else default_out(new.name)

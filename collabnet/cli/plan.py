@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from collabnet.cli.common import (
     echo_err,
     handle_errors,
     lang_option,
+    level_option,
     load_or_exit,
     privacy_options,
     quiet_option,
@@ -42,7 +44,7 @@ def _common(func: Callable) -> Callable:
                               click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
                                            default=None, metavar="FILE.csv",
                                            help="Also write the choices as actions.csv rows (same columns)."),
-                              quiet_option, privacy_options)):
+                              level_option, quiet_option, privacy_options)):
         func = decorate(func)
     return func
 
@@ -65,7 +67,8 @@ def plan() -> None:
 @click.option("--seats", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
               help="Number of invitees.")
 @handle_errors
-def invite(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, include_contacts, zone, seats) -> None:
+def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, include_contacts, zone,
+           seats) -> None:
     """The K actors to invite so that together they reach the most isolated and peripheral first- and
     second-line actors (directly or within two steps), with every sector family and both lines at the table.
 
@@ -81,8 +84,8 @@ def invite(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, inclu
     from collabnet.planning import plan_invite
 
     ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
-    plans = [plan_invite(ds.graph, z, seats) for z in zones]
-    _finish(ds, plans, as_json, out, quiet, lang, _invite_text)
+    plans = [plan_invite(ds.graph_at(level), z, seats) for z in zones]
+    _finish(ds, level, plans, as_json, out, quiet, lang, _invite_text)
 
 
 @plan.command()
@@ -91,7 +94,8 @@ def invite(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, inclu
 @click.option("--count", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
               help="Number of introductions.")
 @handle_errors
-def introduce(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, include_contacts, zone, count) -> None:
+def introduce(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, include_contacts, zone,
+              count) -> None:
     """The K new ties that most reduce the zone's gaps (isolated actors, unlinked sector pairs, line and
     language gaps), each with the partner who can make the introduction, and the zone's figures before and
     after. Without --zone, one plan per zone.
@@ -104,8 +108,8 @@ def introduce(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, in
     from collabnet.planning import plan_introductions
 
     ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
-    plans = [plan_introductions(ds.graph, z, count) for z in zones]
-    _finish(ds, plans, as_json, out, quiet, lang, _introduce_text)
+    plans = [plan_introductions(ds.graph_at(level), z, count) for z in zones]
+    _finish(ds, level, plans, as_json, out, quiet, lang, _introduce_text)
 
 
 @plan.command()
@@ -114,21 +118,35 @@ def introduce(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, in
               help="The actor who leaves (id, or its exact name).")
 @click.option("--with-staff", is_flag=True, help="For an organisation: its staff leave with it.")
 @handle_errors
-def leave(dataset, at, lang, as_json, out, quiet, pseudonymise, key_file, include_contacts, actor,
+def leave(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, include_contacts, actor,
           with_staff) -> None:
     """What breaks if an actor leaves: sector pairs, the line and language links that lose their last
     link (in its zone and region-wide), actors left isolated or cut off, and who can take over.
+
+    On the organisation graph (the default) an organisation leaves with its people; for a person of an
+    organisation, the answer is which of the organisation's links rest on that person alone and what the
+    organisation would no longer reach (turnover: ask a second person to join). --with-staff is for
+    --level actors.
 
     \b
     Example:
       collabnet plan leave datasets/brussels --actor brusano
       collabnet plan leave datasets/brussels --actor "OCMW Sint-Gillis" --lang nl --out leave.csv
+      collabnet plan leave datasets/brussels --actor p-south-sc1190
     """
     from collabnet.planning import plan_leave
+    from collabnet.planning.leave import plan_person_leave
+    from collabnet.planning.scope import find_actor
 
     ds, _ = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, None)
-    _finish(ds, [plan_leave(ds.graph, actor, with_staff=with_staff)], as_json, out, quiet, lang,
-            _leave_text)
+    G = ds.graph_at(level)
+    if level == "organisations" and actor not in G:
+        who = find_actor(ds.graph, actor)  # a person of an organisation is no node of the organisation graph
+        if who in (G.graph.get("folded") or {}):
+            _finish(ds, level, [plan_person_leave(G, who)], as_json, out, quiet, lang, _person_leave_text)
+            return
+        actor = who
+    _finish(ds, level, [plan_leave(G, actor, with_staff=with_staff)], as_json, out, quiet, lang, _leave_text)
 
 
 def _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone) -> tuple:
@@ -141,10 +159,11 @@ def _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone) ->
     return ds, [code] if code is not None else list(zone_members(ds.graph))
 
 
-def _finish(ds, plans: list, as_json: bool, out: Path | None, quiet: bool, lang: str, render: Callable) -> None:
+def _finish(ds, level: str, plans: list, as_json: bool, out: Path | None, quiet: bool, lang: str,
+            render: Callable) -> None:
     from collabnet.words import Vocabulary
 
-    words = Vocabulary.of(ds.graph, lang, groups=ds.groups)
+    words = Vocabulary.of(ds.graph_at(level), lang, groups=ds.groups)
     if out is not None:
         from collabnet.render.tables import ACTION_COLUMNS, action_rows
         from collabnet.writing import write_csv
@@ -191,8 +210,14 @@ def _invite_text(ds, p, words) -> str:
     for c in p.choices:
         lines.append(f"  {c.rank}. {words.say(c.rationale)}" + ("  [covering rule]" if c.forced else ""))
     share = p.reached / p.total if p.total else 1.0
-    lines.append(f"Reached {p.reached:g} of {p.total:g} target weight ({share:.0%}); guaranteed at least "
-                 f"{p.guarantee:.0%} of what the best {p.seats} invitee(s) could reach.")
+    if p.reached >= p.total:
+        lines.append(f"Reached all {p.total:g} target weight.")
+    else:
+        most = min(p.total, p.reached / p.guarantee) if p.guarantee else p.total
+        lines.append(f"Reached {p.reached:g} of {p.total:g} target weight ({share:.0%}); no choice of {p.seats} "
+                     f"invitee(s) could reach more than {math.floor(most):g}.")
+    if len(p.choices) < p.seats:
+        lines.append(f"Only {len(p.choices)} of {p.seats} seat(s) go to someone who reaches a target.")
     if p.unmet:
         lines.append(f"Not covered ({p.seats_needed} seat(s) needed): {', '.join(p.unmet)}")
     else:
@@ -212,6 +237,17 @@ def _introduce_text(ds, p, words) -> str:
     lines += [f"  {i.rank}. {words.say(i.rationale)}" for i in p.introductions]
     lines.append(f"Before: {_figures(p.before)}")
     lines.append(f"After:  {_figures(p.after)}")
+    return "\n".join(lines)
+
+
+def _person_leave_text(ds, leave, words) -> str:
+    d = leave.departure
+    lines = [f"If {leave.name} ({leave.person}) of {leave.organisation_name} leaves ({_zone(words, leave.zone)}):",
+             f"  {words.say(leave.rationale)}"]
+    if d.partners:
+        lines.append(f"  Links that go: {', '.join(words.name(w) for w in d.partners)}")
+        lines.append(f"  {leave.organisation_name} then: {', '.join(d.reasons) or 'not isolated'}")
+        lines += [f"  {n}. {words.say(a.rationale)}" for n, a in enumerate(leave.actions(), 1)]
     return "\n".join(lines)
 
 

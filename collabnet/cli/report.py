@@ -15,6 +15,7 @@ from collabnet.cli.common import (
     default_out,
     handle_errors,
     lang_option,
+    level_option,
     load_or_exit,
     out_option,
     privacy_options,
@@ -38,11 +39,13 @@ __all__ = ["report"]
 @click.option("--no-plan", "no_plan", is_flag=True,
               help="Leave out of the zone reports' action section whom to invite and the introductions that "
                    "close most gaps.")
+@level_option
 @quiet_option
 @privacy_options
 @handle_errors
 def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, at: str | None, since, actions,
-           no_plan: bool, quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+           no_plan: bool, level: str, quiet: bool, pseudonymise: bool, key_file: Path | None,
+           include_contacts: bool) -> None:
     """Write a printable report per care zone and for the whole region, in HTML and Markdown.
 
     Each report shows the key figures, the links between sectors (a heatmap),
@@ -76,10 +79,10 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
                       include_contacts=include_contacts)
     code = resolve_zone(ds, zone)
     progress = Progress(enabled=not quiet)
-    old = analysis_since(ds, since, actions, progress=progress)
+    old = analysis_since(ds, since, actions, level=level, progress=progress)
     # the plans of the zone reports written (the region report has none)
     plans = False if no_plan or code == REGION else True if code is None else [code]
-    result = analyse(ds, plans=plans, progress=progress)
+    result = analyse(ds, level=level, plans=plans, progress=progress)
     changes = changes_since(old, result, actions)
     folder = out if out is not None else default_out(ds.name)
     with progress.step("reports"):

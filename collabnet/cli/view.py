@@ -13,6 +13,7 @@ from collabnet.cli.common import (
     default_out,
     handle_errors,
     lang_option,
+    level_option,
     load_or_exit,
     out_option,
     privacy_options,
@@ -37,11 +38,12 @@ __all__ = ["view"]
 @out_option("HTML file to write (default: reports/<dataset name>/view-<zone or region>.<lang>.html).")
 @at_option
 @since_option("Colour the links new since this date (green) and add those lost since then (red, dashed).")
+@level_option
 @quiet_option
 @privacy_options
 @handle_errors
 def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, lang: str, out: Path | None,
-         at: str | None, since, quiet: bool, pseudonymise: bool, key_file: Path | None,
+         at: str | None, since, level: str, quiet: bool, pseudonymise: bool, key_file: Path | None,
          include_contacts: bool) -> None:
     """Write an interactive view of the actor graph: one HTML page that works offline.
 
@@ -79,9 +81,9 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
     code = resolve_zone(ds, zone)
     code = None if code == REGION else code
     progress = Progress(enabled=not quiet)
-    result = analyse(ds, progress=progress)
+    result = analyse(ds, level=level, progress=progress)
     with progress.step("view"):
-        before = ds.on(since).graph if since is not None else None  # the links of that date, no analysis needed
+        before = ds.on(since).graph_at(level) if since is not None else None  # that date's links, no analysis
         html = view_html(result, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate,
                          lang=lang, before=before)
     target = out if out is not None else inside(default_out(ds.name), view_name(code, lang))

@@ -65,6 +65,22 @@ class Dataset:
 
         return build_actor_graph(self)
 
+    @cached_property
+    def organisation_graph(self) -> nx.Graph:
+        """The organisation graph on :attr:`at`: persons folded into their organisation
+        (:func:`collabnet.organisations.organisation_graph`; built on first use, then kept)."""
+        from collabnet.organisations import organisation_graph
+
+        return organisation_graph(self.graph)
+
+    def graph_at(self, level: str) -> nx.Graph:
+        """The graph analysed at ``level``: ``organisations`` (the default of every command) or ``actors``."""
+        if level == "organisations":
+            return self.organisation_graph
+        if level == "actors":
+            return self.graph
+        raise ValueError(f"unknown level {level!r}: use organisations or actors")
+
     def on(self, at: dt.date | str) -> Dataset:
         """The same dataset seen on another analysis date (a new graph is built)."""
         at = dt.date.fromisoformat(at) if isinstance(at, str) else at

@@ -18,6 +18,10 @@ Reach
     (someone it can bring along or pass the invitation to).
 Candidates
     The zone's actors and the region-wide actors (every actor for ``region``).
+    A seat always reaches a target that no earlier seat reached: an invitee
+    who reaches nobody new is never proposed, not even to bring a family or a
+    line to the table (the plan then says what is not at the table), so a plan
+    may fill fewer seats than it has.
 Covering rule
     The invitees must include every sector family present in the zone and the
     first and second line when present (the *requirements*).
@@ -55,8 +59,9 @@ References
 
 Examples
 --------
-A hub reaching three isolated general practitioners comes first; the second
-seat brings the missing welfare family:
+A hub reaching three isolated general practitioners and the CPAS comes
+first; nobody is left to reach, so the second seat stays free (welfare is at
+the table through the CPAS, which the hub reaches, but not as an invitee):
 
 >>> import networkx as nx
 >>> G = nx.Graph([("hub", "gp1"), ("hub", "gp2"), ("hub", "gp3"), ("cpas", "hub")])
@@ -65,9 +70,9 @@ seat brings the missing welfare family:
 >>> G.nodes["cpas"].update(sector="social_assistance", family="welfare")
 >>> plan = plan_invite(G, "south", 2)
 >>> [(c.actor, c.reaches, c.adds) for c in plan.choices]
-[('hub', ('gp1', 'gp2', 'gp3', 'cpas', 'hub'), ('family:health', 'line:1')), ('cpas', (), ('family:welfare',))]
->>> plan.choices[1].forced, plan.guarantee
-(False, 1.0)
+[('hub', ('gp1', 'gp2', 'gp3', 'cpas', 'hub'), ('family:health', 'line:1'))]
+>>> plan.unmet, plan.guarantee
+(('family:welfare',), 1.0)
 """
 
 from __future__ import annotations
@@ -239,7 +244,8 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, standings: dict | None = 
     # as one product: the same sums as candidate by candidate (whole weights: no rounding), so the same
     # choices as the lazy greedy of the rules above (a gain never grows as seats are filled).
     reached = np.zeros(len(weights), dtype=bool)
-    left_out = np.zeros(len(candidates), dtype=bool)
+    # An invitee who reaches no target at all is no proposal, whatever it would bring to the table.
+    left_out = np.asarray(reach.within @ weights).ravel() <= 0
     missing = frozenset(requirements)
     choices: list[InviteChoice] = []
     unforced = 0
@@ -263,8 +269,8 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, standings: dict | None = 
         else:  # too few seats for the requirements: cover the most
             best = max(np.nonzero(~left_out)[0].tolist(), key=lambda i: (-needs[profile[i]], *key(i)))
         gain, adds = float(gains[best]), profile[best] & missing
-        if gain <= 0 and not adds:
-            break
+        if gain <= 0:
+            break  # a seat for someone who reaches no new target is no proposal, whatever it brings
         forced = gain < best_any
         unforced += not forced
         distance = reach.row(best)

@@ -32,7 +32,11 @@ Cut-off actors (:class:`CutOff`)
     the leaving actor splits; the largest part is the rest).
 
 An organisation leaves alone by default (its staff stay, as persons with
-their own ties); ``with_staff=True`` removes its staff with it.
+their own ties); ``with_staff=True`` removes its staff with it. On the
+organisation graph an organisation leaves with its people (they are folded
+into it), and :func:`plan_person_leave` answers for one person: which of its
+organisation's links rest on that person alone, and what the organisation
+would no longer reach.
 
 Examples
 --------
@@ -65,13 +69,15 @@ import networkx as nx
 from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, actor_line, find_gaps
 from collabnet.analyses.introductions import introducer
 from collabnet.analyses.standing import isolation_score, reasons, standing, with_partner
+from collabnet.analyses.turnover import Departure, backup_action, departure
 from collabnet.graph import same_organisation
 from collabnet.planning.introduce import CLOSED_GAPS
-from collabnet.planning.scope import ZoneFigures, scope_actors, zone_figures
+from collabnet.planning.scope import PlanError, ZoneFigures, scope_actors, zone_figures
 from collabnet.records.findings import Action
-from collabnet.records.messages import Label, Message, Name, Names, ZoneRef, say
+from collabnet.records.messages import Both, Label, Message, Name, Names, ZoneRef, say
 
-__all__ = ["LOST_VALUES", "TAKEOVER_SHOWN", "BrokenLink", "CutOff", "LeaveImpact", "NewIsolation", "plan_leave"]
+__all__ = ["LOST_VALUES", "TAKEOVER_SHOWN", "BrokenLink", "CutOff", "LeaveImpact", "NewIsolation", "PersonLeave",
+           "plan_leave", "plan_person_leave"]
 
 TAKEOVER_SHOWN = 3
 # Values whose last actor leaving is a loss: every sector, the first and second line, the nl and fr networks.
@@ -379,3 +385,58 @@ def _cut_off(G, after, actor, leaving: set) -> tuple[CutOff, ...]:
                          p=Name(inside), q=Name(rest), via=say("via_team"))
         found.append(CutOff(tuple(map(str, piece)), (str(inside), str(rest)), text))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class PersonLeave:
+    """What an organisation loses when one of its people leaves (the organisation graph).
+
+    ``departure`` holds the links that rest on the person alone
+    (:func:`collabnet.analyses.turnover.departure`); ``rationale`` says it in one sentence.
+    """
+
+    person: str
+    name: str
+    organisation: str
+    organisation_name: str
+    zone: str
+    departure: Departure
+    rationale: Message
+
+    def actions(self) -> list[Action]:
+        """One ``backup_contact`` row when some link rests on the person alone (none otherwise)."""
+        if not self.departure.partners:
+            return []
+        from dataclasses import replace
+
+        return [replace(backup_action(self.departure), priority=1)]
+
+
+def plan_person_leave(H: nx.Graph, person: Hashable) -> PersonLeave:
+    """Which of its organisation's links would go with ``person`` (a person folded into an organisation of
+    the organisation graph ``H``, :func:`collabnet.organisations.organisation_graph`).
+
+    >>> import networkx as nx
+    >>> from collabnet.organisations import organisation_graph
+    >>> G = nx.Graph([("cpas", "coord"), ("coord", "gp"), ("cpas", "net")])
+    >>> G.nodes["coord"].update(kind="person", organisation="cpas", name="Coordinator")
+    >>> for v in ("cpas", "gp", "net"):
+    ...     G.nodes[v].update(kind="organisation", name=v.upper(), zone="south")
+    >>> leave = plan_person_leave(organisation_graph(G), "coord")
+    >>> leave.organisation, leave.departure.partners, leave.departure.kept
+    ('cpas', ('gp',), 1)
+    """
+    folded = H.graph.get("folded") or {}
+    if person not in folded:
+        raise PlanError(f"{person!r} is no person of an organisation in this graph")
+    organisation = folded[person].get("organisation")
+    d = departure(H, organisation, person)
+    x, p = Name(organisation), Name(person)
+    if not d.partners:
+        rationale = say("leave_person_none", x=x, p=p)
+    else:
+        what = Both(tuple(Label(a, v) for a, v in d.lost)) if d.lost else Names(d.partners)
+        rationale = say("leave_person", x=x, p=p, n=len(d.partners), names=Names(d.partners), kept=d.kept,
+                        what=what if d.lost else say("leave_person_same"))
+    return PersonLeave(str(person), str(folded[person].get("name") or person), str(organisation),
+                       str(H.nodes[organisation].get("name") or organisation), d.zone, d, rationale)

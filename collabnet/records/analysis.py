@@ -104,11 +104,19 @@ class ZoneSummary:
 
 @dataclass(frozen=True)
 class Summary:
-    """The summary.json object as a record (:meth:`to_dict` gives the JSON object)."""
+    """The summary.json object as a record (:meth:`to_dict` gives the JSON object).
+
+    ``counts`` are the dataset's (active actors, organisations, persons, groups,
+    tie and membership rows, edges of the actor graph), whatever the level;
+    ``level`` and ``graph`` (nodes, edges) say which graph the tables were
+    computed on: the organisation graph by default, the actor graph with
+    ``--level actors``. The zones' entries count the nodes of that graph.
+    """
 
     dataset: str
     analysis_date: str
     level: str
+    graph: tuple[int, int]
     counts: Counts
     rows_left_out: LeftOut
     zones: Mapping[str, ZoneSummary]
@@ -117,6 +125,7 @@ class Summary:
     def to_dict(self) -> dict:
         counts = self.counts.to_dict()
         return {"dataset": self.dataset, "analysis_date": self.analysis_date, **counts, "counts": counts,
+                "level": self.level, "graph": {"nodes": self.graph[0], "edges": self.graph[1]},
                 "rows_left_out": self.rows_left_out.to_dict(),
                 "zones": {zone: entry.to_dict() for zone, entry in self.zones.items()},
                 "betweenness": dict(self.betweenness)}

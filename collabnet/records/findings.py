@@ -31,7 +31,10 @@ class IsolatedActor:
 
     ``degree`` is the number of distinct neighbours outside the actor's own
     organisation; ``evidence`` names them (ids, at most five) or says
-    ``no edge outside own organisation``.
+    ``no edge outside own organisation``. ``carried_by``: on the organisation
+    graph, the ``|``-separated ids of the organisation's people whose ties or
+    memberships make its outside links (empty when only the organisation
+    itself is linked, and on the actor graph).
     """
 
     zone: str
@@ -39,6 +42,7 @@ class IsolatedActor:
     reason: str
     degree: int
     evidence: str
+    carried_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Broker:
     """One actor with at least one edge, as brokers.csv shows it (columns in contract order, then extras).
 
     ``line`` is None for an actor without a care line; ``ei`` is None when no
-    neighbour has a known sector.
+    neighbour has a known sector; ``carried_by`` as in :class:`IsolatedActor`.
     """
 
     zone: str
@@ -72,6 +76,7 @@ class Broker:
     line_brokerage: int
     language_brokerage: int
     bridge_score: float
+    carried_by: str = ""
 
 
 #: brokers.csv columns: the contract's (outputs.md), then the extras, in :class:`Broker` order.

@@ -17,6 +17,8 @@ reference that each language names its own way:
     a sector (quoted), a family, a care line or a language network as a phrase;
 :class:`SectorName`, :class:`LineName`
     the plain display name of a sector or a care line;
+:class:`GroupName`
+    a group, by its name;
 :class:`Both`
     messages joined as a list (``a, b and c``).
 
@@ -35,7 +37,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Both", "Label", "LineName", "Message", "Name", "Names", "SectorName", "ZoneRef", "say"]
+__all__ = ["Both", "GroupName", "Label", "LineName", "Message", "Name", "Names", "SectorName", "ZoneRef", "say"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,13 @@ class LineName:
     """A care line's plain display name (``2nd line``)."""
 
     line: Any
+
+
+@dataclass(frozen=True)
+class GroupName:
+    """A group named by its display name."""
+
+    group: str
 
 
 @dataclass(frozen=True)

@@ -593,9 +593,16 @@ class _Content:
                    for c in invite.choices]
         if invite.choices:
             share = invite.reached / invite.total if invite.total else 1.0
-            said = [self.word("report.plan.guarantee", reached=self.weight(invite.reached),
-                              total=self.weight(invite.total), share=self.percent(share),
-                              guarantee=self.percent(invite.guarantee), seats=invite.seats)]
+            if invite.reached >= invite.total:
+                said = [self.word("report.plan.all_reached", total=self.weight(invite.total))]
+            else:
+                # the greedy guarantee, said as the most any choice could reach: reached / guarantee
+                most = min(invite.total, invite.reached / invite.guarantee) if invite.guarantee else invite.total
+                said = [self.word("report.plan.guarantee", reached=self.weight(invite.reached),
+                                  total=self.weight(invite.total), share=self.percent(share),
+                                  most=self.weight(math.floor(most)), seats=invite.seats)]
+            if len(invite.choices) < invite.seats:
+                said.append(self.word("report.plan.fewer", n=len(invite.choices), seats=invite.seats))
             if invite.unmet:
                 said.append(self.word("report.plan.unmet", n=invite.seats_needed,
                                       what=self.requirements(invite.unmet)))

@@ -3,7 +3,7 @@
 Columns follow outputs.md in order; the columns after them are extras
 (outputs.md allows adding columns, never renaming one):
 
-- isolated.csv: ``zone, actor, name, kind, sector, line, reason, degree`` + ``evidence``
+- isolated.csv: ``zone, actor, name, kind, sector, line, reason, degree`` + ``evidence, carried_by``
 - brokers.csv: the contract columns + the extras of ``broker_table``
 - gaps.csv: ``zone, gap, a, b, observed, expected, severity`` + ``evidence``
 - actions.csv: ``zone, priority, action, actors, rationale`` + ``via, evidence, score``
@@ -43,7 +43,7 @@ __all__ = [
     "write_analysis",
 ]
 
-ISOLATED_COLUMNS = ("zone", "actor", "name", "kind", "sector", "line", "reason", "degree", "evidence")
+ISOLATED_COLUMNS = ("zone", "actor", "name", "kind", "sector", "line", "reason", "degree", "evidence", "carried_by")
 GAP_COLUMNS = ("zone", "gap", "a", "b", "observed", "expected", "severity", "evidence")
 ACTION_COLUMNS = ("zone", "priority", "action", "actors", "rationale", "via", "evidence", "score")
 OUTPUT_FILES = ("summary.json", "isolated.csv", "brokers.csv", "gaps.csv", "actions.csv", "actions.xlsx")
@@ -74,7 +74,7 @@ def isolated_rows(result) -> list[dict]:
     return [{"zone": row.zone, "actor": row.actor, "name": nodes[row.actor].get("name"),
              "kind": nodes[row.actor].get("kind"), "sector": nodes[row.actor].get("sector"),
              "line": nodes[row.actor].get("line"), "reason": row.reason, "degree": row.degree,
-             "evidence": row.evidence} for row in result.isolated]
+             "evidence": row.evidence, "carried_by": row.carried_by} for row in result.isolated]
 
 
 def gap_rows(result) -> list[dict]:

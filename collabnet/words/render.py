@@ -76,6 +76,8 @@ LABELS: dict[str, dict[str, str]] = {
     "action.secure_bridge": {"nl": "Brug verstevigen", "fr": "Consolider un pont", "en": "Secure a bridge"},
     "action.recruit": {"nl": "Rekruteren", "fr": "Recruter", "en": "Recruit"},
     "action.take_over": {"nl": "Overnemen", "fr": "Reprendre le lien", "en": "Take over"},
+    "action.backup_contact": {"nl": "Tweede contactpersoon", "fr": "Deuxième personne de contact",
+                              "en": "Second contact person"},
     "source.analysis": {"nl": "analyse", "fr": "analyse", "en": "analysis"},
     "source.plan": {"nl": "planning", "fr": "planification", "en": "plan"},
     "sheet.all": {"nl": "alle", "fr": "toutes", "en": "all"},
@@ -230,12 +232,22 @@ LABELS: dict[str, dict[str, str]] = {
               "isolated and peripheral first- and second-line actors (directly or through a partner), with every "
               "sector family and both lines at the table (collabnet plan invite)."},
     "report.plan.guarantee": {
-        "nl": "Samen bereiken ze {reached} van de {total} punten isolement ({share}); deze keuze bereikt altijd "
-              "minstens {guarantee} van wat de beste keuze van {seats} genodigden zou bereiken.",
-        "fr": "Ensemble, ils atteignent {reached} des {total} points d'isolement ({share}) ; ce choix atteint "
-              "toujours au moins {guarantee} de ce que le meilleur choix de {seats} invités atteindrait.",
-        "en": "Together they reach {reached} of the {total} points of isolation ({share}); this choice always "
-              "reaches at least {guarantee} of what the best choice of {seats} invitees would reach."},
+        "nl": "Samen bereiken ze {reached} van de {total} punten isolement ({share}); geen andere keuze van "
+              "{seats} genodigden zou meer dan {most} punten bereiken.",
+        "fr": "Ensemble, ils atteignent {reached} des {total} points d'isolement ({share}) ; aucun autre choix de "
+              "{seats} invités n'en atteindrait plus de {most}.",
+        "en": "Together they reach {reached} of the {total} points of isolation ({share}); no other choice of "
+              "{seats} invitees would reach more than {most}."},
+    "report.plan.all_reached": {
+        "nl": "Samen bereiken ze alle {total} punten isolement van de zone.",
+        "fr": "Ensemble, ils atteignent les {total} points d'isolement de la zone.",
+        "en": "Together they reach all {total} points of isolation of the zone."},
+    "report.plan.fewer": {
+        "nl": "Voorgestelde plaatsen: {n} van {seats}; niemand anders bereikt nog een geïsoleerde actor die nog "
+              "niet bereikt is.",
+        "fr": "Places proposées : {n} sur {seats} ; personne d'autre n'atteint un acteur isolé qui ne soit pas "
+              "déjà atteint.",
+        "en": "Seats proposed: {n} of {seats}; nobody else reaches an isolated actor who is not reached yet."},
     "report.plan.at_table": {"nl": "Aan tafel: {what}.", "fr": "À la table : {what}.", "en": "At the table: {what}."},
     "report.plan.unmet": {"nl": "Niet aan tafel (daarvoor zijn {n} plaatsen nodig): {what}.",
                           "fr": "Pas à la table (il faudrait {n} places) : {what}.",

@@ -12,6 +12,49 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Mettre {x} en contact avec {y}{via} : {why}.",
         "en": "Introduce {x} to {y}{via}: {why}.",
     },
+    "say.backup_contact": {
+        "nl": ("Vraag een tweede persoon van {x} om ook deel te nemen aan {where}: {links} hangen alleen van {p} "
+               "af en verdwijnen als {p} vertrekt."),
+        "fr": ("Demander à une deuxième personne de {x} de rejoindre aussi {where} : {links} reposent uniquement "
+               "sur {p} et disparaissent si {p} s'en va."),
+        "en": "Ask a second person of {x} to join {where} too: {links} rest on {p} alone and go if {p} leaves.",
+    },
+    "say.backup_contact_tie": {
+        "nl": ("Vraag een tweede persoon van {x} om ook met {w} samen te werken: {links} hangen alleen van {p} af "
+               "en verdwijnen als {p} vertrekt."),
+        "fr": ("Demander à une deuxième personne de {x} de travailler aussi avec {w} : {links} reposent "
+               "uniquement sur {p} et disparaissent si {p} s'en va."),
+        "en": ("Ask a second person of {x} to work with {w} too: {links} rest on {p} alone and go if {p} "
+               "leaves."),
+    },
+    "say.leave_person": {
+        "nl": ("Als {p} vertrekt, verliest {x} {n} verbinding(en) die alleen van {p} afhangen ({names}) en houdt "
+               "het er {kept}; {x} bereikt dan {what} niet meer."),
+        "fr": ("Si {p} s'en va, {x} perd {n} lien(s) qui ne reposent que sur {p} ({names}) et en garde {kept} ; "
+               "{x} n'atteint alors plus {what}."),
+        "en": ("If {p} leaves, {x} loses {n} link(s) that rest on {p} alone ({names}) and keeps {kept}; {x} then "
+               "no longer reaches {what}."),
+    },
+    "say.leave_person_same": {
+        "nl": "die partners via iemand anders",
+        "fr": "ces partenaires par quelqu'un d'autre",
+        "en": "those partners through anyone else",
+    },
+    "say.leave_person_none": {
+        "nl": "Als {p} vertrekt, houdt {x} al zijn verbindingen: geen enkele hangt alleen van {p} af.",
+        "fr": "Si {p} s'en va, {x} garde tous ses liens : aucun ne repose uniquement sur {p}.",
+        "en": "If {p} leaves, {x} keeps all its links: none rests on {p} alone.",
+    },
+    "say.links_all": {
+        "nl": "alle verbindingen van {x} buiten de eigen organisatie",
+        "fr": "tous les liens de {x} hors de sa propre organisation",
+        "en": "all the links of {x} outside its own organisation",
+    },
+    "say.links_with": {
+        "nl": "de enige verbindingen van {x} met {what}",
+        "fr": "les seuls liens de {x} avec {what}",
+        "en": "the only links of {x} with {what}",
+    },
     "say.via": {
         "nl": " via {w}, die met beide samenwerkt",
         "fr": " par l'intermédiaire de {w}, qui travaille avec les deux",

@@ -29,7 +29,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from collabnet.codes import BUILTIN_ZONE_NAMES, LANGS, REGION, normalise
-from collabnet.records.messages import Both, Label, LineName, Message, Name, Names, SectorName, ZoneRef
+from collabnet.records.messages import Both, GroupName, Label, LineName, Message, Name, Names, SectorName, ZoneRef
 
 __all__ = ["Vocabulary"]
 
@@ -183,6 +183,8 @@ class Vocabulary:
             return self.name(value.actor)
         if isinstance(value, Names):
             return self.names(value.actors, value.limit)
+        if isinstance(value, GroupName):
+            return self.group(value.group)
         if isinstance(value, ZoneRef):
             return self.zone_phrase(value.code)
         if isinstance(value, Label):
@@ -197,19 +199,30 @@ class Vocabulary:
 
 
 class _NodeNames(Mapping):
-    """Actor id -> the ``name`` attribute of its node (a read-only view of the graph's names)."""
+    """Actor id -> the ``name`` attribute of its node (a read-only view of the graph's names).
+
+    On the organisation graph the persons folded into an organisation are no
+    nodes, but they are named (who carries a link): their data is in
+    ``G.graph["folded"]`` (:func:`collabnet.organisations.organisation_graph`).
+    """
 
     def __init__(self, G):
         self.nodes = G.nodes
+        self.folded = G.graph.get("folded") or {}
 
     def __getitem__(self, v):
-        return self.nodes[v].get("name")
+        if v in self.nodes:
+            return self.nodes[v].get("name")
+        return self.folded[v].get("name")
 
     def get(self, v, default=None):
-        return self.nodes[v].get("name") if v in self.nodes else default
+        if v in self.nodes:
+            return self.nodes[v].get("name")
+        return self.folded[v].get("name") if v in self.folded else default
 
     def __iter__(self):
-        return iter(self.nodes)
+        yield from self.nodes
+        yield from self.folded
 
     def __len__(self):
-        return len(self.nodes)
+        return len(self.nodes) + len(self.folded)
