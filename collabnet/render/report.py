@@ -310,8 +310,21 @@ class _Content:
             "gaps": self.gap_rows(),
             "actions": self.action_rows(),
             "plan": self.plan_tables(),
-            "howto": [(self.word(f"report.term.{k}"), self.word(f"report.help.{k}")) for k in _HOWTO],
+            "howto": [(self.word(f"report.term.{k}"), self.word(self.help_key(k))) for k in _HOWTO],
         }
+
+    def help_key(self, term: str) -> str:
+        """The "how to read" text of a term; the network is explained as the graph analysed (its level)."""
+        if term == "network" and self.analysis.level == "organisations":
+            return "report.help.network_organisations"
+        return f"report.help.{term}"
+
+    def through(self, v: Any, carried_by: str) -> str:
+        """An organisation's name with the people who carry its links (``CPAS, through its coordinator``)."""
+        people = [p for p in str(carried_by or "").split("|") if p]
+        if not people:
+            return self.name(v)
+        return self.word("report.through", name=self.name(v), people=self.words.names(people, 2))
 
     def reason_word(self, reason: str) -> str:
         return self.word("report.reason.none") if reason == "none" else self.coded("reason", reason)
@@ -491,7 +504,7 @@ class _Content:
         rows = []
         for actor, records in by_actor.items():
             data = self.G.nodes[actor]
-            rows.append({"name": self.name(actor), "kind": self.coded("kind", data.get("kind")),
+            rows.append({"name": self.through(actor, records[0].carried_by), "kind": self.coded("kind", data.get("kind")),
                          "sector": self.sector(data.get("sector")), "line": self.line(data.get("line")),
                          "zone": self.zone_name(records[0].zone), "partners": records[0].degree,
                          "signals": ", ".join(self.coded("reason", r.reason) for r in records)})
@@ -506,7 +519,8 @@ class _Content:
 
     def _broker_row(self, rec: dict) -> dict:
         return {
-            "rank": int(rec["rank"]), "name": self.name(rec["actor"]), "zone": self.zone_name(rec["zone"]),
+            "rank": int(rec["rank"]), "name": self.through(rec["actor"], rec.get("carried_by")),
+            "zone": self.zone_name(rec["zone"]),
             "sector": self.sector(rec["sector"]), "line": self.line(rec["line"]),
             "betweenness": self.number(rec["betweenness"], 3), "sectors_bridged": int(rec["sectors_bridged"]),
             "brokerage": int(rec["itinerant"]) + int(rec["representative"]) + int(rec["liaison"]),

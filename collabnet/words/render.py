@@ -356,6 +356,26 @@ LABELS: dict[str, dict[str, str]] = {
               "direct tie recorded in the data, membership of the same group (working group, partnership, "
               "project), or a person and their own organisation. Only links outside one's own organisation count "
               "as collaboration."},
+    "report.help.network_organisations": {
+        "nl": "Elke organisatie is een punt, net als elke persoon die niet voor een organisatie werkt (een "
+              "zelfstandige huisarts, een vrijwilliger). Een organisatie werkt via haar mensen: wat haar "
+              "medewerkers doen telt voor haar. Een verbinding koppelt twee punten als iemand van de ene samenwerkt "
+              "met iemand van de andere: een rechtstreekse band uit de gegevens of lidmaatschap van dezelfde groep "
+              "(werkgroep, partnerschap, project). Bij elke organisatie staat wie haar verbindingen draagt; hangt "
+              "een verbinding van één persoon af, dan verdwijnt ze als die persoon vertrekt.",
+        "fr": "Chaque organisation est un point, comme chaque personne qui ne travaille pas pour une organisation "
+              "(un médecin généraliste indépendant, un bénévole). Une organisation agit par ses membres : ce que "
+              "fait son personnel compte pour elle. Un lien relie deux points quand quelqu'un de l'un travaille "
+              "avec quelqu'un de l'autre : un lien direct enregistré dans les données ou la participation à un même "
+              "groupe (groupe de travail, partenariat, projet). Pour chaque organisation, le rapport dit qui porte "
+              "ses liens ; un lien qui ne repose que sur une personne disparaît si elle s'en va.",
+        "en": "Each organisation is a point, and so is each person who does not work for an organisation (an "
+              "independent GP, a volunteer). An organisation acts through its people: what its staff do counts "
+              "for it. A link joins two points when someone of one works with someone of the other: a direct tie "
+              "recorded in the data, or membership of the same group (working group, partnership, project). For "
+              "each organisation the report says who carries its links; a link that rests on one person goes when "
+              "that person leaves."},
+    "report.through": {"nl": "{name}, via {people}", "fr": "{name}, par {people}", "en": "{name}, through {people}"},
     "report.term.density": {"nl": "Dichtheid", "fr": "Densité", "en": "Density"},
     "report.help.density": {
         "nl": "Het aandeel van alle mogelijke verbindingen tussen de actoren dat echt bestaat "
