@@ -1,8 +1,10 @@
 """Every broken dataset in tests/data/broken gives its exact messages and exit status.
 
-Each case folder holds the dataset, ``expected.txt`` (the exact output of
-``collabnet validate``) and ``expected_status``. The expectations were
-checked by hand against the dataset contract's "Errors" section.
+Each case folder holds the dataset and nothing else (every file of a dataset
+folder is read or listed as not read); next to it, ``CASE.expected`` holds
+the exact output of ``collabnet validate`` and ``CASE.status`` its exit
+status. The expectations were checked by hand against the dataset
+contract's "Errors" section.
 """
 
 from pathlib import Path
@@ -25,9 +27,9 @@ def target(case: str) -> str:
 def test_validate_reports_exact_messages_and_status(case, monkeypatch):
     monkeypatch.chdir(CORPUS)
     result = CliRunner().invoke(cli, ["validate", target(case)])
-    expected = (CORPUS / case / "expected.txt").read_text(encoding="utf-8").strip()
+    expected = (CORPUS / f"{case}.expected").read_text(encoding="utf-8").strip()
     assert result.output.strip() == expected
-    assert result.exit_code == int((CORPUS / case / "expected_status").read_text())
+    assert result.exit_code == int((CORPUS / f"{case}.status").read_text())
 
 
 @pytest.mark.parametrize("case", CASES)
