@@ -20,7 +20,9 @@ Empty cells cost nothing: a workbook whose declared dimension reaches
 
 from __future__ import annotations
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS", "size_text"]
+from collabnet.errors import DatasetError
+
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS", "size_text", "too_many_rows"]
 
 MAX_FILE_BYTES = 512 * 2**20
 MAX_ROWS = 2_000_000
@@ -39,3 +41,13 @@ def size_text(size: int) -> str:
     if size >= 2**20:
         return f"{size // 2**20:,} MiB"
     return f"{size:,} bytes"
+
+
+def too_many_rows(label: str) -> DatasetError:
+    """The error for a table of more than :data:`MAX_ROWS` rows.
+
+    >>> print(too_many_rows("actors.csv"))
+    actors.csv: more than 2,000,000 rows, the most collabnet reads in one table (split the dataset, by zone for instance)
+    """
+    return DatasetError(f"{label}: more than {MAX_ROWS:,} rows, the most collabnet reads in one table "
+                        "(split the dataset, by zone for instance)")

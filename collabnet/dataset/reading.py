@@ -24,7 +24,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from collabnet.dataset.limits import MAX_FILE_BYTES, MAX_ROWS, size_text
+from collabnet.dataset.limits import MAX_FILE_BYTES, MAX_ROWS, size_text, too_many_rows
 from collabnet.errors import DatasetError, Problem
 
 __all__ = ["RawTable", "TABLES", "read_tables", "parse_csv_bytes", "decode", "detect_delimiter"]
@@ -241,8 +241,7 @@ def _records(text: str, delimiter: str, table: RawTable):
                 break
             number += 1
             if number > MAX_ROWS + 1:
-                raise DatasetError(f"{table.label}: more than {MAX_ROWS:,} rows, the most collabnet reads in one "
-                                   "table (split the dataset, by zone for instance)")
+                raise too_many_rows(table.label)
             if len(starts) > 1:
                 runaway = _runaway(values, text, starts, delimiter, len(table.columns) or len(values))
                 if runaway is not None:

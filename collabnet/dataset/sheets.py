@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from collabnet.dataset.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, size_text
+from collabnet.dataset.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, size_text, too_many_rows
 from collabnet.errors import DatasetError
 
 __all__ = ["Workbook", "Sheet", "cell_text", "column_number", "cell_name"]
@@ -228,8 +228,7 @@ class Workbook:
                     sheet.rows[row_number] = values
                     cells += len(values)
                     if len(sheet.rows) > MAX_ROWS + 1:
-                        raise DatasetError(f"{label}: more than {MAX_ROWS:,} rows, the most collabnet reads in one "
-                                           "table (split the dataset, by zone for instance)")
+                        raise too_many_rows(label)
                     if cells > MAX_CELLS:
                         raise DatasetError(f"{label}: more than {MAX_CELLS:,} cells hold a value, the most "
                                            "collabnet reads in one sheet")
