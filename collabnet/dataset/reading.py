@@ -229,6 +229,7 @@ def _records(text: str, delimiter: str, table: RawTable):
     on the line after the one where the quote opened.
     """
     position, number = 0, 0
+    text_end = len(text.rstrip("\r\n"))
     while True:
         starts: list[int] = []
         reader = csv.reader(_lines(text, position, starts), delimiter=delimiter)
@@ -243,7 +244,9 @@ def _records(text: str, delimiter: str, table: RawTable):
             if number > MAX_ROWS + 1:
                 raise too_many_rows(table.label)
             if len(starts) > 1:
-                runaway = _runaway(values, text, starts, delimiter, len(table.columns) or len(values))
+                last = _LINE.search(text, starts[-1]).end() >= text_end
+                runaway = _runaway(values, last and _ends_inside_quote(text, starts[0], delimiter), delimiter,
+                                   len(table.columns) or len(values), len(starts) - 1)
                 if runaway is not None:
                     position_, reason = runaway
                     column = table.columns[position_] if position_ < len(table.columns) else "(row)"
@@ -265,29 +268,29 @@ def _lines(text: str, position: int, starts: list[int]):
         yield line.group()
 
 
-def _runaway(values: list[str], text: str, starts: list[int], delimiter: str, width: int):
-    """``(column position, reason)`` when a value of a record over several lines comes from a quote never closed."""
+def _runaway(values: list[str], ends_open: bool, delimiter: str, width: int, lines: int):
+    """``(column position, reason)`` when a value of a record over several lines comes from a quote never closed.
+
+    ``ends_open``: the record runs to the end of the file inside its quote; ``lines``: the lines it runs over.
+    """
     needed = max(2, width - 1)
     for position, value in enumerate(values):
         breaks = value.count("\n") + value.count("\r") - value.count("\r\n")
         if not breaks:
             continue
-        lines = re.split(r"\r\n|\r|\n", value)[1:]
-        ends_open = _ends_inside_quote(text, starts)
-        if breaks > _EXCEL_LINE_BREAKS or ends_open or any(line.count(delimiter) >= needed for line in lines):
+        looks_like_rows = any(line.count(delimiter) >= needed for line in re.split(r"\r\n|\r|\n", value)[1:])
+        if breaks > _EXCEL_LINE_BREAKS or ends_open or looks_like_rows:
             where = "up to its end" if ends_open else "holding lines that look like rows"
-            return position, (f"a quote opened here is never closed: the value runs over {len(starts) - 1} more "
+            return position, (f"a quote opened here is never closed: the value runs over {lines} more "
                               f"line(s) of the file, {where}; the row is left out and the lines after it are read "
                               "as rows (close the quote)")
     return None
 
 
-def _ends_inside_quote(text: str, starts: list[int]) -> bool:
-    """Whether the record that starts at ``starts[0]`` is the last one and ends inside an open quote."""
-    if _LINE.search(text, starts[-1]).end() < len(text.rstrip("\r\n")):
-        return False
+def _ends_inside_quote(text: str, start: int, delimiter: str) -> bool:
+    """Whether the last record of ``text``, which starts at ``start``, ends inside an open quote."""
     try:
-        list(csv.reader(_lines(text, starts[0], []), strict=True))
+        list(csv.reader(_lines(text, start, []), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         return "unexpected end of data" in str(exc)
     return False
