@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -21,8 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "sheet_cell", "csv_text", "format_value",
-           "write_csv", "safe_name", "inside", "workbook_bytes", "xlsx_bytes"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "sheet_cell", "sheet_title", "csv_text",
+           "format_value", "write_csv", "safe_name", "inside", "workbook_bytes", "xlsx_bytes"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -49,6 +50,18 @@ def sheet_cell(value: Any) -> Any:
     if isinstance(value, str):
         return safe_cell(_ILLEGAL_XML.sub("", value))
     return value
+
+
+def sheet_title(name: str) -> str:
+    """A sheet name that no spreadsheet reads as a formula: ``_`` before a formula start.
+
+    Excel refuses an apostrophe at either end of a sheet name, so names are
+    neutralised with an underscore, not with :func:`safe_cell`'s apostrophe.
+
+    >>> sheet_title("=HYPERLINK(1)"), sheet_title("Zuid")
+    ('_=HYPERLINK(1)', 'Zuid')
+    """
+    return "_" + name if name.startswith(_FORMULA_STARTS) else name
 
 
 def safe_name(text: str) -> str:
@@ -107,21 +120,33 @@ def format_value(value: Any) -> str:
     return str(safe_cell(str(value)))
 
 
-def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any] | dict]) -> str:
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any] | dict], *, neutralise: bool = True) -> str:
     """Render rows as contract CSV text (UTF-8, comma, one header row, ``\\n`` line ends).
 
-    >>> print(csv_text(["a", "b"], [[1, "=x"], {"a": 0.5, "b": None}]), end="")
-    a,b
+    Header cells are cells too: they are neutralised like the values.
+    ``neutralise=False`` copies text verbatim (a dataset written by
+    ``collabnet convert``, which promises identity, not a report).
+
+    >>> print(csv_text(["a", "=b"], [[1, "=x"], {"a": 0.5, "=b": None}]), end="")
+    a,'=b
     1,'=x
     0.5,
+    >>> print(csv_text(["phone"], [["+32 2 555 01 00"]], neutralise=False), end="")
+    phone
+    +32 2 555 01 00
     """
+    cell = format_value if neutralise else _verbatim
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([cell(c) for c in columns])
     for row in rows:
         values = [row.get(c) for c in columns] if isinstance(row, dict) else row
-        writer.writerow([format_value(v) for v in values])
+        writer.writerow([cell(v) for v in values])
     return buffer.getvalue()
+
+
+def _verbatim(value: Any) -> str:
+    return value if isinstance(value, str) else format_value(value)
 
 
 def write_csv(path: str | os.PathLike, columns: Sequence[str], rows: Iterable[Sequence[Any] | dict]) -> Path:
@@ -163,14 +188,24 @@ _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def workbook_bytes(book) -> bytes:
-    """Serialise an openpyxl workbook deterministically (same content -> same bytes).
+    """Serialise an openpyxl workbook deterministically (same content -> same bytes), spreadsheet-safe.
 
     openpyxl stamps the save time into ``docProps/core.xml`` and into every
-    zip entry; both are fixed here so that outputs are byte-identical.
+    zip entry; both are fixed here so that outputs are byte-identical. Every
+    text cell (header cells included), sheet name and document property is
+    neutralised here (:func:`sheet_cell`, :func:`sheet_title`), so that no
+    caller can forget one; the bytes are checked to hold no formula.
+
+    >>> import openpyxl, zipfile
+    >>> book = openpyxl.Workbook(); book.active.title = "=x"; book.active.append(["=HYPERLINK(1)", 2])
+    >>> data = workbook_bytes(book)
+    >>> [c.value for c in openpyxl.load_workbook(io.BytesIO(data))["_=x"][1]]
+    ["'=HYPERLINK(1)", 2]
     """
     import datetime as dt
     import zipfile
 
+    _neutralise_openpyxl(book)
     fixed = dt.datetime(*_FIXED_TIME)
     book.properties.created = fixed
     book.properties.modified = fixed
@@ -189,17 +224,54 @@ def workbook_bytes(book) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, data)
-    return out.getvalue()
+    return _without_formulas(out.getvalue())
 
 
-def xlsx_bytes(build: Callable[[Any], None]) -> bytes:
+def _neutralise_openpyxl(book) -> None:
+    """Neutralise every text cell, sheet name and text property of an openpyxl workbook in place."""
+    for sheet in book.worksheets:
+        title = sheet_title(sheet.title)
+        if title != sheet.title:
+            sheet.title = title
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    safe = sheet_cell(cell.value)
+                    if safe != cell.value or cell.data_type == "f":
+                        cell.value = safe
+                        cell.data_type = "s"
+    properties = book.properties
+    for name in ("title", "subject", "creator", "keywords", "description", "category", "contentStatus",
+                 "identifier", "language", "version", "lastModifiedBy"):
+        value = getattr(properties, name, None)
+        if isinstance(value, str):
+            setattr(properties, name, sheet_cell(value))
+
+
+_FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _without_formulas(data: bytes) -> bytes:
+    """``data`` (an .xlsx file), after checking that no worksheet holds a formula element."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and _FORMULA_ELEMENT.search(archive.read(name)):
+                raise AssertionError(f"a formula in {name}: collabnet never writes formulas")
+    return data
+
+
+def xlsx_bytes(build: Callable[[Any], None], *, neutralise: bool = True) -> bytes:
     """A new workbook, filled by ``build(book)`` (an in-memory ``xlsxwriter.Workbook``), as bytes.
 
     XlsxWriter is collabnet's workbook writer: it writes only what is asked,
     fast, with fixed zip timestamps; the document date is fixed here, so the
     same content gives the same bytes. Text is never turned into a formula,
-    a number or a link: cells that a spreadsheet would evaluate are written as
-    text (and neutralised by :func:`sheet_cell` where people open the file).
+    a number or a link, and ``write_formula`` is refused. Every text cell
+    (header cells included), sheet name and document property is neutralised
+    here (:func:`sheet_cell`, :func:`sheet_title`); ``neutralise=False``
+    writes text verbatim (``collabnet convert``: a dataset, not a report).
 
     >>> import zipfile
     >>> data = xlsx_bytes(lambda book: book.add_worksheet("all").write_string(0, 0, "=1+1"))
@@ -207,15 +279,49 @@ def xlsx_bytes(build: Callable[[Any], None]) -> bytes:
     True
     >>> b"<f>" in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
     False
+    >>> b"'=1+1" in zipfile.ZipFile(io.BytesIO(data)).read("xl/sharedStrings.xml")
+    True
     """
     import datetime as dt
 
-    import xlsxwriter
-
     raw = io.BytesIO()
-    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-                                     "strings_to_urls": False})
+    book = _xlsxwriter_classes()[neutralise](
+        raw, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False})
     book.set_properties({"created": dt.datetime(*_FIXED_TIME), "author": "", "comments": ""})
     build(book)
     book.close()
-    return raw.getvalue()
+    return _without_formulas(raw.getvalue())
+
+
+@functools.cache
+def _xlsxwriter_classes() -> dict[bool, type]:
+    """XlsxWriter's Workbook, neutralising (``True``) or verbatim (``False``); neither writes a formula."""
+    import xlsxwriter
+    from xlsxwriter.worksheet import Worksheet
+
+    def refuse(self, *args, **kwargs):
+        raise TypeError("collabnet writes no formulas")
+
+    class SafeSheet(Worksheet):
+        _write_formula = _write_array_formula = write_dynamic_array_formula = refuse
+
+        def _write_string(self, row, col, string, cell_format=None):
+            return super()._write_string(row, col, sheet_cell(string), cell_format)
+
+    class VerbatimSheet(SafeSheet):
+        def _write_string(self, row, col, string, cell_format=None):
+            return Worksheet._write_string(self, row, col, string, cell_format)
+
+    class SafeBook(xlsxwriter.Workbook):
+        worksheet_class = SafeSheet
+
+        def add_worksheet(self, name=None, worksheet_class=None):
+            return super().add_worksheet(None if name is None else sheet_title(name), worksheet_class)
+
+        def set_properties(self, properties):
+            super().set_properties({k: sheet_cell(v) for k, v in properties.items()})
+
+    class VerbatimBook(xlsxwriter.Workbook):
+        worksheet_class = VerbatimSheet
+
+    return {True: SafeBook, False: VerbatimBook}

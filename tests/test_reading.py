@@ -100,3 +100,26 @@ def test_row_with_more_values_than_header_is_reported_not_misaligned(tmp_path):
         "actors.csv:2: (row): the row has 6 values but the header has 5 columns (an unquoted delimiter inside a "
         "value?)"]
     assert ds.rows_read == {"actors": 1} and ds.rows_used == {"actors": 0}
+
+
+def test_workbook_cells_read_as_the_text_a_spreadsheet_shows(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "actors"
+    sheet.append(["id", "name", "kind", "sector", "zone", "founded", "staff", "ratio", "active"])
+    sheet.append(["a1", "Gaétane", "org", "medical", "south", dt.date(2024, 1, 15), 12, 2.5, True])
+    book.save(tmp_path / "dates.xlsx")
+    row = collabnet.load(tmp_path / "dates.xlsx").actors.iloc[0]
+    assert list(row[["name", "founded", "staff", "ratio", "active"]]) == ["Gaétane", "2024-01-15", "12", "2.5", "true"]
+
+
+def test_an_unclosed_quote_is_reported_at_its_row_and_the_rows_it_swallowed_are_read():
+    data = b'id,name,kind,sector,zone\na1,"Open,org,medical,south\na2,B,org,medical,south\na3,"CPAS, Forest",org,medical,south\n'
+    table = parse_csv_bytes(data, "actors", "actors.csv")
+    assert [(n, r["name"]) for n, r in table.rows] == [(3, "B"), (4, "CPAS, Forest")]
+    assert [str(p) for p in table.problems] == [
+        "actors.csv:2: name: a quote opened here is never closed: the value runs over 2 more line(s) of the file, "
+        "holding lines that look like rows; the row is left out and the lines after it are read as rows (close the "
+        "quote)"]

@@ -17,13 +17,14 @@ Examples
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import io
+import difflib
+import os
 import re
-import zipfile
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collabnet.dataset.limits import MAX_FILE_BYTES, MAX_ROWS, size_text, too_many_rows
 from collabnet.errors import DatasetError, Problem
 
 __all__ = ["RawTable", "TABLES", "read_tables", "parse_csv_bytes", "decode", "detect_delimiter"]
@@ -57,15 +58,22 @@ class RawTable:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: strict UTF-8 (BOM or not) first, then Windows-1252.
+    """Decode file bytes: UTF-8 (BOM or not) first, then Windows-1252.
 
     Latin-1 is only the last resort: it never fails but silently corrupts
-    ``€ ’ “ Œ`` that Windows-1252 maps (PITFALLS.md).
+    ``€ ’ “ Œ`` that Windows-1252 maps (PITFALLS.md). A UTF-8 file with a few
+    invalid bytes stays UTF-8 (one bad byte must not turn every ``é`` into
+    ``Ã©``): a file is UTF-8 when its valid UTF-8 characters beyond ASCII are
+    at least as many as its invalid bytes. The invalid bytes come out as
+    lone surrogates (``errors="surrogateescape"``), so that the rows holding
+    them are reported (:func:`parse_csv_bytes`).
 
     >>> decode("€ François".encode("cp1252"))
     ('€ François', 'cp1252')
     >>> decode("\\ufeffid".encode("utf-8"))
     ('id', 'utf-8')
+    >>> decode("Gaétane;Pâques;".encode("utf-8") + b"\\xe9")
+    ('Gaétane;Pâques;\\udce9', 'utf-8')
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16 with a BOM
         try:
@@ -76,10 +84,18 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8-sig", "surrogateescape")
+    invalid = sum(1 for _ in _INVALID.finditer(text))
+    if sum(1 for _ in _BEYOND_ASCII.finditer(text)) >= invalid:
+        return text, "utf-8"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+_INVALID = re.compile("[\udc80-\udcff]")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -118,7 +134,7 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
     first = header_key[0] if header_key else None
     for number, values in records:
         try:
-            values = list(map(str.strip, values))  # the CSV reader and _cell_text give text
+            values = list(map(str.strip, values))  # the CSV reader and the sheet reader give text
         except TypeError:
             values = ["" if v is None else str(v).strip() for v in values]
         if not any(values):
@@ -151,10 +167,23 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
 def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
     """Parse one CSV file's bytes into a :class:`RawTable`.
 
+    A row holding a byte that is not valid in the file's encoding, and a row
+    whose quote is never closed (its value would swallow the rows after it),
+    are reported and left out; the lines after an unclosed quote are read
+    as rows.
+
+    >>> t = parse_csv_bytes(b'id,name,zone\\n1,"Forest,south\\n2,Uccle,south\\n', "actors", "actors.csv")
+    >>> [n for n, _ in t.rows]
+    [3]
+    >>> print(t.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    actors.csv:2: name: a quote opened here is never closed: the value runs over 1 more line(s) of the file, up to
+    its end; the row is left out and the lines after it are read as rows (close the quote)
+
     Raises
     ------
     DatasetError
-        When the file is empty or has no header.
+        When the file is empty, has no header, or more than
+        :data:`~collabnet.dataset.limits.MAX_ROWS` rows.
     """
     text, encoding = decode(data)
     if "\x00" in text:
@@ -162,144 +191,273 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
                            "save it as CSV UTF-8")
     if not text.strip():
         raise DatasetError(f"{label}: the file is empty (expected a header row)")
-    skipped = 0
-    first = text.splitlines()[0].strip()
-    match = re.fullmatch(r'"?sep=(.)"?[,;]*', first, flags=re.IGNORECASE)
     delimiter = None
+    first = _LINE.match(text)
+    match = re.fullmatch(r'"?sep=(.)"?[,;]*', first.group().strip(), flags=re.IGNORECASE)
     if match:  # Excel's "sep=;" hint line: not a row a spreadsheet shows
         delimiter = match.group(1)
-        text = text.split("\n", 1)[1] if "\n" in text else ""
-        skipped = 1
-    body = text.lstrip("\r\n") if skipped else text
-    first_line = next((line for line in body.splitlines() if line.strip()), "")
-    if not first_line:
+        text = text[first.end():]
+    header_line = re.search(r"[^\r\n]*[^\s][^\r\n]*", text)
+    if header_line is None:
         raise DatasetError(f"{label}: the file is empty (expected a header row)")
-    delimiter = delimiter or detect_delimiter(first_line)
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
-    records = [(i, r) for i, r in enumerate(reader, start=1)]
-    while records and not any(v.strip() for v in records[0][1]):
-        records.pop(0)
-    if not records:
-        raise DatasetError(f"{label}: the file is empty (expected a header row)")
-    header = records[0][1]
-    columns = _header(header, label)
-    table = RawTable(name, label, columns, [], encoding=encoding, delimiter=delimiter)
+    delimiter = delimiter or detect_delimiter(header_line.group())
+    table = RawTable(name, label, [], [], encoding=encoding, delimiter=delimiter)
+    records = _records(text, delimiter, table)
     # Row numbers are the spreadsheet's: blank lines above the header count, as Excel shows them.
-    _rows(records[1:], columns, label, delimiter, table)
+    header = next(((n, r) for n, r in records if any(v.strip() for v in r)), None)
+    if header is None:
+        raise DatasetError(f"{label}: the file is empty (expected a header row)")
+    if any(_INVALID.search(v) for v in header[1]):
+        raise DatasetError(f"{label}:{header[0]}: the header holds a byte that is not valid {encoding.upper()} "
+                           "(save the file as CSV UTF-8)")
+    table.columns = _header(header[1], label)
+    _rows(_readable(records, table), table.columns, label, delimiter, table)
     return table
 
 
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_EXCEL_LINE_BREAKS = 253  # the most line breaks Excel keeps in one cell
 
 
-def _formula_cells(path: Path, sheet_names: list[str]) -> dict[str, set[tuple[int, int]]]:
-    """Cells holding a formula, per sheet (only loaded when the workbook has any)."""
-    with zipfile.ZipFile(path) as archive:
-        if not any(b"<f" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")):
-            return {}
-    import openpyxl
+def _records(text: str, delimiter: str, table: RawTable):
+    """``(spreadsheet row number, values)`` of every record of ``text``, a quote never closed reported.
 
-    book = openpyxl.load_workbook(path, data_only=False)
-    found: dict[str, set[tuple[int, int]]] = {}
-    for sheet_name in sheet_names:
-        cells = set()
-        for row in book[sheet_name].iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cells.add((cell.row, cell.column))
-        found[sheet_name] = cells
-    return found
+    A value that runs over line ends and holds lines that look like rows
+    (as many delimiters as the header needs), more line breaks than Excel
+    keeps in a cell, or runs to the end of the file inside its quote, comes
+    from a quote never closed: its row is reported, and reading starts again
+    on the line after the one where the quote opened.
+    """
+    position, number = 0, 0
+    text_end = len(text.rstrip("\r\n"))
+    while True:
+        starts: list[int] = []
+        reader = csv.reader(_lines(text, position, starts), delimiter=delimiter)
+        restart = None
+        while True:
+            starts.clear()
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            number += 1
+            if number > MAX_ROWS + 1:
+                raise too_many_rows(table.label)
+            if len(starts) > 1:
+                last = _LINE.search(text, starts[-1]).end() >= text_end
+                runaway = _runaway(values, last and _ends_inside_quote(text, starts[0], delimiter), delimiter,
+                                   len(table.columns) or len(values), len(starts) - 1)
+                if runaway is not None:
+                    position_, reason = runaway
+                    column = table.columns[position_] if position_ < len(table.columns) else "(row)"
+                    if not table.columns:  # the header itself
+                        raise DatasetError(f"{table.label}:{number}: {reason}")
+                    table.problems.append(Problem(table.label, number, column, reason))
+                    restart = starts[1]
+                    break
+            yield number, values
+        if restart is None:
+            return
+        position = restart
+
+
+def _lines(text: str, position: int, starts: list[int]):
+    """The lines of ``text`` from ``position``, each line's offset appended to ``starts``."""
+    for line in _LINE.finditer(text, position):
+        starts.append(line.start())
+        yield line.group()
+
+
+def _runaway(values: list[str], ends_open: bool, delimiter: str, width: int, lines: int):
+    """``(column position, reason)`` when a value of a record over several lines comes from a quote never closed.
+
+    ``ends_open``: the record runs to the end of the file inside its quote; ``lines``: the lines it runs over.
+    """
+    needed = max(2, width - 1)
+    for position, value in enumerate(values):
+        breaks = value.count("\n") + value.count("\r") - value.count("\r\n")
+        if not breaks:
+            continue
+        looks_like_rows = any(line.count(delimiter) >= needed for line in re.split(r"\r\n|\r|\n", value)[1:])
+        if breaks > _EXCEL_LINE_BREAKS or ends_open or looks_like_rows:
+            where = "up to its end" if ends_open else "holding lines that look like rows"
+            return position, (f"a quote opened here is never closed: the value runs over {lines} more "
+                              f"line(s) of the file, {where}; the row is left out and the lines after it are read "
+                              "as rows (close the quote)")
+    return None
+
+
+def _ends_inside_quote(text: str, start: int, delimiter: str) -> bool:
+    """Whether the last record of ``text``, which starts at ``start``, ends inside an open quote."""
+    try:
+        list(csv.reader(_lines(text, start, []), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _readable(records, table: RawTable):
+    """The records, less those holding a byte the file's encoding cannot read (reported)."""
+    for number, values in records:
+        bad = next((i for i, v in enumerate(values) if _INVALID.search(v)), None)
+        if bad is None:
+            yield number, values
+            continue
+        value = values[bad]
+        byte = ord(_INVALID.search(value).group()) - 0xDC00
+        column = table.columns[bad] if bad < len(table.columns) else "(row)"
+        shown = _INVALID.sub("\N{REPLACEMENT CHARACTER}", value.strip())
+        table.problems.append(Problem(
+            table.label, number, column,
+            f"byte 0x{byte:02X} in {shown!r} is not valid {table.encoding.upper()}, the encoding of the rest of "
+            "the file; the row is left out (correct the value, save the file as CSV UTF-8)"))
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read the contract's sheets of an ``.xlsx`` workbook.
+    """Read the contract's sheets of an ``.xlsx`` workbook (only the cells that exist, within the caps).
 
     Merged cells are filled with their top-left value (with a warning);
     formulas without a saved value are reported, never read as empty in silence.
+    Two sheets for one table (``actors`` and ``Actors ``) are an error;
+    every other sheet is listed as not read.
     """
-    import openpyxl
+    from collabnet.dataset.limits import MAX_CELLS
+    from collabnet.dataset.sheets import Workbook
 
+    book = Workbook(path)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files
-        raise DatasetError(f"{path.name}: cannot read the workbook ({exc.__class__.__name__}: {exc})") from None
-    by_name = {s.strip().lower(): s for s in book.sheetnames}
-    notes: list[Problem] = []
-    wanted = [by_name[t] for t in TABLES if t in by_name]
-    formulas = _formula_cells(path, wanted)
-    tables: dict[str, RawTable] = {}
-    for table_name in TABLES:
-        if table_name not in by_name:
-            continue
-        sheet = book[by_name[table_name]]
-        label = f"{path.name}[{by_name[table_name]}]"
-        grid = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
-        for merged in sorted(sheet.merged_cells.ranges, key=str):
-            top = grid[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(grid) else None
-            for r in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    while len(grid[r - 1]) < c:
-                        grid[r - 1] = (*grid[r - 1], None)
-                    row = list(grid[r - 1])
-                    row[c - 1] = top
-                    grid[r - 1] = row
-            if merged.max_row > 1:
-                notes.append(Problem(label, merged.min_row, str(merged),
-                                     "merged cells: the top-left value is used for every cell", left_out=False))
-        blank_formulas = {
-            cell for cell in formulas.get(by_name[table_name], set())
-            if cell[0] <= len(grid) and cell[1] <= len(grid[cell[0] - 1]) and grid[cell[0] - 1][cell[1] - 1] is None
-        }
-        records = [(i, [_cell_text(v) for v in row]) for i, row in enumerate(grid, start=1)]
-        while records and not any(records[0][1]):
-            records.pop(0)
-        if not records:
-            notes.append(Problem(label, 0, "(sheet)", "the sheet is empty", left_out=False))
-            if table_name == "actors":
-                raise DatasetError(f"{label}: the sheet is empty (expected a header row)")
-            continue
-        header_number, header = records[0]
-        columns = _header(header, label)
-        table = RawTable(table_name, label, columns, [], encoding="xlsx", delimiter="")
-        for (r, c) in sorted(blank_formulas):
-            if r > header_number and c <= len(columns):
-                table.problems.append(Problem(
-                    label, r, columns[c - 1],
-                    "a formula without a saved value (open and save the workbook in Excel, or paste values)",
-                    left_out=False))
-        _rows(records[1:], columns, label, None, table)
-        tables[table_name] = table
-    for sheet_name in book.sheetnames:
-        if sheet_name.strip().lower() not in TABLES:
-            notes.append(Problem(f"{path.name}[{sheet_name}]", 0, "(sheet)",
-                                 "not a dataset sheet; ignored", left_out=False))
+        names = list(book.sheets)
+        by_table: dict[str, list[str]] = {}
+        notes: list[Problem] = []
+        for sheet_name in names:
+            key = sheet_name.strip().lower()
+            if key in TABLES:
+                by_table.setdefault(key, []).append(sheet_name)
+            else:
+                notes.append(Problem(f"{path.name}[{sheet_name}]", 0, "(sheet)",
+                                     "not a dataset sheet; not read" + _did_you_mean(key, ""), left_out=False))
+        for table_name, found in by_table.items():
+            if len(found) > 1:
+                raise DatasetError(f"{path.name}: the sheets {_and(found)} both hold the table {table_name!r}; "
+                                   "keep one")
+        tables: dict[str, RawTable] = {}
+        for table_name in TABLES:
+            if table_name not in by_table:
+                continue
+            sheet_name = by_table[table_name][0]
+            label = f"{path.name}[{sheet_name}]"
+            sheet = book.read_sheet(sheet_name, label)
+            rows = sheet.rows
+            last_row = max(rows, default=0)
+            last_column = max((max(r) for r in rows.values()), default=0)
+            filled = sum(len(r) for r in rows.values())
+            for first_row, first_column, end_row, end_column, name_ in sorted(sheet.merged, key=lambda m: m[4]):
+                top = rows.get(first_row, {}).get(first_column)
+                for r in range(first_row, min(end_row, last_row) + 1):
+                    for c in range(first_column, min(end_column, last_column) + 1):
+                        if top is not None:
+                            rows.setdefault(r, {})[c] = top
+                            filled += 1
+                    if filled > MAX_CELLS:
+                        raise DatasetError(f"{label}: merged cells {name_} fill more than {MAX_CELLS:,} cells, "
+                                           "the most collabnet reads in one sheet")
+                if end_row > 1:
+                    notes.append(Problem(label, first_row, name_,
+                                         "merged cells: the top-left value is used for every cell", left_out=False))
+            records = [(n, [rows[n].get(c, "") for c in range(1, max(rows[n]) + 1)]) for n in sorted(rows)]
+            if not records:
+                notes.append(Problem(label, 0, "(sheet)", "the sheet is empty", left_out=False))
+                if table_name == "actors":
+                    raise DatasetError(f"{label}: the sheet is empty (expected a header row)")
+                continue
+            header_number, header = records[0]
+            columns = _header(header, label)
+            table = RawTable(table_name, label, columns, [], encoding="xlsx", delimiter="")
+            for (r, c) in sorted(sheet.blank_formulas):
+                if r > header_number and c <= len(columns) and not rows.get(r, {}).get(c):
+                    table.problems.append(Problem(
+                        label, r, columns[c - 1],
+                        "a formula without a saved value (open and save the workbook in Excel, or paste values)",
+                        left_out=False))
+            _rows(records[1:], columns, label, None, table)
+            tables[table_name] = table
+    finally:
+        book.close()
     return tables, notes
 
 
+def _did_you_mean(key: str, suffix: str) -> str:
+    """`` (did you mean 'memberships.csv'?)`` for a name close to a table's, else empty.
+
+    >>> _did_you_mean("memberschips", ".csv"), _did_you_mean("tiess", ""), _did_you_mean("notes", ".csv")
+    (" (did you mean 'memberships.csv'?)", " (did you mean 'ties'?)", '')
+    """
+    close = difflib.get_close_matches(key, TABLES, n=1, cutoff=0.75)
+    return f" (did you mean {close[0] + suffix!r}?)" if close else ""
+
+
+def _and(names: list[str]) -> str:
+    quoted = [repr(n) for n in names]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _regular_file(path: Path, label: str) -> int:
+    """The size of ``path``, refusing what is not a regular file or is beyond the size cap."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise DatasetError(f"{label}: cannot read the file ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DatasetError(f"{label}: not a regular file (a pipe, a device, or a link to one); not read")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DatasetError(f"{label}: {size_text(info.st_size)}, more than the {size_text(MAX_FILE_BYTES)} collabnet "
+                           "reads in one file (split the dataset, by zone for instance)")
+    return info.st_size
+
+
+def _read_capped(path: Path, label: str) -> bytes:
+    """The bytes of a regular file, never more than the size cap (the file may grow while read)."""
+    _regular_file(path, label)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DatasetError(f"{label}: cannot read the file ({exc.strerror})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DatasetError(f"{label}: more than the {size_text(MAX_FILE_BYTES)} collabnet reads in one file")
+    return data
+
+
 def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read the contract's CSV files of a folder (``actors.csv`` … matched case-insensitively)."""
-    files = {p.stem.strip().lower(): p for p in sorted(path.iterdir()) if p.suffix.lower() in (".csv", ".txt")}
-    tables = {}
+    """Read the contract's CSV files of a folder (``actors.csv`` … matched case-insensitively).
+
+    Every other entry of the folder is listed as not read (with a "did you
+    mean" for a near miss); two files for one table are an error naming both.
+    """
+    by_table: dict[str, list[Path]] = {}
     notes: list[Problem] = []
-    for table_name in TABLES:
-        if table_name not in files:
+    for entry in sorted(path.iterdir(), key=lambda p: p.name):
+        key = entry.stem.strip().lower()
+        if entry.suffix.lower() in (".csv", ".txt") and key in TABLES:
+            by_table.setdefault(key, []).append(entry)
             continue
-        file = files[table_name]
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise DatasetError(f"{file.name}: cannot read the file ({exc.strerror})") from None
+        if entry.is_dir():
+            reason = "a folder; not read"
+        elif not entry.is_file():
+            reason = "not a regular file; not read"
+        else:
+            reason = "not a dataset file; not read" + _did_you_mean(key, ".csv")
+        notes.append(Problem(entry.name, 0, "(file)", reason, left_out=False))
+    for table_name, files in by_table.items():
+        if len(files) > 1:
+            raise DatasetError(f"{_and([f.name for f in files])}: {len(files)} files for the table {table_name!r}; "
+                               "keep one")
+    tables = {}
+    for table_name in TABLES:
+        if table_name not in by_table:
+            continue
+        file = by_table[table_name][0]
+        data = _read_capped(file, file.name)
         if not data.strip() and table_name != "actors":
             notes.append(Problem(file.name, 0, "(file)", "the file is empty; no rows read", left_out=False))
             continue
@@ -324,6 +482,7 @@ def read_tables(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         tables, notes = read_folder(source)
         missing_label = f"{source.name}/actors.csv"
     elif source.suffix.lower() in (".xlsx", ".xlsm"):
+        _regular_file(source, source.name)
         tables, notes = read_workbook(source)
         missing_label = f"{source.name}[actors]"
     else:
