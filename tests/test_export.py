@@ -122,7 +122,7 @@ def test_json_holds_the_edges_under_the_default_keys_of_networkx_3_3_and_3_4_onw
 def test_cytoscape_json_has_elements_with_data_and_no_missing_values(tmp_path):
     document = json.loads(export_graph(small_graph(), "cytoscape", tmp_path / "g.cyjs").read_text(encoding="utf-8"))
     nodes = {n["data"]["id"]: n["data"] for n in document["elements"]["nodes"]}
-    assert nodes["p1"] == {"id": "p1", "name": "Ça & Cie \"test\"", "kind": "person",
+    assert nodes["p1"] == {"id": "p1", "value": "p1", "name": "Ça & Cie \"test\"", "kind": "person",
                            "sectors": ["gp", "mental_health"], "sector": "gp", "family": "health", "zone": "south",
                            "organisation": "o1"}
     edges = [e["data"] for e in document["elements"]["edges"]]

@@ -2,7 +2,9 @@
 
 Formats
 -------
-``gexf``       GEXF 1.3 (what Gephi 0.10 writes), valid against the official schema.
+``gexf``       GEXF 1.3 (what Gephi 0.10 writes), valid against the official schema;
+               networkx reads GEXF 1.3 from version 3.6 on (3.3 to 3.5 know only the
+               drafts 1.1 and 1.2): with those, read the GraphML or JSON export.
 ``graphml``    GraphML 1.0, valid against the official schema; read by Gephi, Cytoscape,
                yEd, igraph and networkx.
 ``json``       networkx node-link JSON, values kept as JSON lists and ``null``. The edge
@@ -11,7 +13,8 @@ Formats
                ``node_link_graph(data)`` reads it with every networkx collabnet allows.
 ``cytoscape``  Cytoscape.js elements JSON (``{"elements": {"nodes": [{"data": …}],
                "edges": [{"data": …}]}}``), which Cytoscape desktop imports too; ``name``
-               is the display name (Cytoscape's default label).
+               is the display name (Cytoscape's default label), ``value`` the id (what
+               ``networkx.cytoscape_graph`` keys nodes by).
 ``csv``        a dataset folder: ``actors.csv`` in the columns of the input contract
                (``sector`` lists every sector, main first), and, when the dataset's
                tables are given, the ``ties``, ``memberships`` and ``groups`` rows active on
@@ -323,7 +326,7 @@ def _cytoscape_json(G: nx.Graph, nodes: list[dict], edges: list[dict]) -> str:
         "target_cytoscapejs_version": "~3",
         "data": {k: v for k, v in _native(dict(G.graph)).items() if isinstance(v, (str, int, float, bool))},
         "elements": {
-            "nodes": [data(r, {"id": r["id"], "name": r.get("name") or r["id"]}) for r in nodes],
+            "nodes": [data(r, {"id": r["id"], "value": r["id"], "name": r.get("name") or r["id"]}) for r in nodes],
             "edges": [data(r, {"id": connection_id(r["source"], r["target"], edge_kind(r.get("origin")))})
                       for r in edges],
         },
@@ -536,12 +539,12 @@ def _kumu_workbook(G: nx.Graph, nodes: list[dict], edges: list[dict], lang: str)
         return [_kumu_word(sector_names.get(code, code)) for code in codes]
 
     def description(record: dict) -> str:
+        """``Sectors: Medical care, Mental health · Line: 1st line · Zone: South``, in ``lang``."""
         line = record.get("line")
-        parts = [f"{t('field.sectors', lang)}: {', '.join(sectors(record))}" if sectors(record) else "",
-                 f"{t('field.line', lang)}: {t(f'line.{line}' if line in (0, 1, 2, 3) else 'line.none', lang)}",
-                 f"{t('field.zone', lang)}: {zone_names.get(record['zone'], record['zone'])}"
-                 if record.get("zone") else ""]
-        return " · ".join(p for p in parts if p)
+        facts = [("field.sectors", ", ".join(sectors(record))),
+                 ("field.line", t(f"line.{line}" if line in (0, 1, 2, 3) else "line.none", lang)),
+                 ("field.zone", zone_names.get(record.get("zone"), record.get("zone")))]
+        return " · ".join(t("export.fact", lang, field=t(field, lang), value=value) for field, value in facts if value)
 
     def kind_word(kind: Any) -> Any:
         return _kumu_word(t(f"kind.{kind}", lang)) if kind in ("organisation", "person") else kind
