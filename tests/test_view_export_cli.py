@@ -100,7 +100,7 @@ def test_export_gexf_of_a_zone_reads_back(tiny: Path, tmp_path: Path):
     assert "5 actors, 5 links" in result.output
     G = nx.read_gexf(out)
     assert sorted(G.nodes) == ["clerk", "cpas", "gp", "lab", "nurse"]
-    assert G.nodes["cpas"]["name"] == "<img src=x onerror=alert(1)>"
+    assert G.nodes["cpas"]["label"] == "<img src=x onerror=alert(1)>" and G.nodes["cpas"]["name"] == "cpas"
     assert G.edges["gp", "nurse"]["origin"] == "tie"
 
 
@@ -118,10 +118,68 @@ def test_export_kumu_with_and_without_contacts(tiny: Path, tmp_path: Path):
     assert "nurse@example.org" in cells(contacts) and "'+32475000000" in cells(contacts)
 
 
-def test_export_csv_default_folder(tiny: Path, tmp_path: Path, monkeypatch):
+def test_export_csv_default_folder_is_a_dataset_folder(tiny: Path, tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("export", str(tiny), "--format", "csv")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "reports" / "tiny" / "graph-csv"
-    assert sorted(p.name for p in folder.iterdir()) == ["edges.csv", "nodes.csv"]
-    assert (folder / "nodes.csv").read_text(encoding="utf-8").startswith("id,name,kind,sectors,sector,family,line")
+    assert sorted(p.name for p in folder.iterdir()) == ["actors.csv", "edges.csv", "groups.csv", "memberships.csv",
+                                                        "sectors.csv", "ties.csv"]
+    assert (folder / "actors.csv").read_text(encoding="utf-8").startswith(
+        "id,name,kind,sector,line,zone,municipality,organisation,language,neighbourhood\n")
+
+
+GROUPS = """id,name,type,zone
+wg1,Werkgroep dementie,working_group,south
+wg2,Gesloten werkgroep,workshop,south
+"""
+MEMBERSHIPS = """actor,group,role,until
+gp,wg1,chair,
+clerk,wg1,,
+hosp,wg1,,
+lab,wg2,,2024-01-01
+"""
+
+
+def test_export_csv_reads_back_as_a_dataset_with_the_same_graph(tiny: Path, tmp_path: Path):
+    from collabnet.dataset import load_dataset
+
+    actors = ACTORS.replace("gp,GP Zuid,organisation,medical,", "gp,GP Zuid,organisation,medical|mental_health,")
+    (tiny / "actors.csv").write_text(actors, encoding="utf-8")
+    (tiny / "groups.csv").write_text(GROUPS, encoding="utf-8")
+    (tiny / "memberships.csv").write_text(MEMBERSHIPS, encoding="utf-8")
+    out = tmp_path / "again"
+    assert run("export", str(tiny), "-f", "csv", "--out", str(out)).exit_code == 0
+    original, again = load_dataset(tiny, at="2024-06-01"), load_dataset(out, at="2024-06-01")
+    assert again.problems == ()
+    assert dict(again.graph.nodes(data=True)) == dict(original.graph.nodes(data=True))
+    assert nx.utils.edges_equal(again.graph.edges(data=True), original.graph.edges(data=True))
+    assert again.graph.nodes["gp"]["sectors"] == ("medical", "mental_health")  # secondary sectors kept
+    assert list(again.groups["id"]) == ["wg1"]  # wg2's only membership ended before the analysis date
+
+
+def test_export_csv_of_a_zone_reads_back(tiny: Path, tmp_path: Path):
+    from collabnet.dataset import load_dataset
+
+    out = tmp_path / "south"
+    assert run("export", str(tiny), "-f", "csv", "--zone", "south", "--out", str(out)).exit_code == 0
+    again = load_dataset(out, at="2024-06-01")
+    assert again.problems == () and sorted(again.graph) == ["clerk", "cpas", "gp", "lab", "nurse"]
+    assert sorted(again.graph.edges) == [("clerk", "cpas"), ("cpas", "gp"), ("cpas", "nurse"), ("gp", "lab"),
+                                         ("gp", "nurse")]
+
+
+@pytest.mark.parametrize("fmt, name", [("cytoscape", "graph.cyjs"), ("gexf", "graph.gexf")])
+def test_export_writes_the_default_file_of_each_format(tiny: Path, tmp_path: Path, monkeypatch, fmt, name):
+    monkeypatch.chdir(tmp_path)
+    assert run("export", str(tiny), "--format", fmt, "-q").exit_code == 0
+    assert (tmp_path / "reports" / "tiny" / name).is_file()
+
+
+def test_export_kumu_words_follow_lang(tiny: Path, tmp_path: Path):
+    out = tmp_path / "kumu.xlsx"
+    assert run("export", str(tiny), "-f", "kumu", "--lang", "fr", "--out", str(out)).exit_code == 0
+    elements = list(openpyxl.load_workbook(out)["Elements"].iter_rows(values_only=True))
+    row = next(r for r in elements if r[0] == "nurse")
+    assert row[2] == "personne" and row[3] == "Secteurs : Aide et soins à domicile · Ligne : première ligne · " \
+        "Bassin : Sud" and row[4] == "Aide et soins à domicile"

@@ -530,5 +530,7 @@ LABELS: dict[str, dict[str, str]] = {
     "view.help": {"nl": "Sleep om te verschuiven, scroll om te zoomen, wijs een knoop aan voor details.",
                   "fr": "Glisser pour déplacer, molette pour zoomer, survoler un nœud pour ses détails.",
                   "en": "Drag to pan, scroll to zoom, hover a node for its facts."},
+    # Exports (collabnet export): one fact of Kumu's Description ("Sectors: Medical care")
+    "export.fact": {"nl": "{field}: {value}", "fr": "{field} : {value}", "en": "{field}: {value}"},
 }
 
