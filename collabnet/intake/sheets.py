@@ -21,6 +21,7 @@ import io
 from pathlib import Path
 
 from collabnet.codes import normalise
+
 # _cell_text: one rule for what a cell's text is, shared with the dataset reader (a candidate for its public API).
 from collabnet.dataset.reading import RawTable, _cell_text, decode, parse_csv_bytes
 from collabnet.errors import DatasetError
