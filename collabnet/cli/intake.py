@@ -82,3 +82,46 @@ def attendance(list_file: Path, dataset: Path, group: str, since, sheet: str | N
                f"{group}{' (new group)' if result.group_created else ''}; {result.already_present} already there")
     if result.review_file is not None and result.count("review"):
         click.echo(f"{result.count('review')} row(s) to review in {result.review_file}")
+
+
+@import_group.command("directory")
+@click.argument("records", type=click.Path(exists=True, path_type=Path))
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--sector-map", "sector_map", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Your own label,sector,line table; its labels come before the shipped sector_map.csv.")
+@quiet_option
+@handle_errors
+def directory(records: Path, out: Path, sector_map: Path | None, quiet: bool) -> None:
+    """Make (or update) the dataset folder OUT from directory records.
+
+    RECORDS is a JSON array of social.brussels organisation records, or a
+    folder of one-record JSON files. Each record becomes an organisation
+    sb-<id>; its sectors and categories go through sector_map.csv. Labels
+    that map to nothing are listed (the organisation gets sector other).
+    Importing newer records into the same OUT updates the rows in place and
+    lists what changed.
+
+    \b
+    Example:
+      collabnet import directory records.json zone-south/
+      collabnet import directory records/ zone-south/ --sector-map my_sector_map.csv
+    """
+    from collabnet.intake.directory import import_directory
+
+    result = import_directory(records, out, sector_map=sector_map)
+    for problem in result.problems:
+        echo_err(f"{problem}" if problem.left_out else f"{problem.file}:{problem.row}: {problem.column}: "
+                 f"warning: {problem.reason}")
+    for label, actors in sorted(result.unmapped.items()):
+        echo_err(f"sector_map: no sector for {label!r} ({len(actors)} record(s): {', '.join(actors)}); "
+                 "add it to a --sector-map file")
+    if not quiet:
+        for actor, changes in sorted(result.updated.items()):
+            click.echo(f"updated {actor}: " + "; ".join(changes))
+        for actor in result.older:
+            click.echo(f"kept {actor}: the dataset's row is newer than the record")
+        for actor in result.not_in_records:
+            click.echo(f"kept {actor}: not in these records")
+    left_out = len({(p.file, p.row) for p in result.problems if p.left_out})
+    click.echo(f"{out}: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
+               f"{len(result.older)} older record(s) not applied, {left_out} record(s) left out")
