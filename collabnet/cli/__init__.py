@@ -30,6 +30,7 @@ COMMANDS = {
     "bench": "bench",
     "diff": "diff",
     "plan": "plan",
+    "import": "intake",
 }
 
 
@@ -43,7 +44,7 @@ class _LazyGroup(click.Group):
         if cmd_name not in COMMANDS or not _exists(cmd_name):
             return None
         module = importlib.import_module(f"collabnet.cli.{COMMANDS[cmd_name]}")
-        return getattr(module, cmd_name)
+        return getattr(module, cmd_name, None) or getattr(module, f"{cmd_name}_group")
 
 
 def _exists(name: str) -> bool:

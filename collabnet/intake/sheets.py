@@ -1,0 +1,113 @@
+"""Reading a list a coordinator keeps (sign-in sheet, member list): CSV or one sheet of a workbook.
+
+CSV files go through the dataset reader (:func:`collabnet.dataset.reading.parse_csv_bytes`:
+encodings, ``;`` or ``,``, Excel's ``sep=`` line, rows that do not fit the
+header). A workbook's sheet is turned into the same text rows, so both give
+a :class:`~collabnet.dataset.reading.RawTable` whose row numbers are the ones
+the spreadsheet shows. Columns are then recognised by their Dutch, French or
+English header (:func:`find_columns`).
+
+Examples
+--------
+>>> table = parse_csv_bytes("Naam;Organisatie\\nAn;OCMW Vorst\\n".encode(), "list", "list.csv")
+>>> find_columns(table, {"name": NAME, "organisation": ORGANISATION})
+{'name': 'naam', 'organisation': 'organisatie'}
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from collabnet.codes import normalise
+
+# _cell_text: one rule for what a cell's text is, shared with the dataset reader (a candidate for its public API).
+from collabnet.dataset.reading import RawTable, _cell_text, decode, parse_csv_bytes
+from collabnet.errors import DatasetError
+
+__all__ = ["read_list", "find_columns", "NAME", "FIRST_NAME", "LAST_NAME", "ORGANISATION", "FUNCTION", "EMAIL",
+           "PHONE"]
+
+# Header spellings (folded with codes.normalise) per meaning, in nl, fr and en.
+NAME = ("name", "naam", "nom", "full name", "nom et prenom", "nom prenom", "prenom et nom", "prenom nom",
+        "naam en voornaam", "voornaam en naam", "voornaam naam", "naam voornaam", "deelnemer", "participant",
+        "participante", "personne", "persoon")
+FIRST_NAME = ("first name", "firstname", "given name", "voornaam", "prenom")
+LAST_NAME = ("last name", "lastname", "surname", "family name", "achternaam", "familienaam", "nom de famille")
+ORGANISATION = ("organisation", "organization", "organisatie", "organisme", "organisme service", "structure",
+                "institution", "instelling", "service", "dienst", "organisation service", "organisatie dienst",
+                "employeur", "werkgever", "association", "vereniging", "asbl", "vzw", "company")
+FUNCTION = ("function", "functie", "fonction", "job title", "titel", "role", "rol", "metier", "beroep")
+EMAIL = ("email", "e mail", "mail", "courriel", "adresse e mail", "adresse mail", "e mailadres", "emailadres",
+         "mailadres")
+PHONE = ("phone", "telephone", "tel", "telefoon", "gsm", "mobile", "portable")
+
+
+def _sheet_csv(path: Path, sheet: str | None) -> tuple[bytes, str]:
+    """One sheet of a workbook as CSV bytes (one record per spreadsheet row) and its label."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise DatasetError(f"{path.name}: cannot read the workbook ({exc.__class__.__name__}: {exc})") from None
+    try:
+        names = book.sheetnames
+        if sheet is None:
+            chosen = names[0]
+        else:
+            chosen = next((n for n in names if normalise(n) == normalise(sheet)), None)
+            if chosen is None:
+                raise DatasetError(f"{path.name}: no sheet {sheet!r} (sheets found: {', '.join(names)})")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for row in book[chosen].iter_rows(values_only=True):
+            writer.writerow([_cell_text(v) for v in row])
+    finally:
+        book.close()
+    return buffer.getvalue().encode("utf-8"), f"{path.name}[{chosen}]"
+
+
+def read_list(path: str | Path, sheet: str | None = None, needs: dict[str, tuple[str, ...]] | None = None) -> RawTable:
+    """Read a list (``.csv`` / ``.txt`` or one sheet of an ``.xlsx``, the first unless ``sheet`` is named).
+
+    ``needs`` (meaning -> header spellings) finds the header row when a title
+    sits above it ("Veranderatelier Zuid, 12/03/2024"): the first of the first
+    ten rows in which every meaning has a column. Rows above it are not data.
+
+    Raises
+    ------
+    DatasetError
+        The file cannot be read, is empty, or has no sheet ``sheet`` (the sheets found are listed).
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise DatasetError(f"{source}: no such file")
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        data, label = _sheet_csv(source, sheet)
+    else:
+        data, label = source.read_bytes(), source.name
+    table = parse_csv_bytes(data, "list", label)
+    if needs is None or len(find_columns(table, needs)) == len(needs):
+        return table
+    text, _encoding = decode(data)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter))
+    for number, record in enumerate(records[:10], start=1):
+        if all(any(normalise(v) in spellings for v in record) for spellings in needs.values()):
+            buffer = io.StringIO()  # the rows above the header emptied: row numbers stay those of the file
+            csv.writer(buffer, delimiter=table.delimiter, lineterminator="\n").writerows(
+                r if n >= number else [] for n, r in enumerate(records, start=1))
+            return parse_csv_bytes(buffer.getvalue().encode("utf-8"), "list", label)
+    return table
+
+
+def find_columns(table: RawTable, wanted: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Meaning -> the table's column for it, recognised by header spelling (first match in column order)."""
+    found: dict[str, str] = {}
+    for meaning, spellings in wanted.items():
+        for column in table.columns:
+            if normalise(column) in spellings and column not in found.values():
+                found[meaning] = column
+                break
+    return found
