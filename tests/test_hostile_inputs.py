@@ -99,7 +99,7 @@ def test_no_output_cell_header_sheet_name_or_property_starts_like_a_formula(form
             cells += [(path.name, t) for t in _workbook_texts(path)]
     bad = [(name, c) for name, c in cells if c.startswith(FORMULA_STARTS) and not _number(c)]
     assert bad == []
-    assert ("nodes.csv", "'=hyperlink(\"http://evil\")") in cells  # the header cell (read in lower case), neutralised
+    assert ("actors.csv", "'=hyperlink(\"http://evil\")") in cells  # the header cell (read in lower case), neutralised
 
 
 def test_kumu_workbook_headers_are_text_not_formulas(formula_headers, tmp_path):

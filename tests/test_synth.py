@@ -84,7 +84,8 @@ def test_references_exist_and_no_self_ties(synthetic):
 def test_the_reader_uses_every_row(synthetic, dataset):
     folder, truth = synthetic
     # Every file of the folder is read or listed as not read: truth.json is the one listed.
-    assert [str(p) for p in dataset.problems] == ["truth.json:0: (file): not a dataset file; not read"]
+    assert [str(p) for p in dataset.problems] == [
+        "truth.json:0: (file): the structure `collabnet synth` planted, not a dataset table; not read"]
     counts = truth["counts"]
     assert dataset.rows_used == {"actors": counts["actors"], "groups": counts["groups"],
                                  "memberships": counts["memberships"], "ties": counts["ties"]}

@@ -428,6 +428,14 @@ def _read_capped(path: Path, label: str) -> bytes:
     return data
 
 
+#: Files collabnet itself writes next to a dataset's tables: listed as not read, saying what they are.
+COMPANION_FILES = {
+    "edges.csv": "the links of the actor graph as `collabnet export --format csv` writes them",
+    "review.csv": "the names `collabnet import` could not match for sure",
+    "truth.json": "the structure `collabnet synth` planted",
+}
+
+
 def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read the contract's CSV files of a folder (``actors.csv`` … matched case-insensitively).
 
@@ -445,6 +453,8 @@ def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             reason = "a folder; not read"
         elif not entry.is_file():
             reason = "not a regular file; not read"
+        elif entry.name.lower() in COMPANION_FILES:
+            reason = f"{COMPANION_FILES[entry.name.lower()]}, not a dataset table; not read"
         else:
             reason = "not a dataset file; not read" + _did_you_mean(key, ".csv")
         notes.append(Problem(entry.name, 0, "(file)", reason, left_out=False))

@@ -21,9 +21,7 @@ import io
 from pathlib import Path
 
 from collabnet.codes import normalise
-
-# _cell_text: one rule for what a cell's text is, shared with the dataset reader (a candidate for its public API).
-from collabnet.dataset.reading import RawTable, _cell_text, decode, parse_csv_bytes
+from collabnet.dataset.reading import RawTable, decode, parse_csv_bytes
 from collabnet.errors import DatasetError
 
 __all__ = ["read_list", "find_columns", "NAME", "FIRST_NAME", "LAST_NAME", "ORGANISATION", "FUNCTION", "EMAIL",
@@ -45,28 +43,35 @@ PHONE = ("phone", "telephone", "tel", "telefoon", "gsm", "mobile", "portable")
 
 
 def _sheet_csv(path: Path, sheet: str | None) -> tuple[bytes, str]:
-    """One sheet of a workbook as CSV bytes (one record per spreadsheet row) and its label."""
-    import openpyxl
+    """One sheet of a workbook as CSV bytes (one record per spreadsheet row) and its label.
 
+    Read with the dataset reader's streaming workbook reader (:class:`collabnet.dataset.sheets.Workbook`):
+    only the cells that exist, within the same caps, so a sign-in sheet cannot exhaust memory either.
+    Empty rows are kept (as empty records), so the row numbers are the ones the spreadsheet shows.
+    """
+    from collabnet.dataset.sheets import Workbook
+
+    book = Workbook(path)
     try:
-        book = openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files
-        raise DatasetError(f"{path.name}: cannot read the workbook ({exc.__class__.__name__}: {exc})") from None
-    try:
-        names = book.sheetnames
+        names = list(book.sheets)
+        if not names:
+            raise DatasetError(f"{path.name}: the workbook has no sheet")
         if sheet is None:
             chosen = names[0]
         else:
             chosen = next((n for n in names if normalise(n) == normalise(sheet)), None)
             if chosen is None:
                 raise DatasetError(f"{path.name}: no sheet {sheet!r} (sheets found: {', '.join(names)})")
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for row in book[chosen].iter_rows(values_only=True):
-            writer.writerow([_cell_text(v) for v in row])
+        label = f"{path.name}[{chosen}]"
+        rows = book.read_sheet(chosen, label).rows
     finally:
         book.close()
-    return buffer.getvalue().encode("utf-8"), f"{path.name}[{chosen}]"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for number in range(1, max(rows, default=0) + 1):
+        cells = rows.get(number, {})
+        writer.writerow([cells.get(c, "") for c in range(1, max(cells, default=0) + 1)])
+    return buffer.getvalue().encode("utf-8"), label
 
 
 def read_list(path: str | Path, sheet: str | None = None, needs: dict[str, tuple[str, ...]] | None = None) -> RawTable:
