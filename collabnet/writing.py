@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "safe_cell", "sheet_cell", "sheet_title", "csv_text",
-           "format_value", "write_csv", "safe_name", "inside", "workbook_bytes", "xlsx_bytes"]
+           "format_value", "write_csv", "safe_name", "inside", "xlsx_bytes"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -185,67 +185,6 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
 
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-
-
-def workbook_bytes(book) -> bytes:
-    """Serialise an openpyxl workbook deterministically (same content -> same bytes), spreadsheet-safe.
-
-    openpyxl stamps the save time into ``docProps/core.xml`` and into every
-    zip entry; both are fixed here so that outputs are byte-identical. Every
-    text cell (header cells included), sheet name and document property is
-    neutralised here (:func:`sheet_cell`, :func:`sheet_title`), so that no
-    caller can forget one; the bytes are checked to hold no formula.
-
-    >>> import openpyxl, zipfile
-    >>> book = openpyxl.Workbook(); book.active.title = "=x"; book.active.append(["=HYPERLINK(1)", 2])
-    >>> data = workbook_bytes(book)
-    >>> [c.value for c in openpyxl.load_workbook(io.BytesIO(data))["_=x"][1]]
-    ["'=HYPERLINK(1)", 2]
-    """
-    import datetime as dt
-    import zipfile
-
-    _neutralise_openpyxl(book)
-    fixed = dt.datetime(*_FIXED_TIME)
-    book.properties.created = fixed
-    book.properties.modified = fixed
-    book.properties.lastModifiedBy = None
-    raw = io.BytesIO()
-    book.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
-                              b'<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>',
-                              data)
-            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, data)
-    return _without_formulas(out.getvalue())
-
-
-def _neutralise_openpyxl(book) -> None:
-    """Neutralise every text cell, sheet name and text property of an openpyxl workbook in place."""
-    for sheet in book.worksheets:
-        title = sheet_title(sheet.title)
-        if title != sheet.title:
-            sheet.title = title
-        for row in sheet.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str):
-                    safe = sheet_cell(cell.value)
-                    if safe != cell.value or cell.data_type == "f":
-                        cell.value = safe
-                        cell.data_type = "s"
-    properties = book.properties
-    for name in ("title", "subject", "creator", "keywords", "description", "category", "contentStatus",
-                 "identifier", "language", "version", "lastModifiedBy"):
-        value = getattr(properties, name, None)
-        if isinstance(value, str):
-            setattr(properties, name, sheet_cell(value))
 
 
 _FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")

@@ -6,9 +6,9 @@ One writer for every workbook a zone opens: :func:`workbook` turns
 give the same bytes). Each sheet has
 
 - a bold header row, frozen, with an autofilter over the rows;
-- numbers as numbers, text as text (never a formula: a text that a
-  spreadsheet would evaluate is neutralised by :func:`collabnet.writing.sheet_cell`,
-  headers and sheet names included);
+- numbers as numbers, text as text (never a formula: the writer,
+  :func:`collabnet.writing.xlsx_bytes`, neutralises every text that a
+  spreadsheet would evaluate, headers and sheet names included);
 - set column widths, wrapped columns top-aligned, and each row as high as its
   longest wrapped cell needs, so wrapped rows never overlap in Excel or
   LibreOffice, which do not measure text written by a program;
@@ -32,7 +32,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from collabnet.writing import sheet_cell, xlsx_bytes
+from collabnet import writing
+from collabnet.writing import xlsx_bytes
 
 __all__ = ["Column", "Sheet", "sheet_title", "workbook"]
 
@@ -74,9 +75,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     ('Centre-Ouest- -test-', 'ALL (2)', '_=SUM(A1)')
     """
     base = "".join("-" if ch in "[]:*?/\\" else ch for ch in str(name)).strip("' ") or "sheet"
-    if base[0] in "=+-@":
-        base = "_" + base  # a sheet name is shown as a cell is: never one that reads as a formula
-    base = base[:31]
+    base = writing.sheet_title(base)[:31]  # a sheet name is shown as a cell is: never one that reads as a formula
     title, n = base, 1
     while title.casefold() in taken:
         n += 1
@@ -106,7 +105,7 @@ def _fill(ws, sheet: Sheet, bold, wrap, top) -> None:
     columns = sheet.columns
     for index, column in enumerate(columns):
         ws.set_column(index, index, column.width, wrap if column.wrap else top)
-        ws.write_string(0, index, str(sheet_cell(column.header)), bold)
+        ws.write_string(0, index, str(column.header), bold)  # the writer neutralises every text
     for r, values in enumerate(sheet.rows, start=1):
         lines = 1
         for index, (column, value) in enumerate(zip(columns, values)):
@@ -118,7 +117,7 @@ def _fill(ws, sheet: Sheet, bold, wrap, top) -> None:
             elif isinstance(value, (int, float)):
                 ws.write_number(r, index, value, style)
             else:
-                text = str(sheet_cell(str(value)))[:_MAX_TEXT]
+                text = writing.sheet_cell(str(value))[:_MAX_TEXT]  # what the writer will write, for the height
                 ws.write_string(r, index, text, style)
                 if column.wrap:
                     lines = max(lines, _lines(text, column.width))
