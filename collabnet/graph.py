@@ -39,8 +39,8 @@ import pandas as pd
 
 from collabnet.runtime import collector_paused
 
-__all__ = ["adjacency_of", "build_actor_graph", "build_graph", "active", "open_groups", "org_of", "same_organisation",
-           "NODE_ATTRIBUTES"]
+__all__ = ["add_edges", "adjacency_of", "build_actor_graph", "build_graph", "active", "open_groups", "org_of",
+           "same_organisation", "NODE_ATTRIBUTES"]
 
 NODE_ATTRIBUTES = ("name", "kind", "sectors", "sector", "family", "line", "zone", "language", "organisation",
                    "municipality", "neighbourhood")
@@ -84,12 +84,28 @@ def adjacency_of(G: nx.Graph) -> dict:
 
     networkx's read-only views cost a function call per neighbour; the hot
     loops over millions of edges (standings, views) read the dicts the graph
-    builder filled. The one place outside this module that sees them.
+    builder filled. With :func:`add_edges`, the only places that see them.
 
     >>> adjacency_of(nx.Graph([(1, 2)]))[1]
     {2: {}}
     """
     return G._adj
+
+
+def add_edges(G: nx.Graph, edges) -> None:
+    """Add new edges ``(u, v, data)`` between existing nodes, in order, as the graph builders do.
+
+    What ``G.add_edges_from`` does for a new pair of existing nodes, without
+    its per-edge checks and dict copies (3x faster at 1.45 million edges); the
+    order of insertion is the same. Only for pairs not yet linked.
+
+    >>> G = nx.Graph(); G.add_nodes_from("ab"); add_edges(G, [("a", "b", {"weight": 1.0})])
+    >>> G.edges["a", "b"]
+    {'weight': 1.0}
+    """
+    adjacency = G._adj
+    for u, v, data in edges:
+        adjacency[u][v] = adjacency[v][u] = data
 
 
 def org_of(G: nx.Graph, v: Any) -> Any:
@@ -220,12 +236,8 @@ def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.Data
     if pairs:
         edges = _fold(ids, np.concatenate(pairs), np.concatenate(kinds), np.concatenate(weights),
                       np.concatenate(details), tie_types, group_ids)
-        # What add_edges_from does for a new pair of existing nodes, without its per-edge checks and
-        # dict copies (3x faster at 1.45 million edges); the order of insertion is the same.
-        adjacency = G._adj
-        for u, v, weight, origin, n_ties, types, groups in edges:
-            adjacency[u][v] = adjacency[v][u] = {"weight": weight, "origin": origin, "ties": n_ties,
-                                                 "tie_types": types, "groups": groups}
+        add_edges(G, ((u, v, {"weight": weight, "origin": origin, "ties": n_ties, "tie_types": types,
+                            "groups": groups}) for u, v, weight, origin, n_ties, types, groups in edges))
     return G
 
 

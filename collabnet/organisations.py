@@ -42,8 +42,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
-from collabnet.graph import adjacency_of
+from collabnet.graph import add_edges, adjacency_of
 from collabnet.runtime import collector_paused
 
 __all__ = ["carriers", "link_carriers", "organisation_graph", "owner_map", "resting_on", "sole_carrier"]
@@ -82,41 +83,89 @@ def _fold(G: nx.Graph) -> nx.Graph:
     H.graph["folded"] = {v: G.nodes[v] for v, o in owner.items() if o != v}
     H.add_nodes_from((v, {**data, "people": tuple(sorted(people.get(v, ()), key=str))})
                      for v, data in G.nodes(data=True) if owner[v] == v)
-    folded: dict = {}  # (a, b) with a < b by insertion -> [weight, ties, origins, tie types, groups, {end: people}]
-    adjacency = adjacency_of(G)
-    for u, around in adjacency.items():
-        ou = owner[u]
-        for v, data in around.items():
-            ov = owner[v]
-            if ou == ov or not _first(u, v):
-                continue  # inside one organisation; or the second meeting of this actor edge
-            key = (ov, ou) if (ov, ou) in folded else (ou, ov)
-            entry = folded.get(key)
-            if entry is None:
-                entry = folded[key] = [0.0, 0, set(), set(), [], {ou: set(), ov: set()}, set()]
-            entry[0] += data.get("weight", 1.0)
-            entry[1] += data.get("ties", 0) or 0
-            entry[2].update(o for o in str(data.get("origin") or "").split("|") if o and o != "affiliation")
-            entry[3].update(t for t in str(data.get("tie_types") or "").split("|") if t)
-            entry[4].extend(g for g in data.get("groups") or () if g not in entry[4])
-            for actor, end in ((u, ou), (v, ov)):
-                if actor != end:
-                    entry[5][end].add(actor)
-                else:
-                    entry[6].add(end)  # the organisation (or independent person) is linked itself
-    out = H._adj  # the builder's way (collabnet.graph): plain dicts, same insertion order every run
-    for (a, b), (weight, ties, origins, types, groups, carried, itself) in folded.items():
-        data = {"weight": round(weight, 9), "origin": "|".join(sorted(origins)), "ties": ties,
-                "tie_types": "|".join(sorted(types)), "groups": tuple(sorted(groups, key=str)),
-                "carried_by": {end: tuple(sorted(carried[end], key=str)) for end in (a, b)},
-                "itself": tuple(end for end in (a, b) if end in itself)}
-        out[a][b] = out[b][a] = data
+    edges = _folded_edges(G, owner)
+    add_edges(H, edges)
     return H
 
 
-def _first(u: Hashable, v: Hashable) -> bool:
-    """Each undirected actor edge is met twice in the adjacency: keep the meeting with ``u`` first by id."""
-    return (str(u), repr(u)) < (str(v), repr(v))
+def _folded_edges(G: nx.Graph, owner: dict) -> list:
+    """The organisation graph's edges ``(u, v, data)``, sorted by the positions of ``u`` < ``v`` in ``G``.
+
+    Each actor edge is read once (from the end that comes first in ``G``) and
+    folded onto its owners' pair with numpy: the pair's contributions are
+    sorted by pair (stably, so weights add up in the graph's order) and reduced
+    per pair; only what needs Python objects (groups, tie types, carriers) is
+    gathered per contribution.
+    """
+    nodes = list(G)
+    code = {v: i for i, v in enumerate(nodes)}
+    own = np.array([code[owner[v]] for v in nodes], dtype=np.int64)
+    us, vs, datas = [], [], []
+    for u, around in adjacency_of(G).items():
+        iu = code[u]
+        for v, data in around.items():
+            iv = code[v]
+            if iv > iu:
+                us.append(iu)
+                vs.append(iv)
+                datas.append(data)
+    u, v = np.array(us, dtype=np.int64), np.array(vs, dtype=np.int64)
+    ou, ov = own[u], own[v]
+    keep = np.flatnonzero(ou != ov)  # inside one organisation: an affiliation, or colleagues
+    ou, ov, u, v = ou[keep], ov[keep], u[keep], v[keep]
+    swap = ou > ov
+    low_owner, high_owner = np.where(swap, ov, ou), np.where(swap, ou, ov)
+    low, high = np.where(swap, v, u), np.where(swap, u, v)  # the actor at each end
+    order = np.argsort(low_owner * len(nodes) + high_owner, kind="stable")
+    keep, low_owner, high_owner, low, high = keep[order], low_owner[order], high_owner[order], low[order], high[order]
+    if not len(keep):
+        return []
+    starts = np.flatnonzero(np.concatenate([[True], (low_owner[1:] != low_owner[:-1]) |
+                                            (high_owner[1:] != high_owner[:-1])]))
+    pair_of = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(keep))))
+    data = [datas[i] for i in keep.tolist()]
+    weight = np.add.reduceat(np.array([d.get("weight", 1.0) for d in data], dtype=float), starts)
+    ties = np.add.reduceat(np.array([d.get("ties", 0) or 0 for d in data], dtype=np.int64), starts)
+    words: dict = {}  # "co_membership|tie" -> its parts (a handful of distinct values)
+
+    def parts(text) -> tuple:
+        found = words.get(text)
+        if found is None:
+            found = words[text] = tuple(p for p in str(text).split("|") if p and p != "affiliation")
+        return found
+
+    n = len(starts)
+    origins: list = [set() for _ in range(n)]
+    types: list = [None] * n
+    groups: list = [None] * n
+    carried = ([set() for _ in range(n)], [set() for _ in range(n)])
+    itself = np.zeros(n, dtype=np.int64)
+    np.bitwise_or.at(itself, pair_of, (low == low_owner) * 1 | (high == high_owner) * 2)
+    for d, p, a, b, oa, ob in zip(data, pair_of.tolist(), low.tolist(), high.tolist(), low_owner.tolist(),
+                                  high_owner.tolist()):
+        origins[p].update(parts(d.get("origin") or ""))
+        if d.get("tie_types"):
+            types[p] = (types[p] or set()) | set(parts(d["tie_types"]))
+        found = d.get("groups")
+        if found:
+            groups[p] = found if groups[p] is None else tuple(set(groups[p]) | set(found))
+        if a != oa:
+            carried[0][p].add(a)
+        if b != ob:
+            carried[1][p].add(b)
+
+    def ids(codes: set) -> tuple:
+        return tuple(sorted((nodes[i] for i in codes), key=str))
+
+    edges = []
+    for p, start in enumerate(starts.tolist()):
+        x, y = nodes[int(low_owner[start])], nodes[int(high_owner[start])]
+        edges.append((x, y, {
+            "weight": round(float(weight[p]), 9), "origin": "|".join(sorted(origins[p])), "ties": int(ties[p]),
+            "tie_types": "|".join(sorted(types[p] or ())), "groups": tuple(sorted(groups[p] or (), key=str)),
+            "carried_by": {x: ids(carried[0][p]), y: ids(carried[1][p])},
+            "itself": tuple(end for end, bit in ((x, 1), (y, 2)) if itself[p] & bit)}))
+    return edges
 
 
 def link_carriers(H: nx.Graph, v: Hashable, w: Hashable) -> tuple:

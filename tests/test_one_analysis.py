@@ -74,6 +74,13 @@ def test_a_report_since_an_earlier_date_of_one_zone_analyses_each_date_once(coun
                              "recommend_actions": 2, "_betweenness_values": 2}
 
 
+def test_a_report_analyses_once(counted, tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", str(BRUSSELS), "--at", AT, "--report", "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 0, result.output
+    assert dict(counted) == {"build_actor_graph": 1, "isolated_actors": 1, "find_gaps": 1, "cut_vertices": 1,
+                             "recommend_actions": 1, "_betweenness_values": 1}
+
+
 def test_a_view_since_an_earlier_date_analyses_each_date_once(counted, tmp_path):
     result = CliRunner().invoke(cli, ["view", str(BRUSSELS), "--at", AT, "--since", SINCE,
                                       "--out", str(tmp_path / "view.html")])
