@@ -254,3 +254,10 @@ def test_an_earlier_actions_file_follows_the_pseudonyms(dataset):
          "via": michel, "evidence": f"cut vertex {michel}:", "score": "2"},
         {"zone": "…", "priority": "", "action": "other", "actors": f"{old}|g", "via": "g",
          "evidence": "sector_missing housing"}]
+
+
+def test_include_contacts_with_pseudonymise_is_a_usage_error(dataset, tmp_path):
+    result = CliRunner().invoke(cli, ["export", str(dataset.source), "--format", "json", "--out",
+                                      str(tmp_path / "g.json"), "--pseudonymise", "--include-contacts"])
+    assert result.exit_code == 2
+    assert "--include-contacts and --pseudonymise exclude each other" in result.output
