@@ -18,10 +18,14 @@ from collabnet.errors import CollabnetError
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
-           "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since"]
+           "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since",
+           "earlier_actions"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
+# ctx.meta keys: the --keep-column names, and the key of a pseudonymised run (for an earlier actions file).
+_KEEP = "collabnet.keep_columns"
+_KEY = "collabnet.pseudonym_key"
 
 
 def default_dataset() -> Path:
@@ -135,9 +139,25 @@ def changes_since(old, new, actions: Path | None = None):
     with the follow-up of the earlier ``actions`` file; None without ``old``."""
     if old is None:
         return None
-    from collabnet.diff import compare, read_actions
+    from collabnet.diff import compare
 
-    return compare(old, new, actions=read_actions(actions) if actions is not None else None)
+    earlier = earlier_actions(actions, old.dataset, new.dataset) if actions is not None else None
+    return compare(old, new, actions=earlier)
+
+
+def earlier_actions(path: Path, *datasets) -> list[dict[str, str]]:
+    """The rows of an earlier actions file (``--actions``); under ``--pseudonymise`` its ids become the
+    pseudonyms of ``datasets`` and its sentences are dropped (:func:`collabnet.privacy.pseudonymise_actions`)."""
+    from collabnet.diff import read_actions
+
+    rows = read_actions(path)
+    ctx = click.get_current_context(silent=True)
+    key = ctx.meta.get(_KEY) if ctx is not None else None
+    if key is None:
+        return rows
+    from collabnet.privacy import pseudonymise_actions
+
+    return pseudonymise_actions(rows, key, datasets)
 
 
 def out_option(help_text: str) -> Callable:
@@ -154,8 +174,18 @@ def privacy_options(func: Callable) -> Callable:
                         help="Secret key for --pseudonymise (default ~/.config/collabnet/pseudonym.key, created "
                              "on first use). Keep it: the same key gives the same pseudonyms.")(func)
     func = click.option("--pseudonymise", "--pseudonymize", "pseudonymise", is_flag=True,
-                        help="Replace persons' ids and names with stable pseudonyms in every output.")(func)
+                        help="Replace persons' ids and names with stable pseudonyms in every output, and leave "
+                             "out free text (neighbourhood, notes, extra columns) that may name them.")(func)
+    func = click.option("--keep-column", "keep_columns", multiple=True, metavar="NAME", expose_value=False,
+                        callback=_remember_kept,
+                        help="With --pseudonymise: keep this free-text or extra column (organisations, groups, "
+                             "links only; persons' values are always left out). Repeatable.")(func)
     return func
+
+
+def _remember_kept(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    ctx.meta[_KEEP] = value
+    return value
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -199,7 +229,9 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     Rows left out are counted on stderr (unless ``quiet``), so every
     command states how many rows it left out. Personal data are handled
     here, once for every output: contacts are removed unless
-    ``include_contacts``; ``pseudonymise`` replaces persons' ids and names.
+    ``include_contacts``; ``pseudonymise`` replaces persons' ids and names and
+    leaves out free text but the ``--keep-column`` ones, and the key is kept for
+    :func:`earlier_actions`.
     """
     from collabnet.dataset import load_dataset
     from collabnet.privacy import load_key, without_contacts
@@ -207,11 +239,21 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     from collabnet.progress import Progress
 
     path = dataset if dataset is not None else default_dataset()
+    ctx = click.get_current_context(silent=True)
+    keep = ctx.meta.get(_KEEP, ()) if ctx is not None else ()
+    if keep and not pseudonymise:
+        raise click.UsageError("--keep-column chooses what --pseudonymise keeps: use it with --pseudonymise")
+    if pseudonymise and include_contacts:
+        raise click.UsageError("--include-contacts and --pseudonymise exclude each other: e-mail and phone "
+                               "identify persons")
     try:
         with Progress(enabled=not quiet).step("reading the dataset"):
             ds = load_dataset(path, at=at)
         if pseudonymise:
-            ds = make_pseudonymous(ds, load_key(key_file))
+            key = load_key(key_file)
+            ds = make_pseudonymous(ds, key, keep=keep)
+            if ctx is not None:
+                ctx.meta[_KEY] = key
         elif not include_contacts:
             ds = without_contacts(ds)
     except CollabnetError as exc:

@@ -12,6 +12,7 @@ from collabnet.cli.common import (
     at_option,
     date_value,
     default_out,
+    earlier_actions,
     handle_errors,
     level_option,
     load_or_exit,
@@ -68,7 +69,7 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
       collabnet diff zone-south-2024.xlsx zone-south-2025.xlsx --out reports/south
       collabnet diff datasets/brussels --from 2024-01-01 --actions reports/brussels/actions.csv
     """
-    from collabnet.diff import compare, read_actions, write_diff
+    from collabnet.diff import compare, write_diff
 
     privacy = dict(pseudonymise=pseudonymise, key_file=key_file, include_contacts=include_contacts)
     if len(datasets) > 2:
@@ -90,7 +91,7 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
         new = old.on(until)
     from collabnet.analyses import analyse
 
-    earlier = read_actions(actions) if actions is not None else None
+    earlier = earlier_actions(actions, old, new) if actions is not None else None
     result = compare(analyse(old, level=level), analyse(new, level=level), top=top, actions=earlier)
     if zone is not None:
         result = result.for_zone(resolve_zone(new, zone))
