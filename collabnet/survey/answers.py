@@ -147,8 +147,9 @@ class _Reader:
 
     def organisation(self, label: str, row: int, column: str, text: str, name: str = "") -> str | None:
         """The organisation an id or a typed name means, or None (reported)."""
-        if text in self.organisations:
-            return text
+        for candidate in (text, name):
+            if candidate in self.organisations:
+                return candidate
         for candidate in (text, name):
             if candidate:
                 match = self.matcher.match(candidate)
@@ -164,14 +165,10 @@ class _Reader:
 
     def date(self, label: str, row: int, column: str, text: str) -> str | None:
         try:
-            day = parse_date(text)
-        except ValueError:
-            day = None
-        if day is None:
-            self.problem(label, row, column, f"date {text!r} is not a day (e.g. 15/03/2025 or 2025-03-15); "
-                                             "the answer is left out")
+            return parse_date(text).isoformat()  # the dataset's own date rule
+        except ValueError as exc:
+            self.problem(label, row, column, f"{exc}; the answer is left out")
             return None
-        return day.isoformat()
 
     def table(self, label: str, header: dict[int, str], rows, sheet_respondent=None, sheet_date: str = "") -> None:
         columns = _columns_of(header)

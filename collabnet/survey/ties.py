@@ -140,8 +140,8 @@ def read_survey(forms: Iterable[str | Path], dataset: str | Path, *, out: str | 
     tables = DatasetTables.read(source)
     read = read_answers(forms, ds, date=date)
     if not read.answers:
-        reasons = f"; {len(read.problems)} problem(s) reported" if read.problems else ""
-        raise DatasetError(f"{', '.join(read.files)}: no usable answer ({read.unrated} row(s) without a level"
-                           f"{reasons})")
+        reasons = "".join(f"\n{problem}" for problem in read.problems)
+        raise DatasetError(f"{', '.join(read.files)}: no usable answer ({read.unrated} row(s) without a level, "
+                           f"{len(read.problems)} problem(s)){reasons}")
     merged = merge_answers(tables, read.answers)
     return SurveyImport(read, merged, tables.write(Path(out) if out is not None else source))
