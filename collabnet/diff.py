@@ -41,6 +41,12 @@ Tables (one record type each, one CSV file each, written by :func:`write_diff`):
     ``isolated`` (distinct actors with an isolation reason), ``gaps``,
     ``cut_vertices``, ``density`` (of the zone subgraph) and ``ei`` (E-I index
     of the zone subgraph by main sector), as summary.json counts them.
+``survey`` (diff_survey.csv, only when either date has survey answers)
+    how the relationship survey's levels moved: per respondent and partner
+    (the answer in force on each date, :mod:`collabnet.analyses.survey`), ``up``
+    or ``down`` (the level changed), ``new`` (no answer on the old date) or
+    ``dropped`` (no answer on the new date); a pair whose answer stayed the same
+    (re-used from an earlier wave, or answered alike) is not a row.
 ``actions`` (diff_actions.csv, only with earlier actions)
     the earlier actions.csv rows, every column kept, plus ``status``
     (:data:`STATUSES`) and ``status_evidence`` (see :func:`follow_up`).
@@ -90,6 +96,7 @@ __all__ = [
     "STATUSES",
     "FIGURES",
     "TABLE_FILES",
+    "SURVEY_FILE",
     "ACTION_REQUIRED",
     "ActionsFileError",
     "Snapshot",
@@ -101,6 +108,7 @@ __all__ = [
     "BrokerChange",
     "FigureChange",
     "ActionFollowUp",
+    "SurveyChange",
     "Diff",
     "snapshot",
     "compare",
@@ -129,6 +137,8 @@ TABLE_FILES = {
     "figures": "diff_figures.csv",
     "actions": "diff_actions.csv",
 }
+#: The file of the survey table (written only when either date has survey answers).
+SURVEY_FILE = "diff_survey.csv"
 #: Columns an earlier actions file must have.
 ACTION_REQUIRED = ("zone", "action", "actors")
 #: The follow-up columns added to the earlier actions (``evidence`` is already an actions.csv column).
@@ -329,6 +339,23 @@ class ActionFollowUp:
 
 
 @dataclass(frozen=True)
+class SurveyChange:
+    """How one respondent's level for one partner moved between the two dates (None: no answer then)."""
+
+    zone: str
+    change: str
+    respondent: str
+    partner: str
+    respondent_name: str
+    partner_name: str
+    old_level: int | None
+    new_level: int | None
+    difference: int | None
+    old_since: str
+    new_since: str
+
+
+@dataclass(frozen=True)
 class Diff:
     """Everything that changed between two snapshots (see the module docstring for each table).
 
@@ -351,13 +378,15 @@ class Diff:
     figures: tuple[FigureChange, ...]
     actions: tuple[ActionFollowUp, ...] | None = None
     action_columns: tuple[str, ...] = ()
+    survey: tuple[SurveyChange, ...] | None = None
 
     def for_zone(self, zone: str) -> Diff:
         """The same diff limited to the rows of one zone (``region``: the region's own rows)."""
         keep = {name: tuple(r for r in getattr(self, name) if r.zone == zone)
                 for name in ("ties", "memberships", "edges", "isolated", "gaps", "brokers", "figures")}
         actions = None if self.actions is None else tuple(a for a in self.actions if a.zone == zone)
-        return dataclasses.replace(self, zones=(zone,), actions=actions, **keep)
+        survey = None if self.survey is None else tuple(r for r in self.survey if r.zone == zone)
+        return dataclasses.replace(self, zones=(zone,), actions=actions, survey=survey, **keep)
 
     def whole_region(self) -> Diff:
         """The changes of the whole region: every zone's rows once each, the region's gaps and figures.
@@ -450,8 +479,31 @@ def compare(old: Analysis | Snapshot, new: Analysis | Snapshot, *, top: int = TO
     return Diff(
         old_dataset=old.dataset.name, old_at=old.at, new_dataset=new.dataset.name, new_at=new.at, top=top,
         zones=tuple(sorted(zones, key=lambda z: (z == REGION, z))),
-        figures=figures, actions=followed, action_columns=columns, **tables,
+        figures=figures, actions=followed, action_columns=columns, survey=_survey_changes(old, new), **tables,
     )
+
+
+def _survey_changes(old: Snapshot, new: Snapshot) -> tuple[SurveyChange, ...] | None:
+    """The survey levels that moved (see ``survey`` in the module docstring); None when neither date has a survey."""
+    before, after = old.analysis.survey, new.analysis.survey
+    if before is None and after is None:
+        return None
+    levels = [{(a.respondent, a.partner): a for a in (found.answers if found is not None else ())}
+              for found in (before, after)]
+    rows = []
+    for pair in sorted(set(levels[0]) | set(levels[1]), key=lambda p: (str(p[0]), str(p[1]))):
+        was, now = levels[0].get(pair), levels[1].get(pair)
+        if was is not None and now is not None and was.level == now.level:
+            continue
+        change = "new" if was is None else "dropped" if now is None else "up" if now.level > was.level else "down"
+        snap = new if now is not None else old
+        G = snap.graph
+        for zone in sorted({_zone(G, pair[0]), _zone(G, pair[1])}):
+            rows.append(SurveyChange(zone, change, pair[0], pair[1], _name(G, pair[0]), _name(G, pair[1]),
+                                     was.level if was else None, now.level if now else None,
+                                     now.level - was.level if was and now else None,
+                                     was.since if was else "", now.since if now else ""))
+    return tuple(sorted(rows, key=lambda r: (r.zone, str(r.respondent), str(r.partner))))
 
 
 def _zone(G: nx.Graph, v: Hashable) -> str:
@@ -900,6 +952,9 @@ def diff_tables(diff: Diff) -> dict[str, tuple[list[str], list[dict]]]:
         columns = [*diff.action_columns, *_FOLLOW_UP_COLUMNS]
         rows = [{**dict(a.row), "status": a.status, "status_evidence": a.status_evidence} for a in diff.actions]
         tables["actions"] = (columns, rows)
+    if diff.survey is not None:
+        columns = _columns(SurveyChange)
+        tables["survey"] = (columns, [{c: getattr(r, c) for c in columns} for r in diff.survey])
     return tables
 
 
@@ -908,5 +963,5 @@ def write_diff(diff: Diff, out: str | os.PathLike) -> list[Path]:
     from collabnet.writing import write_csv
 
     folder = Path(out)
-    return [write_csv(folder / TABLE_FILES[name], columns, rows)
+    return [write_csv(folder / {**TABLE_FILES, "survey": SURVEY_FILE}[name], columns, rows)
             for name, (columns, rows) in diff_tables(diff).items()]

@@ -212,7 +212,7 @@ def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.Data
         current = ties[active(ties, at)]
         found = [(code[s], code[t], float(w), k) for s, t, w, k in zip(current["source"], current["target"],
                                                                      current["weight"], current["type"])
-                 if s in code and t in code and s != t]
+                 if s in code and t in code and s != t and w > 0]  # weight 0: a survey's "no interaction"
         if found:
             u, v, w, tie_types = (list(x) for x in zip(*found))
             add(np.array(u, np.int64), np.array(v, np.int64), _TIE, np.array(w), np.arange(len(u)))

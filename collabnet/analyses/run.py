@@ -23,6 +23,7 @@ from collabnet.analyses.introductions import IntroductionSearch
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.analyses.mixing import links_between
 from collabnet.analyses.summary import summarise
+from collabnet.analyses.survey import survey_answers, survey_findings
 from collabnet.codes import LEVELS, REGION
 from collabnet.graph import open_groups
 from collabnet.progress import NO_PROGRESS, Progress
@@ -95,7 +96,7 @@ def _analyse(dataset, G, level: str, exact: bool, plans, progress: Progress) -> 
                     zones=tuple(z for z in members if z != REGION), members=frozen_mapping(members),
                     isolated=isolated, brokers=brokers, cut_vertices=frozenset(cuts), cut_edges=bridges, gaps=gaps,
                     matrices=frozen_mapping(matrices), actions=actions, plans=workshop, plan_actions=proposed,
-                    summary=summary)
+                    summary=summary, survey=survey_findings(G, survey_answers(dataset)))
 
 
 def _plans(G, gaps, members, plans, search):

@@ -449,9 +449,10 @@ def _validate_memberships(raw: RawTable, actors: set[str], groups: set[str], see
     return _frame(records, raw, KNOWN["memberships"])
 
 
-def _weight(text: str) -> float:
+def _weight(text: str, zero: bool = False) -> float:
+    """A tie's weight; ``zero``: 0 is a weight too (a survey answer "no interaction", which makes no edge)."""
     value = float(text.replace(",", ".")) if text else 1.0
-    if not value > 0 or value == float("inf"):
+    if not (value > 0 or (zero and value == 0)) or value == float("inf"):
         raise ValueError
     return value
 
@@ -469,9 +470,10 @@ def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems:
             check.fail(number, "target", f"a tie from actor {source!r} to itself")
         weight = 1.0
         try:
-            weight = _weight(values.get("weight", ""))
+            weight = _weight(values.get("weight", ""), zero=normalise(values.get("type", "")) == "survey")
         except ValueError:
-            check.fail(number, "weight", f"weight {values['weight']!r} is not a positive number")
+            check.fail(number, "weight", f"weight {values['weight']!r} is not a positive number"
+                       + (" (a survey level: 0 to 5)" if normalise(values.get("type", "")) == "survey" else ""))
         dates = _dates(check, number, values)
         if check.failed:
             continue

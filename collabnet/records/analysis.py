@@ -175,6 +175,10 @@ class Analysis:
         without what the actions already propose (:func:`collabnet.planning.plan_actions`).
     summary : Summary
         summary.json.
+    survey : collabnet.analyses.survey.SurveyFindings or None
+        What the relationship survey says (response, disagreeing pairs, mean
+        levels between sectors, trust and value); None when the dataset has no
+        survey tie active on the date.
     """
 
     dataset: Any
@@ -193,6 +197,7 @@ class Analysis:
     plans: Mapping[str, Any]
     plan_actions: tuple[Action, ...]
     summary: Summary
+    survey: Any = None
 
     @cached_property
     def broker_table(self):
@@ -227,4 +232,5 @@ class Analysis:
             actions=tuple(a for a in self.actions if a.zone == zone),
             plans=frozen_mapping({z: p for z, p in self.plans.items() if z == zone}),
             plan_actions=tuple(a for a in self.plan_actions if a.zone == zone),
-            summary=self.summary.only(zone))
+            summary=self.summary.only(zone),
+            survey=None if self.survey is None else self.survey.for_zone(zone))

@@ -91,7 +91,7 @@ REASON_COLOURS = {
 _DARK_SEGMENTS = frozenset({"no_ties", "single_tie"})
 _HEAT_LOW = (247, 251, 255)   # ColorBrewer Blues, lightest
 _HEAT_HIGH = (8, 48, 107)     # ColorBrewer Blues, darkest
-_SECTIONS = ("figures", "since", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto")
+_SECTIONS = ("figures", "since", "matrix", "survey", "isolation", "isolated", "brokers", "gaps", "actions", "howto")
 # Key figures of collabnet.diff -> (label, decimals; None for a count).
 _FIGURE_WORDS = {"actors": ("report.fig.actors", None), "edges": ("report.fig.links", None),
                  "isolated": ("report.fig.signals", None), "gaps": ("report.fig.gaps", None),
@@ -288,6 +288,7 @@ class _Content:
         place = self.word("report.region") if self.region else self.word("report.zone", name=name)
         scope = self.word("report.in_region") if self.region else self.word("report.in_zone", name=name)
         dataset = str(self.dataset.name)
+        survey = self.survey_section()
         return {
             "lang": self.lang,
             "title": f"{self.word('report.title')} — {place}",
@@ -296,11 +297,12 @@ class _Content:
             "footer": self.word("report.footer", version=__version__, dataset=dataset, date=date),
             "region": self.region,
             "sections": {key: self.word(f"report.section.{key}") for key in _SECTIONS
-                         if key != "since" or self.changes is not None},
+                         if (key != "since" or self.changes is not None) and (key != "survey" or survey)},
             "w": self.words,
             "figures": self.figures(),
             "since": self.since(),
             "matrix": self.matrix(),
+            "survey": survey,
             "charts": self.charts(),
             "legend": [(self.reason_word(r), REASON_COLOURS[r]) for r in (*REASONS, "none")],
             "isolated": self.isolated_rows(),
@@ -467,10 +469,76 @@ class _Content:
             for b in codes:
                 value = table.count(a, b)
                 background, ink = _heat(value, top)
-                cells.append({"a": a, "b": b, "count": value, "background": background, "ink": ink,
-                              "label": f"{self.sector(a)} × {self.sector(b)}: {value}"})
+                level = self.mean_level(a, b)
+                cells.append({"a": a, "b": b, "count": value, "background": background, "ink": ink, "level": level,
+                              "label": f"{self.sector(a)} × {self.sector(b)}: {value}"
+                                       + (f" (ø {level})" if level else "")})
             rows.append({"number": i + 1, "code": a, "sector": self.sector(a), "cells": cells})
         return {"columns": [(i + 1, self.sector(c)) for i, c in enumerate(codes)], "rows": rows}
+
+    def mean_level(self, a: str, b: str) -> str:
+        """The mean survey level between two sectors of the zone (empty without survey answers between them)."""
+        survey = self.analysis.survey
+        found = survey.level_between(self.zone, a, b) if survey is not None else None
+        return self.number(found.mean_level, 1) if found is not None else ""
+
+    # ---- 2b. the relationship survey
+    def level_word(self, level: int) -> str:
+        return f"{level} – {self.word(f'survey.level.{level}')}"
+
+    def survey_section(self) -> dict | None:
+        """Response, disagreeing pairs (topics for the workshop), sectors linked only by networking, trust and value."""
+        survey = self.analysis.survey
+        if survey is None:
+            return None
+        zone = self.zone
+        response = survey.response(zone)
+        dyads = [d for d in survey.disagreements if d.zone == zone]
+        weak = [s for s in survey.sectors if s.zone == zone and s.networking_only]
+        if response is None and not dyads and not weak:
+            return None
+        scale = ", ".join(self.level_word(level) for level in range(6))
+        intro = []
+        if response is not None:
+            intro.append(self.word("report.survey.intro", respondents=response.answered, asked=response.asked,
+                                   rate=self.percent(response.rate), scale=scale))
+            missing = survey.nonrespondents.get(zone, ())
+            if missing:
+                intro.append(self.word("report.survey.nonrespondents", names=self.words.names(list(missing), MAX_ROWS)))
+        if any(s.zone == zone for s in survey.sectors):
+            intro.append(self.word("report.survey.matrix_note"))
+        tables = [self.table(
+            "report.survey.dyads.title",
+            [(self.word("report.survey.col.a"), False), (self.word("report.survey.col.b"), False),
+             (self.word("report.survey.col.a_says"), False), (self.word("report.survey.col.b_says"), False)],
+            [[self.name(d.a), self.name(d.b), self.level_word(d.level_a), self.level_word(d.level_b)] for d in dyads],
+            note=self.word("report.survey.dyads.intro"),
+            after=() if dyads else (self.word("report.survey.dyads.none"),), limit=MAX_ROWS)]
+        if weak:
+            tables.append(self.table(
+                "report.survey.weak.title",
+                [(self.word("report.col.sector"), False), (self.word("report.col.sector"), False),
+                 (self.word("report.survey.col.answers"), True), (self.word("report.survey.col.mean"), True)],
+                [[self.sector(s.a), self.sector(s.b), s.answers, self.number(s.mean_level, 1)] for s in weak],
+                note=self.word("report.survey.weak.intro"), limit=MAX_ROWS))
+        scores = [s for s in survey.scores if zone == REGION or s.zone == zone]
+        score = survey.zone_scores.get(zone)
+        if scores and score is not None:
+            def shown(value):
+                return self.number(value, 2) if value is not None else "–"
+
+            tables.append(self.table(
+                "report.survey.scores.title",
+                [(self.word("report.col.name"), False), (self.word("report.survey.col.trust"), True),
+                 (self.word("report.survey.col.ratings"), True), (self.word("report.survey.col.value"), True),
+                 (self.word("report.survey.col.ratings"), True)],
+                [[self.name(s.actor), shown(s.trust), s.trust_ratings, shown(s.value), s.value_ratings]
+                 for s in scores],
+                note=self.word("report.survey.scores.intro",
+                               trust=self.percent(score.trust / 4) if score.trust is not None else "–",
+                               value=self.percent(score.value / 4) if score.value is not None else "–"),
+                limit=MAX_ROWS))
+        return {"intro": intro, "tables": tables}
 
     # ---- 3. isolation charts
     def charts(self) -> list[dict]:

@@ -41,6 +41,8 @@ __all__ = [
     "isolated_rows",
     "summary_json",
     "write_analysis",
+    "write_survey_tables",
+    "SURVEY_FILES",
 ]
 
 ISOLATED_COLUMNS = ("zone", "actor", "name", "kind", "sector", "line", "reason", "degree", "evidence", "carried_by")
@@ -227,7 +229,55 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
     rows = len(actions) + len(result.isolated) + len(brokers)
     with collector_paused():  # millions of small rows: no collector scans of the whole graph meanwhile
         written = dict(zip(order, share_out(order, lambda name: writers[name](), parallel=rows >= _SHARED_ROWS)))
-    return [written[name] for name in OUTPUT_FILES]
+    return [written[name] for name in OUTPUT_FILES] + write_survey_tables(result, out)
+
+
+#: survey_dyads.csv, survey_sectors.csv, survey_scores.csv, survey_response.csv: written when the dataset has survey ties.
+SURVEY_FILES = ("survey_dyads.csv", "survey_sectors.csv", "survey_scores.csv", "survey_response.csv")
+SURVEY_DYAD_COLUMNS = ("zone", "a", "a_name", "b", "b_name", "level_a", "level_b", "difference", "since_a", "since_b")
+SURVEY_SECTOR_COLUMNS = ("zone", "a", "b", "answers", "mean_level", "max_level", "networking_only")
+SURVEY_SCORE_COLUMNS = ("zone", "actor", "name", "trust", "trust_ratings", "value", "value_ratings")
+SURVEY_RESPONSE_COLUMNS = ("zone", "sector", "asked", "answered", "rate", "trust", "trust_percent", "value",
+                           "value_percent", "not_answered")
+
+
+def write_survey_tables(result, out: Path) -> list[Path]:
+    """The survey tables (:data:`SURVEY_FILES`) of ``result.survey``; nothing when the dataset has no survey tie.
+
+    survey_dyads.csv: pairs who both answered and whose levels are 2 or more
+    apart (``level_a``: what ``a`` said of ``b``); survey_sectors.csv: answers
+    between two main sectors, mean and highest level, ``networking_only``;
+    survey_scores.csv: PARTNER trust and value per organisation (only rated
+    ones); survey_response.csv: asked, answered and rate per zone (``sector``
+    empty, with the zone's trust and value and the ids not answered) and sector.
+    """
+    survey = result.survey
+    if survey is None:
+        return []
+    nodes = result.graph.nodes
+
+    def name(v):
+        return nodes[v].get("name") if v in nodes else ""
+
+    dyads = [{**{c: getattr(d, c) for c in SURVEY_DYAD_COLUMNS if hasattr(d, c)}, "a_name": name(d.a),
+              "b_name": name(d.b)} for d in survey.disagreements]
+    sectors = [{c: getattr(s, c) for c in SURVEY_SECTOR_COLUMNS} for s in survey.sectors]
+    scores = [{**{c: getattr(s, c) for c in SURVEY_SCORE_COLUMNS if hasattr(s, c)}, "name": name(s.actor)}
+              for s in survey.scores]
+    responses = []
+    for r in survey.responses:
+        row = {"zone": r.zone, "sector": r.sector, "asked": r.asked, "answered": r.answered, "rate": r.rate}
+        score = survey.zone_scores.get(r.zone) if not r.sector else None
+        if score is not None:
+            row.update(trust=score.trust, trust_percent=score.trust_percent, value=score.value,
+                       value_percent=score.value_percent)
+        if not r.sector:
+            row["not_answered"] = "|".join(map(str, survey.nonrespondents.get(r.zone, ())))
+        responses.append(row)
+    return [write_csv(out / "survey_dyads.csv", SURVEY_DYAD_COLUMNS, dyads),
+            write_csv(out / "survey_sectors.csv", SURVEY_SECTOR_COLUMNS, sectors),
+            write_csv(out / "survey_scores.csv", SURVEY_SCORE_COLUMNS, scores),
+            write_csv(out / "survey_response.csv", SURVEY_RESPONSE_COLUMNS, responses)]
 
 
 # Rows (actions, isolation, brokers) above which a second process writes some of the files.

@@ -1,0 +1,120 @@
+"""The answers a relationship survey asks for: the level scale, how often, PARTNER's trust and value items.
+
+The level is the Levels of Collaboration scale (Frey, Lohmeier, Lee and
+Tollefson 2006, *American Journal of Evaluation* 27(3)): 0 no interaction,
+1 networking, 2 cooperation, 3 coordination, 4 coalition, 5 collaboration.
+Trust and value are PARTNER's (Varda, Chandra, Stern and Lurie 2008; the
+PARTNER tool's validated scores): trust = openness to discussion,
+reliability, support of the shared mission; value = power and influence,
+resource contribution, level of involvement; each item rated 1 (not at all)
+to 4 (a great deal), and a score is the mean of its three items.
+
+A form shows a level as ``3 – Afstemmen`` (the number, then the label in the
+form's language); :func:`parse_level` reads that, a bare number, or a label
+in any of the three languages.
+
+Examples
+--------
+>>> choice("level", 3, "nl"), parse_level("3 – Afstemmen"), parse_level("coordination"), parse_level("4.0")
+('3 – Afstemmen', 3, 3, 4)
+>>> parse_level("7")
+Traceback (most recent call last):
+...
+ValueError: level '7' is out of range (0 to 5)
+>>> parse_score("2 – Un peu"), score_mean([4, 3, None])
+(2, 3.5)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from collabnet.codes import LANGS, normalise
+from collabnet.words import t
+
+__all__ = ["SURVEY_TYPE", "LEVELS", "FREQUENCIES", "SCORES", "TRUST_ITEMS", "VALUE_ITEMS", "ITEMS", "DISAGREEMENT",
+           "NETWORKING", "choice", "choices", "parse_level", "parse_frequency", "parse_score", "score_mean"]
+
+#: The ``type`` of a ties row that holds a survey answer.
+SURVEY_TYPE = "survey"
+LEVELS = (0, 1, 2, 3, 4, 5)
+#: How often two organisations work together (PARTNER's frequency question), least often first.
+FREQUENCIES = ("yearly", "quarterly", "monthly", "weekly", "daily")
+SCORES = (1, 2, 3, 4)
+TRUST_ITEMS = ("openness", "reliability", "mission")
+VALUE_ITEMS = ("influence", "resources", "involvement")
+ITEMS = TRUST_ITEMS + VALUE_ITEMS
+#: Two answers about one pair disagree when their levels are this far apart or more.
+DISAGREEMENT = 2
+#: The highest level that is "networking only": a sector pair whose every answer is at most this is linked weakly.
+NETWORKING = 1
+
+_DASH = " – "
+_NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)(?:\s*[-–—:.)]\s*.*)?\s*$")
+_KEYS = {"level": "survey.level.{}", "score": "survey.score.{}", "frequency": "survey.frequency.{}"}
+_VALUES = {"level": LEVELS, "score": SCORES}
+
+
+def choice(kind: str, value, lang: str) -> str:
+    """The drop-down text of a level or score (``3 – Afstemmen``) or a frequency (its label)."""
+    label = t(_KEYS[kind].format(value), lang)
+    return label if kind == "frequency" else f"{value}{_DASH}{label}"
+
+
+def choices(kind: str, lang: str) -> list[str]:
+    """Every drop-down text of ``kind`` (``level``, ``score``, ``frequency``), in scale order."""
+    return [choice(kind, v, lang) for v in (FREQUENCIES if kind == "frequency" else _VALUES[kind])]
+
+
+def _labelled(kind: str) -> dict[str, int | str]:
+    values = FREQUENCIES if kind == "frequency" else _VALUES[kind]
+    found: dict[str, int | str] = {}
+    for value in values:
+        found[normalise(value)] = value
+        for lang in LANGS:
+            found[normalise(t(_KEYS[kind].format(value), lang))] = value
+            found[normalise(choice(kind, value, lang))] = value
+    return found
+
+
+def _number(kind: str, text: str, low: int, high: int) -> int:
+    text = str(text).strip()
+    named = _labelled(kind).get(normalise(text))
+    if named is not None:
+        return int(named)
+    found = _NUMBER.match(text)
+    if not found:
+        raise ValueError(f"{kind} {text!r} is not a {kind} ({low} to {high}, or a label of the scale)")
+    number = float(found.group(1).replace(",", "."))
+    if not number.is_integer() or not low <= number <= high:
+        raise ValueError(f"{kind} {text!r} is out of range ({low} to {high})")
+    return int(number)
+
+
+def parse_level(text: str) -> int:
+    """The level (0-5) a cell names; ValueError with the reason when it names none."""
+    return _number("level", text, LEVELS[0], LEVELS[-1])
+
+
+def parse_score(text: str) -> int:
+    """A trust or value item's rating (1-4); ValueError with the reason when it is not one."""
+    return _number("score", text, SCORES[0], SCORES[-1])
+
+
+def parse_frequency(text: str) -> str:
+    """The frequency code a cell names (its label in any language, or the code).
+
+    >>> parse_frequency("Elke week"), parse_frequency("monthly")
+    ('weekly', 'monthly')
+    """
+    found = _labelled("frequency").get(normalise(text))
+    if found is None:
+        raise ValueError(f"frequency {text!r} is not one of the form's choices ({', '.join(FREQUENCIES)})")
+    return str(found)
+
+
+def score_mean(ratings: Iterable[int | float | None]) -> float | None:
+    """The mean of the ratings given (None when none is): a PARTNER score of one answer."""
+    given = [float(r) for r in ratings if r is not None]
+    return round(sum(given) / len(given), 6) if given else None
