@@ -223,7 +223,7 @@ def test_grid_repulsion_is_the_sum_over_every_node():
     # The particle-mesh field against the exact sum of (p_i - p_j) / (|p_i - p_j|^2 + reach^2) over all j.
     import numpy as np
 
-    from collabnet.render.view import _REACH, _grid_repulsion
+    from collabnet.render.layout import _REACH, _grid_repulsion
 
     rng = np.random.default_rng(3)
     x, y = rng.normal(scale=20, size=800), rng.normal(scale=10, size=800)
@@ -238,7 +238,7 @@ def test_grid_repulsion_is_the_sum_over_every_node():
 def test_near_pairs_are_the_pairs_within_reach_once():
     import numpy as np
 
-    from collabnet.render.view import _NEAREST, _REACH, _near_pairs
+    from collabnet.render.layout import _NEAREST, _REACH, _near_pairs
 
     rng = np.random.default_rng(5)
     x, y = rng.uniform(0, 40, 600), rng.uniform(0, 40, 600)
