@@ -68,7 +68,9 @@ import networkx as nx
 from collabnet.codes import LANGS
 from collabnet.errors import CollabnetError
 from collabnet.graph import adjacency_of, org_of
+from collabnet.render.groups import communities, cross_kinds, importance, people_of
 from collabnet.render.layout import layout, layout_positions
+from collabnet.render.palette import NONE_COLOUR, colour_key, colour_table, line_key, node_shape
 from collabnet.words import LABELS, Vocabulary, t
 
 __all__ = ["AGGREGATES", "CHANGES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view",
@@ -83,16 +85,6 @@ MARKS = ("isolated", "cut_vertex")
 #: Change flags of the links when the view is drawn against an earlier date.
 CHANGES = ("new", "lost", "kept")
 
-# Colour-blind-aware categorical palette (Tableau 10, then its light variants).
-_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-            "#9c755f", "#bab0ac", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#8cd17d", "#f1ce63", "#d4a6c8",
-            "#fabfd2", "#d7b5a6", "#86bcb6", "#79706e")
-_FIXED_COLOURS = {
-    "family": {"health": "#4e79a7", "welfare": "#f28e2b", "other": "#bab0ac"},
-    "line": {"0": "#76b7b2", "1": "#59a14f", "2": "#edc948", "3": "#e15759", "none": "#d3d3d3"},
-    "language": {"nl": "#f28e2b", "fr": "#4e79a7", "bi": "#b07aa1", "none": "#d3d3d3"},
-}
-_SHAPES = {"organisation": "square", "person": "dot", "group": "diamond"}
 _BORDER = "#555555"
 # Node style per mark; the legend draws the same values.
 _MARK_STYLES = {
@@ -114,6 +106,7 @@ _CHANGE_STYLES = {
 _ORIGINS = ("tie", "co_membership", "affiliation")
 _PIXELS_PER_UNIT = 80.0
 _VIS_VERSIONS = ("vis-9.1.2", "vis-9.0.4")
+_FOCUS = 1000     # links above which a view opens with only the links across a divide (the others on demand)
 _LARGE = 3000     # edges above which the page drops dashes and hover (dashed canvas lines cost ~20 us each)
 
 
@@ -122,7 +115,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
                 highlight: Mapping[Any, str | Iterable[str]] | None = None,
                 sizes: Mapping[Any, float] | None = None, aggregate: str | None = None, lang: str = "en",
                 labels: Mapping[str, str] | None = None, title: str | None = None, seed: int = 42,
-                zone_labels: Mapping[str, str] | None = None, before: nx.Graph | None = None) -> str:
+                zone_labels: Mapping[str, str] | None = None, before: nx.Graph | None = None,
+                people: nx.Graph | None = None) -> str:
     """A complete, self-contained HTML page showing the actor graph.
 
     Parameters
@@ -162,6 +156,10 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         as the sixth value of its JSON record; new and lost links get their own
         colour, a legend entry and a line in the tooltip. Not with
         ``aggregate="sectors"``.
+    people : networkx.Graph, optional
+        The actor graph that ``G`` (an organisation graph) folds. A zone view
+        then carries each organisation's people and their links, and a click
+        on an organisation shows them around it (a second click folds them).
 
     Returns
     -------
@@ -207,30 +205,32 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     drawn = [edge for edge, change in zip(view.edges, view.changes) if change != "lost"]
     weights = [w for w, change in zip(view.weights, view.changes) if change != "lost"]
     placed = layout(len(ids), [e[0] for e in drawn], [e[1] for e in drawn], weights, seed=seed,
-                     iterations=60).tolist()
-    colours = _colour_table(G, colour, labels)
+                    iterations=60).tolist()
+    colours = colour_table(G, colour, labels)
+    records = [view.nodes[v] for v in ids]
+    edges = view.edges
+    pairs = [(e[0], e[1]) for e in edges]
+    rank = importance([data["score"] for data in records], pairs)
+    group = communities(len(ids), [(e[0], e[1]) for e in drawn], weights, seed=seed)
 
     nodes = []
-    for v, (x, y) in zip(ids, placed):
-        data = view.nodes[v]
-        record = {"id": str(v), "label": data["label"], "x": round(x * _PIXELS_PER_UNIT, 1),
-                  "y": round(y * _PIXELS_PER_UNIT, 1), "kind": data["kind"],
-                  "colour": colours.get(data["colour_key"], _PALETTE[-1]), "size": data["size"],
-                  "mark": data["mark"], "title": data["title"], "zone": data["zone"],
-                  "sectors": list(data["sectors"]), "line": data["line"]}
-        nodes.append(record)
-    edges = view.edges
+    for i, (v, (x, y)) in enumerate(zip(ids, placed)):
+        data = records[i]
+        hex_, variant = colours.get(data["colour_key"], (NONE_COLOUR, 0))
+        nodes.append({"id": str(v), "label": data["label"], "x": round(x * _PIXELS_PER_UNIT, 1),
+                      "y": round(y * _PIXELS_PER_UNIT, 1), "kind": data["kind"],
+                      "shape": node_shape(data["kind"], variant), "colour": hex_, "size": data["size"],
+                      "mark": data["mark"], "title": data["title"], "zone": data["zone"],
+                      "sectors": list(data["sectors"]), "line": data["line"], "rank": rank[i], "group": group[i]})
     if before is not None:
         for edge, change in zip(edges, view.changes):
             edge.append(change)
 
-    records = view.nodes.values()
     present_colour_keys = {data["colour_key"] for data in records}
-    legend_colours = [(colours[k], text.value(colour, k)) for k in colours if k in present_colour_keys]
-    if colour == "sector":
-        legend_colours.sort(key=lambda entry: entry[1].casefold())
+    legend_colours = [(hex_, node_shape("organisation" if mode != "sectors" else "group", variant),
+                       text.value(colour, k)) for k, (hex_, variant) in colours.items() if k in present_colour_keys]
     present = {(data["kind"], data["mark"]) for data in records}
-    present_kinds = [k for k in _SHAPES if any(kind == k for kind, _ in present)]
+    present_kinds = [k for k in ("organisation", "person", "group") if any(kind == k for kind, _ in present)]
     present_marks = [m for m in MARKS if any(mark == m for _, mark in present)]
     styles = {edge[2] for edge, change in zip(edges, view.changes) if change != "lost"}
     present_styles = [s for s in (*_ORIGINS, "sector") if s in styles]
@@ -245,33 +245,81 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     if before is not None:
         counts += " · " + t("view.changes", lang, new=changed["new"], lost=changed["lost"], date=since)
     heading = title if title is not None else _default_title(G, zone, text)
+    cross = cross_kinds([data["facts"] for data in records], pairs)
+    focus = len(edges) > _FOCUS  # many links: at first only those across a divide
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "styles": {"shapes": _SHAPES, "marks": _MARK_STYLES, "edges": edge_styles, "changes": change_styles,
+        "cross": cross,
+        "groups": _group_records(nodes, group, text),
+        "styles": {"marks": _MARK_STYLES, "edges": edge_styles, "changes": change_styles,
                    "border": _BORDER},
-        "ui": {"found": t("view.found", lang)},
+        "ui": {"found": t("view.found", lang), "shown": t("views.links.shown", lang),
+               "people": t("views.people.count", lang),
+               "links": t("field.links", lang) + ": {n}"},
         "large": large,
+        "links": {"sector": True, "line": True, "language": True, "within": not focus},
+        "people": {} if people is None or mode == "sectors" or zone is None else people_of(
+            G, people, ids, _Facts(people, text).person, lambda data: _Facts.style_of(data)),
     }
     if mode == "sectors":
         size_note = t("view.size.actors", lang)
     else:
-        size_note = t("view.size.brokerage", lang) if sizes else t("view.size.kind", lang)
+        size_note = t("views.size.betweenness", lang) if sizes else t("view.size.kind", lang)
+    shapes = [(node_shape(k), t(f"kind.{k}", lang)) for k in present_kinds]
+    if any(variant for key, (_, variant) in colours.items() if key in present_colour_keys) and mode != "sectors":
+        shapes.append(("triangle", t("views.shape.second", lang)))
+    if payload["groups"]:
+        shapes.append(("hexagon", t("views.kind.cluster", lang)))
     return _page(
         lang=lang, title=heading, data=_script_json(payload),
         counts=counts,
         aggregate_note=t(f"view.aggregate.{mode}", lang) if mode != "full" else "",
         colour_heading=t(f"view.colour.{colour}", lang), legend_colours=legend_colours,
-        legend_shapes=[(_SHAPES[k], t(f"kind.{k}", lang)) for k in present_kinds],
+        legend_shapes=shapes,
         legend_marks=[(_MARK_STYLES[m], t(f"mark.{m}", lang)) for m in present_marks],
         legend_edges=[(edge_styles[s], t("view.sector_link", lang) if s == "sector" else t(f"origin.{s}", lang))
                       for s in present_styles],
         legend_changes=[] if before is None else [
             (change_styles.get(c, edge_styles["tie"]), t(f"view.change.{c}", lang, date=since)) for c in CHANGES],
-        size_note=size_note, filters=options,
-        words={key: t(f"view.{key}", lang) for key in ("search", "filters", "all", "reset", "legend", "shape",
-                                                        "marks", "links", "help", "since")},
+        size_note=size_note, group_note=t("views.size.cluster", lang) if payload["groups"] else "",
+        people_note=t("views.people.hint", lang) if payload["people"] else "",
+        filters=options, link_kinds=[(k, t(f"views.links.{k}", lang), payload["links"][k])
+                                     for k in ("sector", "line", "language", "within")],
+        has_groups=bool(payload["groups"]),
+        words={**{key: t(f"view.{key}", lang) for key in ("search", "filters", "all", "legend", "shape",
+                                                           "marks", "links", "since")},
+               **{key.replace(".", "_"): t(f"views.{key}", lang) for key in
+                  ("reset", "help", "groups", "open_all", "close_all", "links.heading")}},
     )
+
+
+def _group_records(nodes: list[dict], group: list[int], text: _Words) -> list[dict]:
+    """One record per group of :func:`~collabnet.render.groups.communities`: where and how it is drawn.
+
+    A group sits at the mean position of its actors, is named after its most
+    important actor, has the colour most of its actors have, and an area that
+    grows with its number of actors (about a quarter of the area they take when opened).
+    """
+    members: dict[int, list[dict]] = {}
+    for node, k in zip(nodes, group):
+        if k >= 0:
+            members.setdefault(k, []).append(node)
+    records = []
+    for k in sorted(members):
+        found = members[k]
+        first = min(found, key=itemgetter("rank"))
+        tally: dict[str, int] = {}
+        for node in found:
+            tally[node["colour"]] = tally.get(node["colour"], 0) + 1
+        colour = min(tally, key=lambda c: (-tally[c], c))
+        x = round(math.fsum(node["x"] for node in found) / len(found), 1)
+        y = round(math.fsum(node["y"] for node in found) / len(found), 1)
+        records.append({"id": -(k + 1), "x": x, "y": y, "colour": colour,
+                        "size": round(10.0 + 0.25 * _PIXELS_PER_UNIT * math.sqrt(len(found)), 2),
+                        "label": t("views.cluster.label", text.lang, name=first["label"], n=len(found) - 1),
+                        "title": t("views.cluster.title", text.lang, n=len(found)), "count": len(found)})
+    return records
 
 
 class _Words:
@@ -295,32 +343,7 @@ class _Words:
         return t(message, self.lang) if message in LABELS else key
 
     def line(self, line: Any) -> str:
-        return self.value("line", _line_key(line))
-
-
-def _line_key(line: Any) -> str:
-    return "none" if line is None or line == "" else str(line)
-
-
-def _colour_key(data: Mapping[str, Any], colour: str) -> str:
-    if colour == "line":
-        return _line_key(data.get("line"))
-    value = data.get(colour)
-    return "none" if value is None or value == "" else str(value)
-
-
-def _colour_table(G: nx.Graph, colour: str, labels: Mapping[str, str]) -> dict[str, str]:
-    """Value -> colour, stable across the views of one dataset (it depends on G and labels, not on the zone)."""
-    values = {_colour_key(data, colour) for _, data in G.nodes(data=True)}
-    fixed = _FIXED_COLOURS.get(colour, {})
-    if colour == "sector":
-        values |= {str(code) for code in labels}
-    table = {k: c for k, c in fixed.items() if k in values}
-    free = [c for c in _PALETTE if c not in fixed.values()]
-    others = sorted(values - set(table) - {"none"}) + (["none"] if "none" in values and "none" not in table else [])
-    for i, key in enumerate(others):
-        table[key] = "#d3d3d3" if key == "none" else free[i % len(free)]
-    return table
+        return self.value("line", line_key(line))
 
 
 def _marks(highlight: Mapping[Any, str | Iterable[str]]) -> dict[Any, str]:
@@ -387,10 +410,12 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
         else:
             score, size = None, 12.0 if kind == "organisation" else 8.0
         mark = marks.get(node)
-        view.add_node(node, label=_text(data.get("name", node)), kind=kind, colour_key=_colour_key(data, colour),
-                      size=round(size, 2), mark=mark, zone=_text(data.get("zone")),
+        view.add_node(node, label=_text(data.get("name", node)), kind=kind, colour_key=colour_key(data, colour),
+                      size=round(size, 2), mark=mark, zone=_text(data.get("zone")), score=score or 0.0,
+                      facts=(_text(data.get("sector")) or "none", line_key(data.get("line")),
+                             _text(data.get("language")) or "none"),
                       sectors=tuple(_text(s) for s in data.get("sectors") or (data.get("sector"),) if s),
-                      line=_line_key(data.get("line")),
+                      line=line_key(data.get("line")),
                       title=facts.actor(node, persons=len(group) - 1 if kind == "organisation" and
                                         mode == "organisations" else None, score=score, mark=mark))
 
@@ -514,6 +539,16 @@ class _Facts:
             lines.append(t(f"mark.{mark}", self.lang))
         return "\n".join(lines)
 
+    def person(self, v: Any) -> str:
+        """The tooltip of a person shown inside its organisation (no score, no mark: those are the organisation's)."""
+        return self.actor(v, persons=None, score=None, mark=None)
+
+    @staticmethod
+    def style_of(data: Mapping[str, Any]) -> str:
+        """The drawn style of one actor edge: its strongest origin."""
+        origins = set(str(data.get("origin", "")).split("|"))
+        return next((o for o in _ORIGINS if o in origins), "affiliation")
+
     def _facts(self, kind: Any, sectors: tuple, line: Any, zone: Any, language: Any) -> str:
         """The tooltip lines that many actors share: kind, sectors, line, zone, language."""
         text, field = self.text, self.field
@@ -621,13 +656,14 @@ def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> _View:
     view = _View(sorted(counts, key=_sort_key))
     for code in sorted(counts):
         fam = families.get(code) or family[code]
-        key = _colour_key({"family": fam}, "family") if colour == "family" else code
+        key = colour_key({"family": fam}, "family") if colour == "family" else code
         lines = [text.sector(code), f"{t('field.actors', text.lang)}: {counts[code]}",
                  f"{t('field.links_within', text.lang)}: {within.get(code, 0)}"]
         if fam:
             lines.insert(1, text.value("family", fam))
         view.add_node(code, label=text.sector(code), kind="group", colour_key=key,
                       size=round(10.0 + 30.0 * math.sqrt(counts[code] / biggest), 2), mark=None, zone="",
+                      score=float(counts[code]), facts=(code, "none", "none"),
                       sectors=(code,), line="none", title="\n".join(lines))
     place = {code: i for i, code in enumerate(view.ids)}
     for (a, b), count in sorted(between.items()):
@@ -753,7 +789,8 @@ def view_html(analysis, *, zone: str | None = None, colour: str = "sector", aggr
     tables; ``marks``: that pair when already made for several views.
     ``before``: the actor graph of an earlier date (``dataset.on(date).graph``:
     no analysis of that date is needed), whose links new and lost since then
-    are coloured (see :func:`render_view`).
+    are coloured (see :func:`render_view`). A zone view of the organisation
+    graph carries each organisation's people (``analysis.dataset.graph``), shown on click.
     """
     G = analysis.graph
     zone = None if zone == "region" else zone
@@ -761,7 +798,8 @@ def view_html(analysis, *, zone: str | None = None, colour: str = "sector", aggr
     words = Vocabulary.for_analysis(analysis, lang)
     zones = {z: words.zone_name(z) for z in {z for _, z in G.nodes(data="zone") if z}}
     return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
-                       lang=words.lang, labels=words.sector_names, zone_labels=zones, before=before)
+                       lang=words.lang, labels=words.sector_names, zone_labels=zones, before=before,
+                       people=analysis.dataset.graph if analysis.level == "organisations" else None)
 
 
 def view_marks(analysis) -> tuple[dict, dict]:
