@@ -53,8 +53,8 @@ def test_vis_network_draws_every_node_offline(page):
 def test_injected_names_stay_text_and_never_run(page):
     assert page.execute_script("return typeof window.__pwned") == "undefined"
     assert page.execute_script("return document.querySelectorAll('img').length") == 0
-    assert page.execute_script("return collabnetNodes.get('p1').label") == PWN
-    assert page.execute_script("return collabnetNodes.get('p2').label") == SCRIPT
+    assert page.execute_script("return collabnetView.name('p1')") == PWN  # drawn on the canvas with fillText
+    assert page.execute_script("return collabnetView.name('p2')") == SCRIPT
     # The tooltip is shown with innerText: show p1's (through vis-network 9's hover handler) and read it back.
     shown = page.execute_script("""
         var popup = collabnetNetwork.interactionHandler.popup;
@@ -74,16 +74,16 @@ def test_legend_and_filters_are_present_and_filter_the_graph(page):
     assert zones == ["", "north", "south"]
     page.execute_script("var s = document.getElementById('filter-zone'); s.value = 'north';"
                         "s.dispatchEvent(new Event('change'))")
-    assert page.execute_script("return collabnetView.nodes.getIds()") == ["o3"]
+    assert page.execute_script("return collabnetView.shownNodes()") == ["o3"]
     page.execute_script("document.getElementById('reset').click()")
     page.execute_script("var s = document.getElementById('filter-sector'); s.value = 'gp';"
                         "s.dispatchEvent(new Event('change'))")
     # p2's second sector is gp: a filter matches any of an actor's sectors.
-    assert sorted(page.execute_script("return collabnetView.nodes.getIds()")) == ["o2", "o4", "p1", "p2"]
-    assert page.execute_script("return collabnetView.edges.length") == 2  # p1-p2, p2-o2
+    assert sorted(page.execute_script("return collabnetView.shownNodes()")) == ["o2", "o4", "p1", "p2"]
+    assert len(page.execute_script("return collabnetView.shownEdges()")) == 2  # p1-p2, p2-o2
     page.execute_script("var s = document.getElementById('filter-line'); s.value = '2';"
                         "s.dispatchEvent(new Event('change'))")
-    assert page.execute_script("return collabnetView.nodes.getIds()") == ["p2"]
+    assert page.execute_script("return collabnetView.shownNodes()") == ["p2"]
 
 
 def test_search_by_name_ignores_case_and_accents(page):

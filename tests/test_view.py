@@ -104,7 +104,7 @@ def test_legend_lists_colours_shapes_marks_and_link_styles():
                        highlight={"o3": "isolated", "p1": "cut_vertex"}, sizes={"p2": 1.0})
     legend = html[html.index('<section id="legend">'):html.index("</section>", html.index('id="legend"'))]
     for text in ("Colour: main sector", "General practice", "Social", "home_care", "organisation", "person",
-                 "isolated", "cut vertex", "co-membership", "affiliation", "Size: brokerage score"):
+                 "isolated", "cut vertex", "co-membership", "affiliation", "Size: betweenness, how often"):
         assert text in legend
     assert "mental_health" not in legend  # o2 is in the north: the legend lists what the view shows
     assert "direct tie" not in legend
@@ -152,7 +152,7 @@ def test_sector_map_has_one_diamond_per_sector_and_counts_links_between_sectors(
     html = render_view(small_graph(), aggregate="sectors")
     data = payload(html)
     assert sorted(n["id"] for n in data["nodes"]) == ["gp", "home_care", "mental_health", "social"]
-    assert {n["kind"] for n in data["nodes"]} == {"group"} and data["styles"]["shapes"]["group"] == "diamond"
+    assert {n["kind"] for n in data["nodes"]} == {"group"} and {n["shape"] for n in data["nodes"]} == {"diamond"}
     ids = [n["id"] for n in data["nodes"]]
     pairs = sorted(tuple(sorted((ids[e[0]], ids[e[1]]))) for e in data["edges"])
     assert pairs == [("gp", "home_care"), ("gp", "mental_health"), ("home_care", "social")]
@@ -223,7 +223,7 @@ def test_grid_repulsion_is_the_sum_over_every_node():
     # The particle-mesh field against the exact sum of (p_i - p_j) / (|p_i - p_j|^2 + reach^2) over all j.
     import numpy as np
 
-    from collabnet.render.view import _REACH, _grid_repulsion
+    from collabnet.render.layout import _REACH, _grid_repulsion
 
     rng = np.random.default_rng(3)
     x, y = rng.normal(scale=20, size=800), rng.normal(scale=10, size=800)
@@ -238,7 +238,7 @@ def test_grid_repulsion_is_the_sum_over_every_node():
 def test_near_pairs_are_the_pairs_within_reach_once():
     import numpy as np
 
-    from collabnet.render.view import _NEAREST, _REACH, _near_pairs
+    from collabnet.render.layout import _NEAREST, _REACH, _near_pairs
 
     rng = np.random.default_rng(5)
     x, y = rng.uniform(0, 40, 600), rng.uniform(0, 40, 600)

@@ -187,3 +187,12 @@ def test_export_kumu_words_follow_lang(tiny: Path, tmp_path: Path):
     row = next(r for r in elements if r[0] == "nurse")
     assert row[2] == "personne" and row[3] == "Secteurs : Aide et soins à domicile · Ligne : première ligne · " \
         "Bassin : Sud" and row[4] == "Aide et soins à domicile"
+
+
+def test_view_into_a_folder_writes_the_default_name_there_and_prints_it(tiny: Path, tmp_path: Path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("view", str(tiny), "--zone", "Zuid", "--lang", "nl", "--out", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(folder / "view-south.nl.html")
+    assert [p.name for p in folder.iterdir()] == ["view-south.nl.html"]  # no temporary file left behind

@@ -35,7 +35,8 @@ __all__ = ["view"]
               help="full: every actor; organisations: persons folded into their organisation; sectors: one node "
                    "per sector. auto: organisations for the whole region, full for a zone.")
 @lang_option
-@out_option("HTML file to write (default: reports/<dataset name>/view-<zone or region>.<lang>.html).")
+@out_option("HTML file to write, or a folder to write view-<zone or region>.<lang>.html into "
+            "(default: reports/<dataset name>/).")
 @at_option
 @since_option("Colour the links new since this date (green) and add those lost since then (red, dashed).")
 @level_option
@@ -72,7 +73,7 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
     from collabnet.codes import REGION
     from collabnet.progress import Progress
     from collabnet.render.view import view_html, view_name
-    from collabnet.writing import atomic_write_text, inside
+    from collabnet.writing import atomic_write_text
 
     if since is not None and aggregate == "sectors":
         raise click.UsageError("--since colours the links between actors: not with --aggregate sectors")
@@ -86,8 +87,27 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
         before = ds.on(since).graph_at(level) if since is not None else None  # that date's links, no analysis
         html = view_html(result, zone=code, colour=colour, aggregate=None if aggregate == "auto" else aggregate,
                          lang=lang, before=before)
-    target = out if out is not None else inside(default_out(ds.name), view_name(code, lang))
+    target = _target(out, default_out(ds.name), view_name(code, lang))
     atomic_write_text(target, html)
     if not quiet:
         click.echo(str(target))
 
+
+
+def _target(out: Path | None, default: Path, name: str) -> Path:
+    """The file to write: ``out``; ``name`` inside ``out`` when it is a folder (or ends with a slash); else
+    ``name`` inside ``default``.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> _target(folder, Path("reports"), "view-south.nl.html") == folder / "view-south.nl.html"
+    True
+    >>> _target(Path("mine.html"), Path("reports"), "view-south.nl.html")
+    PosixPath('mine.html')
+    """
+    from collabnet.writing import inside
+
+    if out is None:
+        return inside(default, name)
+    if out.is_dir() or str(out).endswith(("/", "\\")):
+        return inside(out, name)
+    return out

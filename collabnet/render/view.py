@@ -24,7 +24,7 @@ What the page shows
   ignore the lost links, so the picture is the same as without ``before``.
 
 Positions are computed here, before the page is written (physics off), so
-the browser draws at once (see :func:`layout_positions`). A zone of 5,000
+the browser draws at once (:func:`collabnet.render.layout.layout_positions`). A zone of 5,000
 actors and 35,000 links takes under a second of CPU to render (half of it the
 layout); 3,000 actors and 30,000 links take about 2 s to open in Chromium.
 The whole region is drawn with persons folded into their organisation unless
@@ -64,14 +64,13 @@ from operator import itemgetter
 from typing import Any
 
 import networkx as nx
-import numpy as np
-from scipy import sparse
-from scipy.sparse import csgraph
-from scipy.spatial import cKDTree
 
 from collabnet.codes import LANGS
 from collabnet.errors import CollabnetError
 from collabnet.graph import adjacency_of, org_of
+from collabnet.render.groups import communities, cross_kinds, importance, people_of
+from collabnet.render.layout import layout, layout_positions
+from collabnet.render.palette import NONE_COLOUR, colour_key, colour_table, line_key, node_shape
 from collabnet.words import LABELS, Vocabulary, t
 
 __all__ = ["AGGREGATES", "CHANGES", "COLOURS", "ISOLATED_REASONS", "MARKS", "layout_positions", "render_view",
@@ -86,16 +85,6 @@ MARKS = ("isolated", "cut_vertex")
 #: Change flags of the links when the view is drawn against an earlier date.
 CHANGES = ("new", "lost", "kept")
 
-# Colour-blind-aware categorical palette (Tableau 10, then its light variants).
-_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-            "#9c755f", "#bab0ac", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#8cd17d", "#f1ce63", "#d4a6c8",
-            "#fabfd2", "#d7b5a6", "#86bcb6", "#79706e")
-_FIXED_COLOURS = {
-    "family": {"health": "#4e79a7", "welfare": "#f28e2b", "other": "#bab0ac"},
-    "line": {"0": "#76b7b2", "1": "#59a14f", "2": "#edc948", "3": "#e15759", "none": "#d3d3d3"},
-    "language": {"nl": "#f28e2b", "fr": "#4e79a7", "bi": "#b07aa1", "none": "#d3d3d3"},
-}
-_SHAPES = {"organisation": "square", "person": "dot", "group": "diamond"}
 _BORDER = "#555555"
 # Node style per mark; the legend draws the same values.
 _MARK_STYLES = {
@@ -117,370 +106,8 @@ _CHANGE_STYLES = {
 _ORIGINS = ("tie", "co_membership", "affiliation")
 _PIXELS_PER_UNIT = 80.0
 _VIS_VERSIONS = ("vis-9.1.2", "vis-9.0.4")
-# Layout constants (unit = ideal edge length), tuned by eye on clustered, tree and synthetic zone graphs.
-_REACH = 2.5      # exact repulsion between nodes within this distance ...
-_NEAREST = 12     # ... but from no more than this many nearest neighbours where nodes pile up
-_REFRESH = 3      # steps between two searches of the near pairs (nodes move little in between)
-_GRID = 128       # cells per side, at most, of the grid that sums the repulsion of every node
-_SMALL = 40       # components of at most this many nodes are laid out together, with exact repulsion
-_STEADY = 10_000  # components of more nodes get fewer steps (iterations * sqrt(_STEADY / n), at least 20)
-_AREA = 1.5       # initial area per node
+_FOCUS = 1000     # links above which a view opens with only the links across a divide (the others on demand)
 _LARGE = 3000     # edges above which the page drops dashes and hover (dashed canvas lines cost ~20 us each)
-
-
-# --------------------------------------------------------------------------- layout
-def layout_positions(G: nx.Graph, *, seed: int = 42, weight: str | None = "weight",
-                     iterations: int = 60) -> dict[Any, tuple[float, float]]:
-    """Deterministic 2-D positions for every node, fast enough for tens of thousands of nodes.
-
-    Each connected component of more than 40 nodes is placed by PivotMDS
-    (classical scaling of the breadth-first distances to up to 50 far-apart
-    pivots, Brandes & Pich 2006), then refined by ``iterations``
-    Fruchterman-Reingold (1991) steps at O(n + m) each instead of O(n^2):
-    repulsion is exact between nodes within 2.5 units of each other (pairs
-    found with a k-d tree every third step; at most 12 per node where nodes
-    pile up) and, from every node, summed on a grid with fast Fourier
-    transforms (the particle-mesh method, Hockney & Eastwood 1988; softened
-    within 2.5 units, where the exact term takes over). Smaller components
-    start from the classical scaling of all their distances and are refined
-    all together, each node pushed by every node of its own component. An
-    edge attracts with its weight (capped at 4) divided by the geometric mean
-    of its ends' total weights, so that hubs and big workshops do not
-    collapse into a blot. Components are packed in rows, largest first;
-    nodes without any edge form a grid after them. A zone of 5,000 actors
-    and 35,000 links takes about 0.4 s. A component of more than 10,000
-    nodes gets ``iterations * sqrt(10,000 / n)`` steps (at least 20): its
-    PivotMDS start already shows the whole, and the steps cost the most
-    there (45,000 nodes and 350,000 links: 29 steps, about 2.5 s).
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        Undirected graph.
-    seed : int
-        Seed of the random draws (initial jitter and positions).
-    weight : str or None
-        Edge attribute used as attraction strength (None = 1 for every edge).
-    iterations : int
-        Refinement steps per component.
-
-    Returns
-    -------
-    dict
-        node -> (x, y) as Python floats; the ideal edge length is 1.
-
-    Examples
-    --------
-    >>> pos = layout_positions(nx.path_graph(4))
-    >>> sorted(pos) == [0, 1, 2, 3] and pos == layout_positions(nx.path_graph(4))
-    True
-    >>> 0.5 < math.dist(pos[0], pos[1]) < 2
-    True
-    """
-    nodes = sorted(G, key=_sort_key)
-    index = {v: i for i, v in enumerate(nodes)}
-    rows, cols, strengths = [], [], []
-    for u, v, w in G.edges(data=weight, default=1.0) if weight else ((u, v, 1.0) for u, v in G.edges()):
-        if u != v:
-            rows.append(index[u])
-            cols.append(index[v])
-            strengths.append(float(w) if w is not None else 1.0)
-    placed = _layout(len(nodes), rows, cols, strengths, seed=seed, iterations=iterations)
-    return {v: (float(placed[i, 0]), float(placed[i, 1])) for i, v in enumerate(nodes)}
-
-
-def _layout(n: int, rows: Iterable[int], cols: Iterable[int], weights: Iterable, *, seed: int,
-            iterations: int) -> np.ndarray:
-    """Positions (n x 2) of nodes 0..n-1 linked by the edges rows[k] - cols[k] (see :func:`layout_positions`).
-
-    The result depends only on the set of edges and their weights, not on the order they come in.
-    """
-    if n == 0:
-        return np.zeros((0, 2))
-    a, b = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-    w = np.asarray(weights, dtype=float)
-    w = np.where(w > 0, np.minimum(w, 4.0), 1.0)  # no weight, 0, negative or NaN: 1
-    a, b = np.minimum(a, b), np.maximum(a, b)
-    order = np.lexsort((w, b, a))  # the graph's insertion order must not change a single bit of the result
-    a, b, w = a[order], b[order], w[order]
-    adjacency = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)).tocsr()
-    _, labels = csgraph.connected_components(adjacency, directed=False)
-
-    # Components, largest first (then by their first node); each one's nodes and edges in node order.
-    members = np.argsort(labels, kind="stable")
-    sizes = np.bincount(labels)
-    starts = np.concatenate([[0], np.cumsum(sizes)])
-    first = members[starts[:-1]]
-    ranked = np.lexsort((first, -sizes)).tolist()
-    edge_order = np.argsort(labels[a], kind="stable")
-    edge_starts = np.concatenate([[0], np.cumsum(np.bincount(labels[a], minlength=len(sizes)))])
-    local = np.empty(n, dtype=np.int64)
-    local[members] = np.arange(n) - np.repeat(starts[:-1], sizes)
-
-    def nodes_of(c: int) -> np.ndarray:
-        return members[starts[c]:starts[c + 1]]
-
-    def edges_of(c: int) -> np.ndarray:
-        return edge_order[edge_starts[c]:edge_starts[c + 1]]
-
-    coords = np.zeros((n, 2))
-    small = [c for c in ranked if 2 < sizes[c] <= _SMALL]  # laid out together, in this order
-    if small:
-        comps = np.concatenate([nodes_of(c) for c in small])
-        edges = np.concatenate([edges_of(c) for c in small])
-        coords[comps] = _small_layouts(len(comps), [int(sizes[c]) for c in small], _renumber(comps, a[edges], n),
-                                       _renumber(comps, b[edges], n), w[edges], seed=seed, iterations=iterations)
-    boxes = []
-    singletons = []
-    for rank, c in enumerate(ranked):
-        comp = nodes_of(c)
-        if len(comp) == 1:
-            singletons.append(int(comp[0]))
-            continue
-        if len(comp) == 2:
-            coords[comp] = [[-0.5, 0.0], [0.5, 0.0]]
-        elif len(comp) > _SMALL:
-            edges = edges_of(c)
-            coords[comp] = _component_layout(len(comp), local[a[edges]], local[b[edges]], w[edges],
-                                             seed=(seed, rank), iterations=iterations)
-        boxes.append((comp, coords[comp].min(axis=0), coords[comp].max(axis=0)))
-    if singletons:
-        columns = math.ceil(math.sqrt(len(singletons)))
-        # Wide columns: an isolated actor's label is its only company.
-        grid = np.array([(2.5 * (i % columns), 1.5 * (i // columns)) for i in range(len(singletons))], dtype=float)
-        comp = np.array(singletons)
-        coords[comp] = grid
-        boxes.append((comp, grid.min(axis=0), grid.max(axis=0)))
-
-    # Shelf packing: rows of boxes no wider than a square of the total area.
-    margin = 2.0
-    box_sizes = [(hi - lo) + margin for _, lo, hi in boxes]
-    row_width = max(max(s[0] for s in box_sizes), math.sqrt(sum(s[0] * s[1] for s in box_sizes)) * 1.2)
-    x = y = row_height = 0.0
-    placed = np.zeros((n, 2))
-    for (comp, lo, _), size in zip(boxes, box_sizes):
-        if x > 0 and x + size[0] > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        placed[comp] = coords[comp] - lo + (x, y)
-        x += size[0]
-        row_height = max(row_height, size[1])
-    placed -= (placed.min(axis=0) + placed.max(axis=0)) / 2
-    return placed
-
-
-def _renumber(nodes: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
-    """``ends`` (node numbers) as positions in ``nodes``."""
-    position = np.empty(n, dtype=np.int64)
-    position[nodes] = np.arange(len(nodes))
-    return position[ends]
-
-
-def _attract(x: np.ndarray, y: np.ndarray, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> tuple:
-    """Fruchterman-Reingold attraction w d^2 / k along every edge, summed per node."""
-    size = len(x)
-    dx, dy = x[u] - x[v], y[u] - y[v]
-    pull = w * np.sqrt(dx * dx + dy * dy)
-    fx, fy = pull * dx, pull * dy
-    return (np.bincount(v, fx, minlength=size) - np.bincount(u, fx, minlength=size),
-            np.bincount(v, fy, minlength=size) - np.bincount(u, fy, minlength=size))
-
-
-def _normalised(size: int, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Attraction per edge divided by the geometric mean of its ends' strengths.
-
-    A node's total pull then stays about one edge's worth however many edges it has, so that the local
-    repulsion can keep dense parts (workshops, umbrella bodies) readable instead of collapsing them.
-    """
-    strength = np.bincount(u, w, minlength=size) + np.bincount(v, w, minlength=size)
-    return 2.0 * w / np.sqrt(np.maximum(strength[u] * strength[v], 1e-12))
-
-
-def _move(x: np.ndarray, y: np.ndarray, fx: np.ndarray, fy: np.ndarray, temperature) -> None:
-    """Move every node along its force, by at most ``temperature`` (a number or one per node)."""
-    length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
-    scale = np.minimum(length, temperature) / length
-    x += fx * scale
-    y += fy * scale
-
-
-def _component_layout(size: int, u: np.ndarray, v: np.ndarray, w: np.ndarray, *, seed: tuple[int, int],
-                      iterations: int) -> np.ndarray:
-    """PivotMDS, then Fruchterman-Reingold with nearest-neighbour and grid repulsion (one big component)."""
-    rng = np.random.default_rng(list(seed))
-    adjacency = sparse.coo_matrix((np.ones(len(u)), (u, v)), shape=(size, size)).tocsr()
-    pos = _scaled(_pivot_mds(adjacency, pivots=50), rng)
-    x, y = pos[:, 0].copy(), pos[:, 1].copy()
-    target = math.sqrt(_AREA * size / (2 * math.pi))
-
-    w = _normalised(size, u, v, w)
-    if size > _STEADY:  # PivotMDS has placed the whole; the steps mostly settle neighbourhoods
-        iterations = min(iterations, max(20, round(iterations * math.sqrt(_STEADY / size))))
-    temperature = 1.0 + 0.1 * target  # largest step; falls linearly to 0
-    cooling = temperature / (iterations + 1)
-    crowded, kernels = False, {}
-    for step in range(iterations):
-        if step % _REFRESH == 0:
-            src, dst, crowded = _near_pairs(x, y, crowded)
-        dx, dy = x[src] - x[dst], y[src] - y[dst]
-        push = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)  # k^2 / d, exact from the near nodes
-        fx = np.bincount(src, push * dx, minlength=size) - np.bincount(dst, push * dx, minlength=size)
-        fy = np.bincount(src, push * dy, minlength=size) - np.bincount(dst, push * dy, minlength=size)
-        far_x, far_y = _grid_repulsion(x, y, kernels)
-        pull_x, pull_y = _attract(x, y, u, v, w)
-        _move(x, y, fx + far_x + pull_x, fy + far_y + pull_y, temperature)
-        temperature -= cooling
-    return np.column_stack([x, y])
-
-
-def _near_pairs(x: np.ndarray, y: np.ndarray, crowded: bool = False) -> tuple[np.ndarray, np.ndarray, bool]:
-    """The pairs of nodes (each pair once) within ``_REACH`` of each other, from a k-d tree.
-
-    Where nodes are crowded (many start on one spot; dense graphs stay dense)
-    and there would be more than ``_NEAREST`` pairs per node on average, each
-    node keeps its ``_NEAREST`` nearest neighbours within ``_REACH`` instead.
-    Returns the two ends and whether the nodes were crowded, which the next
-    search takes as a hint (it goes straight to the nearest neighbours while
-    more than one node in eight has more than it keeps).
-    """
-    size = len(x)
-    points = np.column_stack([x, y])
-    tree = cKDTree(points)
-    if not crowded:
-        pairs = tree.query_pairs(_REACH, output_type="ndarray")
-        if len(pairs) <= _NEAREST * size:
-            return pairs[:, 0], pairs[:, 1], False
-    _, near = tree.query(points, k=_NEAREST + 1, distance_upper_bound=_REACH)
-    valid = (near < size) & (near != np.arange(size)[:, None])
-    src, dst = np.nonzero(valid)[0], near[valid]
-    codes = np.sort(np.minimum(src, dst) * size + np.maximum(src, dst))
-    codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])]  # a pair found from both ends, once
-    full = int(np.count_nonzero(valid.sum(axis=1) == _NEAREST))  # nodes with more neighbours than they keep
-    return codes // size, codes % size, full > size // 8
-
-
-def _grid_repulsion(x: np.ndarray, y: np.ndarray, kernels: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The repulsion sum_j (p_i - p_j) / (|p_i - p_j|^2 + _REACH^2) of every node j on every node i.
-
-    Particle-mesh: each node's unit mass is spread over the 4 nearest points of
-    a grid (cloud in cell), the force field of the grid is the convolution of
-    the masses with the softened kernel (two FFTs per axis, zero-padded so
-    nothing wraps around), and each node reads the field back with the same
-    weights (so a node never pushes itself). O(n + g^2 log g) for g^2 cells,
-    cells as wide as the softening (at most ``_GRID`` per side): about 1%
-    off the exact sum for a layout's evenly spread nodes. ``kernels`` keeps
-    the transformed kernels from one step to the next (the grid seldom
-    changes size).
-    """
-    x0, y0 = float(x.min()), float(y.min())
-    span = max(float(x.max()) - x0, float(y.max()) - y0, 1e-9)
-    h = max(span / (_GRID - 2), _REACH)  # cells as wide as the softening: finer would only cost time
-    gx, gy = int((float(x.max()) - x0) / h) + 2, int((float(y.max()) - y0) / h) + 2
-    fx, fy = (x - x0) / h, (y - y0) / h
-    ix, iy = np.minimum(fx.astype(np.int64), gx - 2), np.minimum(fy.astype(np.int64), gy - 2)
-    tx, ty = fx - ix, fy - iy
-    corners = ((0, (1 - tx) * (1 - ty)), (gy, tx * (1 - ty)), (1, (1 - tx) * ty), (gy + 1, tx * ty))
-    cell = ix * gy + iy
-    mass = sum(np.bincount(cell + offset, share, minlength=gx * gy) for offset, share in corners)
-    px, py = 2 * gx, 2 * gy
-    kernels = {} if kernels is None else kernels
-    if (px, py, h) not in kernels:
-        dx, dy = np.meshgrid(np.fft.fftfreq(px, 1 / px) * h, np.fft.fftfreq(py, 1 / py) * h, indexing="ij")
-        soft = dx * dx + dy * dy + _REACH * _REACH
-        kernels[(px, py, h)] = (np.fft.rfft2(dx / soft), np.fft.rfft2(dy / soft))
-    spectrum = np.fft.rfft2(mass.reshape(gx, gy), (px, py))
-    field = []
-    for kernel in kernels[(px, py, h)]:
-        grid = np.fft.irfft2(spectrum * kernel, (px, py))[:gx, :gy].ravel()
-        field.append(sum(grid[cell + offset] * share for offset, share in corners))
-    return field[0], field[1]
-
-
-def _small_layouts(size: int, sizes: list[int], u: np.ndarray, v: np.ndarray, w: np.ndarray, *, seed: int,
-                   iterations: int) -> np.ndarray:
-    """Classical scaling, then Fruchterman-Reingold, for many small components at once.
-
-    Nodes 0..size-1, consecutive per component (``sizes``). Each component
-    starts from the classical scaling of all its breadth-first distances and
-    feels the exact repulsion of its own nodes only; all of them move in the
-    same array operations, so a thousand small components cost about as much
-    as one big one.
-    """
-    rng = np.random.default_rng([seed, 1])
-    sizes_a = np.array(sizes)
-    starts = np.concatenate([[0], np.cumsum(sizes_a)])
-    component = np.repeat(np.arange(len(sizes)), sizes_a)
-    adjacency = sparse.coo_matrix((np.ones(len(u)), (u, v)), shape=(size, size)).tocsr()
-    pos = np.empty((size, 2))
-    begin = 0
-    while begin < len(sizes):  # all distances of a batch of components at once, a few hundred nodes each time
-        end = begin + 1
-        while end < len(sizes) and starts[end + 1] - starts[begin] <= 500:
-            end += 1
-        lo, hi = starts[begin], starts[end]
-        distances = csgraph.shortest_path(adjacency[lo:hi, lo:hi], directed=False, unweighted=True)
-        for c in range(begin, end):
-            block = slice(starts[c] - lo, starts[c + 1] - lo)
-            pos[starts[c]:starts[c + 1]] = _scaled(_mds_axes(distances[block, block]), rng)
-        begin = end
-    x, y = pos[:, 0].copy(), pos[:, 1].copy()
-    # Every ordered pair of distinct nodes of one component.
-    src = np.concatenate([np.repeat(np.arange(s, s + k), k) for s, k in zip(starts.tolist(), sizes)])
-    dst = np.concatenate([np.tile(np.arange(s, s + k), k) for s, k in zip(starts.tolist(), sizes)])
-    src, dst = src[src != dst], dst[src != dst]
-    w = _normalised(size, u, v, w)
-    temperature = 1.0 + 0.1 * np.sqrt(_AREA * sizes_a / (2 * np.pi))[component]
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        dx, dy = x[src] - x[dst], y[src] - y[dst]
-        push = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
-        pull_x, pull_y = _attract(x, y, u, v, w)
-        _move(x, y, np.bincount(src, push * dx, minlength=size) + pull_x,
-              np.bincount(src, push * dy, minlength=size) + pull_y, temperature)
-        temperature = temperature - cooling
-    # Each component centred on its own origin (the caller packs them).
-    for coordinate in (x, y):
-        coordinate -= (np.bincount(component, coordinate) / sizes_a)[component]
-    return np.column_stack([x, y])
-
-
-def _pivot_mds(adjacency: sparse.csr_matrix, *, pivots: int) -> np.ndarray:
-    size = adjacency.shape[0]
-    count = min(pivots, size)
-    distances = np.empty((size, count))
-    nearest = np.full(size, np.inf)
-    pivot = int(np.argmax(np.diff(adjacency.indptr)))  # start from the best-connected node
-    both = (adjacency + adjacency.T).tocsr()  # each edge both ways: searches need not transpose it every time
-    for j in range(count):
-        d = csgraph.dijkstra(both, directed=True, unweighted=True, indices=pivot)
-        distances[:, j] = d
-        nearest = np.minimum(nearest, d)
-        pivot = int(np.argmax(nearest))  # next pivot: the node farthest from all pivots so far
-    return _mds_axes(distances)
-
-
-def _mds_axes(distances: np.ndarray) -> np.ndarray:
-    """The two main axes of classical scaling of ``distances`` (nodes x pivots, or nodes x nodes)."""
-    size = distances.shape[0]
-    squared = distances ** 2
-    centred = -0.5 * (squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None] + squared.mean())
-    # The two main axes from the small pivots x pivots matrix (an SVD of the tall matrix costs far more).
-    _, vectors = np.linalg.eigh(centred.T @ centred)
-    coords = centred @ vectors[:, ::-1][:, :2]
-    if coords.shape[1] < 2:
-        coords = np.hstack([coords, np.zeros((size, 2 - coords.shape[1]))])
-    # Fix the sign of each axis so that the result does not depend on the LAPACK build.
-    signs = np.sign(coords[np.abs(coords).argmax(axis=0), [0, 1]])
-    return coords * np.where(signs == 0, 1.0, signs)
-
-
-def _scaled(pos: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Classical-scaling positions of one component centred and spread over ``_AREA`` per node, jittered."""
-    size = len(pos)
-    pos = pos - pos.mean(axis=0)
-    spread = math.sqrt(float((pos ** 2).sum(axis=1).mean()))
-    target = math.sqrt(_AREA * size / (2 * math.pi))  # RMS radius of a disc of area _AREA per node
-    pos = pos * (target / spread) if spread > 1e-9 else rng.normal(scale=target, size=(size, 2))
-    return pos + rng.normal(scale=0.05, size=(size, 2))
 
 
 # --------------------------------------------------------------------------- the view graph
@@ -488,7 +115,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
                 highlight: Mapping[Any, str | Iterable[str]] | None = None,
                 sizes: Mapping[Any, float] | None = None, aggregate: str | None = None, lang: str = "en",
                 labels: Mapping[str, str] | None = None, title: str | None = None, seed: int = 42,
-                zone_labels: Mapping[str, str] | None = None, before: nx.Graph | None = None) -> str:
+                zone_labels: Mapping[str, str] | None = None, before: nx.Graph | None = None,
+                people: nx.Graph | None = None) -> str:
     """A complete, self-contained HTML page showing the actor graph.
 
     Parameters
@@ -528,6 +156,10 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         as the sixth value of its JSON record; new and lost links get their own
         colour, a legend entry and a line in the tooltip. Not with
         ``aggregate="sectors"``.
+    people : networkx.Graph, optional
+        The actor graph that ``G`` (an organisation graph) folds. A zone view
+        then carries each organisation's people and their links, and a click
+        on an organisation shows them around it (a second click folds them).
 
     Returns
     -------
@@ -572,31 +204,33 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     ids = view.ids
     drawn = [edge for edge, change in zip(view.edges, view.changes) if change != "lost"]
     weights = [w for w, change in zip(view.weights, view.changes) if change != "lost"]
-    placed = _layout(len(ids), [e[0] for e in drawn], [e[1] for e in drawn], weights, seed=seed,
-                     iterations=60).tolist()
-    colours = _colour_table(G, colour, labels)
+    placed = layout(len(ids), [e[0] for e in drawn], [e[1] for e in drawn], weights, seed=seed,
+                    iterations=60).tolist()
+    colours = colour_table(G, colour, labels)
+    records = [view.nodes[v] for v in ids]
+    edges = view.edges
+    pairs = [(e[0], e[1]) for e in edges]
+    rank = importance([data["score"] for data in records], pairs)
+    group = communities(len(ids), [(e[0], e[1]) for e in drawn], weights, seed=seed)
 
     nodes = []
-    for v, (x, y) in zip(ids, placed):
-        data = view.nodes[v]
-        record = {"id": str(v), "label": data["label"], "x": round(x * _PIXELS_PER_UNIT, 1),
-                  "y": round(y * _PIXELS_PER_UNIT, 1), "kind": data["kind"],
-                  "colour": colours.get(data["colour_key"], _PALETTE[-1]), "size": data["size"],
-                  "mark": data["mark"], "title": data["title"], "zone": data["zone"],
-                  "sectors": list(data["sectors"]), "line": data["line"]}
-        nodes.append(record)
-    edges = view.edges
+    for i, (v, (x, y)) in enumerate(zip(ids, placed)):
+        data = records[i]
+        hex_, variant = colours.get(data["colour_key"], (NONE_COLOUR, 0))
+        nodes.append({"id": str(v), "label": data["label"], "x": round(x * _PIXELS_PER_UNIT, 1),
+                      "y": round(y * _PIXELS_PER_UNIT, 1), "kind": data["kind"],
+                      "shape": node_shape(data["kind"], variant), "colour": hex_, "size": data["size"],
+                      "mark": data["mark"], "title": data["title"], "zone": data["zone"],
+                      "sectors": list(data["sectors"]), "line": data["line"], "rank": rank[i], "group": group[i]})
     if before is not None:
         for edge, change in zip(edges, view.changes):
             edge.append(change)
 
-    records = view.nodes.values()
     present_colour_keys = {data["colour_key"] for data in records}
-    legend_colours = [(colours[k], text.value(colour, k)) for k in colours if k in present_colour_keys]
-    if colour == "sector":
-        legend_colours.sort(key=lambda entry: entry[1].casefold())
+    legend_colours = [(hex_, node_shape("organisation" if mode != "sectors" else "group", variant),
+                       text.value(colour, k)) for k, (hex_, variant) in colours.items() if k in present_colour_keys]
     present = {(data["kind"], data["mark"]) for data in records}
-    present_kinds = [k for k in _SHAPES if any(kind == k for kind, _ in present)]
+    present_kinds = [k for k in ("organisation", "person", "group") if any(kind == k for kind, _ in present)]
     present_marks = [m for m in MARKS if any(mark == m for _, mark in present)]
     styles = {edge[2] for edge, change in zip(edges, view.changes) if change != "lost"}
     present_styles = [s for s in (*_ORIGINS, "sector") if s in styles]
@@ -611,33 +245,81 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     if before is not None:
         counts += " · " + t("view.changes", lang, new=changed["new"], lost=changed["lost"], date=since)
     heading = title if title is not None else _default_title(G, zone, text)
+    cross = cross_kinds([data["facts"] for data in records], pairs)
+    focus = len(edges) > _FOCUS  # many links: at first only those across a divide
     payload = {
         "nodes": nodes,
         "edges": edges,
-        "styles": {"shapes": _SHAPES, "marks": _MARK_STYLES, "edges": edge_styles, "changes": change_styles,
+        "cross": cross,
+        "groups": _group_records(nodes, group, text),
+        "styles": {"marks": _MARK_STYLES, "edges": edge_styles, "changes": change_styles,
                    "border": _BORDER},
-        "ui": {"found": t("view.found", lang)},
+        "ui": {"found": t("view.found", lang), "shown": t("views.links.shown", lang),
+               "people": t("views.people.count", lang),
+               "links": t("field.links", lang) + ": {n}"},
         "large": large,
+        "links": {"sector": True, "line": True, "language": True, "within": not focus},
+        "people": {} if people is None or mode == "sectors" or zone is None else people_of(
+            G, people, ids, _Facts(people, text).person, lambda data: _Facts.style_of(data)),
     }
     if mode == "sectors":
         size_note = t("view.size.actors", lang)
     else:
-        size_note = t("view.size.brokerage", lang) if sizes else t("view.size.kind", lang)
+        size_note = t("views.size.betweenness", lang) if sizes else t("view.size.kind", lang)
+    shapes = [(node_shape(k), t(f"kind.{k}", lang)) for k in present_kinds]
+    if any(variant for key, (_, variant) in colours.items() if key in present_colour_keys) and mode != "sectors":
+        shapes.append(("triangle", t("views.shape.second", lang)))
+    if payload["groups"]:
+        shapes.append(("hexagon", t("views.kind.cluster", lang)))
     return _page(
         lang=lang, title=heading, data=_script_json(payload),
         counts=counts,
         aggregate_note=t(f"view.aggregate.{mode}", lang) if mode != "full" else "",
         colour_heading=t(f"view.colour.{colour}", lang), legend_colours=legend_colours,
-        legend_shapes=[(_SHAPES[k], t(f"kind.{k}", lang)) for k in present_kinds],
+        legend_shapes=shapes,
         legend_marks=[(_MARK_STYLES[m], t(f"mark.{m}", lang)) for m in present_marks],
         legend_edges=[(edge_styles[s], t("view.sector_link", lang) if s == "sector" else t(f"origin.{s}", lang))
                       for s in present_styles],
         legend_changes=[] if before is None else [
             (change_styles.get(c, edge_styles["tie"]), t(f"view.change.{c}", lang, date=since)) for c in CHANGES],
-        size_note=size_note, filters=options,
-        words={key: t(f"view.{key}", lang) for key in ("search", "filters", "all", "reset", "legend", "shape",
-                                                        "marks", "links", "help", "since")},
+        size_note=size_note, group_note=t("views.size.cluster", lang) if payload["groups"] else "",
+        people_note=t("views.people.hint", lang) if payload["people"] else "",
+        filters=options, link_kinds=[(k, t(f"views.links.{k}", lang), payload["links"][k])
+                                     for k in ("sector", "line", "language", "within")],
+        has_groups=bool(payload["groups"]),
+        words={**{key: t(f"view.{key}", lang) for key in ("search", "filters", "all", "legend", "shape",
+                                                           "marks", "links", "since")},
+               **{key.replace(".", "_"): t(f"views.{key}", lang) for key in
+                  ("reset", "help", "groups", "open_all", "close_all", "links.heading")}},
     )
+
+
+def _group_records(nodes: list[dict], group: list[int], text: _Words) -> list[dict]:
+    """One record per group of :func:`~collabnet.render.groups.communities`: where and how it is drawn.
+
+    A group sits at the mean position of its actors, is named after its most
+    important actor, has the colour most of its actors have, and an area that
+    grows with its number of actors (about a quarter of the area they take when opened).
+    """
+    members: dict[int, list[dict]] = {}
+    for node, k in zip(nodes, group):
+        if k >= 0:
+            members.setdefault(k, []).append(node)
+    records = []
+    for k in sorted(members):
+        found = members[k]
+        first = min(found, key=itemgetter("rank"))
+        tally: dict[str, int] = {}
+        for node in found:
+            tally[node["colour"]] = tally.get(node["colour"], 0) + 1
+        colour = min(tally, key=lambda c: (-tally[c], c))
+        x = round(math.fsum(node["x"] for node in found) / len(found), 1)
+        y = round(math.fsum(node["y"] for node in found) / len(found), 1)
+        records.append({"id": -(k + 1), "x": x, "y": y, "colour": colour,
+                        "size": round(10.0 + 0.25 * _PIXELS_PER_UNIT * math.sqrt(len(found)), 2),
+                        "label": t("views.cluster.label", text.lang, name=first["label"], n=len(found) - 1),
+                        "title": t("views.cluster.title", text.lang, n=len(found)), "count": len(found)})
+    return records
 
 
 class _Words:
@@ -661,32 +343,7 @@ class _Words:
         return t(message, self.lang) if message in LABELS else key
 
     def line(self, line: Any) -> str:
-        return self.value("line", _line_key(line))
-
-
-def _line_key(line: Any) -> str:
-    return "none" if line is None or line == "" else str(line)
-
-
-def _colour_key(data: Mapping[str, Any], colour: str) -> str:
-    if colour == "line":
-        return _line_key(data.get("line"))
-    value = data.get(colour)
-    return "none" if value is None or value == "" else str(value)
-
-
-def _colour_table(G: nx.Graph, colour: str, labels: Mapping[str, str]) -> dict[str, str]:
-    """Value -> colour, stable across the views of one dataset (it depends on G and labels, not on the zone)."""
-    values = {_colour_key(data, colour) for _, data in G.nodes(data=True)}
-    fixed = _FIXED_COLOURS.get(colour, {})
-    if colour == "sector":
-        values |= {str(code) for code in labels}
-    table = {k: c for k, c in fixed.items() if k in values}
-    free = [c for c in _PALETTE if c not in fixed.values()]
-    others = sorted(values - set(table) - {"none"}) + (["none"] if "none" in values and "none" not in table else [])
-    for i, key in enumerate(others):
-        table[key] = "#d3d3d3" if key == "none" else free[i % len(free)]
-    return table
+        return self.value("line", line_key(line))
 
 
 def _marks(highlight: Mapping[Any, str | Iterable[str]]) -> dict[Any, str]:
@@ -753,10 +410,12 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
         else:
             score, size = None, 12.0 if kind == "organisation" else 8.0
         mark = marks.get(node)
-        view.add_node(node, label=_text(data.get("name", node)), kind=kind, colour_key=_colour_key(data, colour),
-                      size=round(size, 2), mark=mark, zone=_text(data.get("zone")),
+        view.add_node(node, label=_text(data.get("name", node)), kind=kind, colour_key=colour_key(data, colour),
+                      size=round(size, 2), mark=mark, zone=_text(data.get("zone")), score=score or 0.0,
+                      facts=(_text(data.get("sector")) or "none", line_key(data.get("line")),
+                             _text(data.get("language")) or "none"),
                       sectors=tuple(_text(s) for s in data.get("sectors") or (data.get("sector"),) if s),
-                      line=_line_key(data.get("line")),
+                      line=line_key(data.get("line")),
                       title=facts.actor(node, persons=len(group) - 1 if kind == "organisation" and
                                         mode == "organisations" else None, score=score, mark=mark))
 
@@ -880,6 +539,16 @@ class _Facts:
             lines.append(t(f"mark.{mark}", self.lang))
         return "\n".join(lines)
 
+    def person(self, v: Any) -> str:
+        """The tooltip of a person shown inside its organisation (no score, no mark: those are the organisation's)."""
+        return self.actor(v, persons=None, score=None, mark=None)
+
+    @staticmethod
+    def style_of(data: Mapping[str, Any]) -> str:
+        """The drawn style of one actor edge: its strongest origin."""
+        origins = set(str(data.get("origin", "")).split("|"))
+        return next((o for o in _ORIGINS if o in origins), "affiliation")
+
     def _facts(self, kind: Any, sectors: tuple, line: Any, zone: Any, language: Any) -> str:
         """The tooltip lines that many actors share: kind, sectors, line, zone, language."""
         text, field = self.text, self.field
@@ -987,13 +656,14 @@ def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> _View:
     view = _View(sorted(counts, key=_sort_key))
     for code in sorted(counts):
         fam = families.get(code) or family[code]
-        key = _colour_key({"family": fam}, "family") if colour == "family" else code
+        key = colour_key({"family": fam}, "family") if colour == "family" else code
         lines = [text.sector(code), f"{t('field.actors', text.lang)}: {counts[code]}",
                  f"{t('field.links_within', text.lang)}: {within.get(code, 0)}"]
         if fam:
             lines.insert(1, text.value("family", fam))
         view.add_node(code, label=text.sector(code), kind="group", colour_key=key,
                       size=round(10.0 + 30.0 * math.sqrt(counts[code] / biggest), 2), mark=None, zone="",
+                      score=float(counts[code]), facts=(code, "none", "none"),
                       sectors=(code,), line="none", title="\n".join(lines))
     place = {code: i for i, code in enumerate(view.ids)}
     for (a, b), count in sorted(between.items()):
@@ -1119,7 +789,8 @@ def view_html(analysis, *, zone: str | None = None, colour: str = "sector", aggr
     tables; ``marks``: that pair when already made for several views.
     ``before``: the actor graph of an earlier date (``dataset.on(date).graph``:
     no analysis of that date is needed), whose links new and lost since then
-    are coloured (see :func:`render_view`).
+    are coloured (see :func:`render_view`). A zone view of the organisation
+    graph carries each organisation's people (``analysis.dataset.graph``), shown on click.
     """
     G = analysis.graph
     zone = None if zone == "region" else zone
@@ -1127,7 +798,8 @@ def view_html(analysis, *, zone: str | None = None, colour: str = "sector", aggr
     words = Vocabulary.for_analysis(analysis, lang)
     zones = {z: words.zone_name(z) for z in {z for _, z in G.nodes(data="zone") if z}}
     return render_view(G, colour=colour, zone=zone, highlight=highlight, sizes=sizes, aggregate=aggregate,
-                       lang=words.lang, labels=words.sector_names, zone_labels=zones, before=before)
+                       lang=words.lang, labels=words.sector_names, zone_labels=zones, before=before,
+                       people=analysis.dataset.graph if analysis.level == "organisations" else None)
 
 
 def view_marks(analysis) -> tuple[dict, dict]:

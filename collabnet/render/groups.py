@@ -1,0 +1,132 @@
+"""What a view groups, ranks and keeps for later: communities, kinds of link, label order, people.
+
+These are presentation choices made before the page is written, all
+deterministic:
+
+- :func:`communities`: a big view opens as groups of actors that work
+  together (Louvain communities of the drawn links, seed 42), one node each,
+  opened by a click;
+- :func:`cross_kinds`: whether a link joins two sectors, two lines of care or
+  two language networks (what the workshop looks for); the other links are
+  shown on demand;
+- :func:`importance`: the order in which labels are placed (betweenness, then
+  links, then page order), so that the bridges are named first;
+- :func:`people_of`: the people of each organisation of a zone view and their
+  own links, for the page to unfold an organisation on click.
+
+>>> communities(4, [(0, 1), (2, 3)], [1.0, 1.0], above=10)
+[-1, -1, -1, -1]
+>>> cross_kinds([("gp", "1", "fr"), ("cpas", "1", "nl"), ("gp", "2", "fr")], [(0, 1), (0, 2)])
+[5, 2]
+>>> importance([0.5, 0.0, 0.9], [(0, 1)])
+[1, 2, 0]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+
+__all__ = ["CLUSTER_ABOVE", "CROSS_LANGUAGE", "CROSS_LINE", "CROSS_SECTOR", "communities", "cross_kinds",
+           "importance", "people_of"]
+
+#: Views with more nodes than this open as groups (communities).
+CLUSTER_ABOVE = 300
+#: Bits of :func:`cross_kinds`.
+CROSS_SECTOR, CROSS_LINE, CROSS_LANGUAGE = 1, 2, 4
+# A community smaller than this stays as its actors.
+_SMALLEST = 3
+
+
+def communities(n: int, edges: Sequence[tuple[int, int]], weights: Sequence[float], *, seed: int = 42,
+                above: int = CLUSTER_ABOVE) -> list[int]:
+    """The group of each node 0..n-1 (-1: in no group), when there are more than ``above`` nodes.
+
+    Groups are the Louvain communities (Blondel et al. 2008, networkx, ``seed``)
+    of the graph of ``edges`` with ``weights``, of at least three nodes,
+    numbered largest first (then by their first node). The graph is built in
+    node order, so that the same edges always give the same groups.
+    """
+    if n <= above:
+        return [-1] * n
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_weighted_edges_from(sorted((min(a, b), max(a, b), float(w)) for (a, b), w in zip(edges, weights)
+                                         if a != b))
+    found = [sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)]
+    found = sorted((c for c in found if len(c) >= _SMALLEST), key=lambda c: (-len(c), c[0]))
+    group = [-1] * n
+    for k, members in enumerate(found):
+        for v in members:
+            group[v] = k
+    return group
+
+
+def cross_kinds(facts: Sequence[tuple[str, str, str]], edges: Sequence[tuple[int, int]]) -> list[int]:
+    """Per edge, which divides it crosses: sector 1 + line 2 + language 4 (0: a link within all three).
+
+    ``facts``: (main sector, line, language) of each node. A line or a
+    language that is missing crosses nothing; a bilingual actor crosses no
+    language divide.
+    """
+    kinds = []
+    for a, b in edges:
+        (sa, la, ga), (sb, lb, gb) = facts[a], facts[b]
+        bits = CROSS_SECTOR if sa != sb else 0
+        if la != lb and "none" not in (la, lb):
+            bits |= CROSS_LINE
+        if ga != gb and ga in ("nl", "fr") and gb in ("nl", "fr"):
+            bits |= CROSS_LANGUAGE
+        kinds.append(bits)
+    return kinds
+
+
+def importance(scores: Sequence[float], edges: Sequence[tuple[int, int]]) -> list[int]:
+    """The label rank of each node (0 = labelled first): highest score, then most links, then page order."""
+    degree = [0] * len(scores)
+    for a, b in edges:
+        degree[a] += 1
+        degree[b] += 1
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], -degree[i], i))
+    rank = [0] * len(scores)
+    for position, i in enumerate(order):
+        rank[i] = position
+    return rank
+
+
+def people_of(H: nx.Graph, actors: nx.Graph, shown: Sequence[Hashable], tooltip: Callable[[Hashable], str],
+              style: Callable[[Mapping[str, Any]], str]) -> dict[str, list]:
+    """Organisation id -> its people ``[id, name, tooltip, links]`` for the organisations ``shown``.
+
+    ``H`` is the organisation graph (``H.nodes[o]["people"]``), ``actors`` the
+    actor graph it folds. A person's links are ``[actor, drawn as, style]``:
+    the actor at the other end, the node of the view it is folded into (its
+    organisation, or itself), and the link style (``tie``, ``co_membership``);
+    links to actors outside the view and the person's own affiliation are left
+    out. Ids are strings, as on the page.
+    """
+    in_view = {v: str(v) for v in shown}
+    owner = {}
+    for v, data in (H.graph.get("folded") or {}).items():
+        org = data.get("organisation")
+        owner[v] = org if org in H else v
+    found: dict[str, list] = {}
+    for org in shown:
+        people = H.nodes[org].get("people") or ()
+        rows = []
+        for person in people:
+            if person not in actors:
+                continue
+            links = []
+            for other, data in sorted(actors[person].items(), key=lambda item: str(item[0])):
+                drawn = owner.get(other, other)
+                if other == org or drawn not in in_view:
+                    continue
+                links.append([str(other), in_view[drawn], style(data)])
+            name = actors.nodes[person].get("name", person)
+            rows.append([str(person), "" if name is None else str(name), tooltip(person), links])
+        if rows:
+            found[in_view[org]] = rows
+    return found
