@@ -31,6 +31,7 @@ COMMANDS = {
     "diff": "diff",
     "plan": "plan",
     "import": "intake",
+    "init": "init",
 }
 
 

@@ -42,7 +42,7 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
                     "leden", "membres", "members", "appartenances", "deelnames", "participations"),
     "ties": ("ties", "banden", "liens", "tie", "band", "lien", "relaties", "relatie", "relations", "relation",
              "links", "samenwerkingen", "collaborations"),
-    "zones": ("zones", "zorgzones", "zones de soins", "zone", "zorgzone", "zone de soins", "care zones", "bassins",
+    "zones": ("zones", "zorgzones", "zones", "zones de soins", "zone", "zorgzone", "zone de soins", "care zones", "bassins",
               "bassins d aide et de soins"),
     "sectors": ("sectors", "sectoren", "secteurs", "sector", "secteur", "taxonomie", "taxonomy"),
 }
@@ -51,7 +51,7 @@ _ID = ("id", "id", "id", "identifiant", "identifier", "identificatie", "ref", "r
 _NAME = ("name", "naam", "nom", "benaming", "denomination", "appellation", "intitule", "display name")
 _SINCE = ("since", "sinds", "depuis", "vanaf", "start", "begin", "startdatum", "begindatum", "debut", "date de debut",
           "a partir de", "start date", "from date", "van datum")
-_UNTIL = ("until", "tot", "jusqu au", "einde", "einddatum", "tot datum", "fin", "date de fin", "jusqu a", "end",
+_UNTIL = ("until", "tot", "jusqu'au", "einde", "einddatum", "tot datum", "fin", "date de fin", "jusqu a", "end",
           "end date", "to date")
 _ZONE = ("zone", "zone", "zone", "zorgzone", "zone de soins", "bassin", "bassin d aide et de soins", "care zone",
          "zone code", "code zone")
