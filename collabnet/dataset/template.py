@@ -30,22 +30,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collabnet import codes
-from collabnet.dataset.names import LANG_INDEX, column_name, table_name
+from collabnet.dataset.names import COLUMN_NAMES, LANG_INDEX, column_name, table_name
 from collabnet.errors import CollabnetError
 from collabnet.writing import atomic_write_bytes, csv_text, xlsx_bytes
 
 __all__ = ["TemplateTable", "template_tables", "write_template", "COLUMNS", "dropdowns"]
 
-#: The columns of each table in the template, in contract order.
-COLUMNS = {
-    "actors": ("id", "name", "kind", "sector", "line", "zone", "municipality", "organisation", "language",
-               "neighbourhood", "email", "phone"),
-    "groups": ("id", "name", "type", "zone", "theme"),
-    "memberships": ("actor", "group", "role", "since", "until"),
-    "ties": ("source", "target", "type", "weight", "since", "until"),
-    "zones": ("zone", "municipality", "postal_code", "name_nl", "name_fr", "name_en"),
-    "sectors": ("code", "family", "name_nl", "name_fr", "name_en"),
-}
+#: The columns of each table in the template, in contract order (an actor's or group's own dates left out).
+COLUMNS = {table: tuple(c for c in columns if table not in ("actors", "groups") or c not in ("since", "until"))
+           for table, columns in COLUMN_NAMES.items()}
 _NOTE = {"en": "note", "nl": "opmerking", "fr": "remarque"}
 _EXAMPLE = {"en": "example row: overwrite or delete it", "nl": "voorbeeldrij: overschrijf of wis ze",
             "fr": "ligne d'exemple : remplacez-la ou supprimez-la"}
