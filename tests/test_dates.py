@@ -199,3 +199,15 @@ def test_code_options_are_case_insensitive(tmp_path, option, written):
                                       "--out", str(tmp_path / written), "-q"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / written).is_file()
+
+
+def test_a_sign_in_sheets_impossible_date_names_file_row_and_column(tmp_path):
+    folder = _folder(tmp_path, {k: v for k, v in FRENCH.items() if k.startswith(("acteurs", "groupes"))})
+    signin = tmp_path / "lijst.csv"
+    signin.write_bytes("Naam;Organisatie;Datum\r\nAn Peeters;CPAS de Forest;12/03/2024\r\n"
+                       "Jan Claes;CPAS de Forest;30/02/2024\r\n".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["import", "attendance", str(signin), "--dataset", str(folder), "--group", "gt"])
+    assert result.exit_code == 0, result.output
+    assert "lijst.csv:3: datum: not a date: '30/02/2024' (February 2024 has 29 days); row not imported" in result.output
+    assert list(collabnet.load(folder).memberships["since"]) == ["2024-03-12"]
+    assert sorted(p.name for p in folder.iterdir()) == ["acteurs.csv", "groupes.csv", "memberships.csv"]
