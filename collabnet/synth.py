@@ -66,6 +66,7 @@ import numpy as np
 
 from collabnet import __version__
 from collabnet.codes import BUILTIN_SECTORS, BUILTIN_ZONE_NAMES, BUILTIN_ZONES, REGION
+from collabnet.dataset.dates import parse_date
 from collabnet.writing import atomic_write_text
 
 __all__ = ["generate", "DEFAULT_ANALYSIS_DATE", "MIN_ORGS", "MAX_ORGS", "ZONES", "TABLE_COLUMNS", "TRUTH_FILE"]
@@ -309,10 +310,13 @@ def generate(n_orgs: int, seed: int = 42, out: str | Path | None = None, planted
     if not MIN_ORGS <= n_orgs <= MAX_ORGS:
         raise ValueError(f"the number of organisations must be between {MIN_ORGS:,} and {MAX_ORGS:,}, not {n_orgs:,}")
     if isinstance(at, str):
+        text, at = at, None
         try:
-            at = dt.date.fromisoformat(at)
+            at = parse_date(text)
         except ValueError:
-            raise ValueError(f"not a date: {at!r} (expected YYYY-MM-DD)") from None
+            pass
+        if at is None:
+            raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD or DD/MM/YYYY)")
     world = _World(n_orgs, operator.index(seed), at, planted)
     tables = world.tables()
     if out is None:

@@ -373,7 +373,7 @@ def test_cli_json_and_zone(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     ([DATA, "--from", "2024-13-01"], "Invalid value for '--from': not a date: '2024-13-01'"),
-    ([DATA, "--from", OLD, "--to", "01/02/2025"], "Invalid value for '--to': not a date: '01/02/2025'"),
+    ([DATA, "--from", OLD, "--to", "30/02/2025"], "Invalid value for '--to': not a date: '30/02/2025'"),
     ([DATA, "--from", NEW, "--to", OLD], "--from 2025-01-01 is after --to 2024-01-01"),
     ([DATA], "--from is required"),
     ([DATA, "--from", OLD, "--at", NEW], "--at is for two datasets OLD NEW"),

@@ -32,6 +32,7 @@ COMMANDS = {
     "plan": "plan",
     "import": "intake",
     "survey": "survey",
+    "init": "init",
 }
 
 

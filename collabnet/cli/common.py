@@ -14,10 +14,12 @@ from pathlib import Path
 
 import click
 
+from collabnet.codes import LANGS, LEVELS
 from collabnet.errors import CollabnetError
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
+           "code_choice",
            "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since",
            "earlier_actions"]
 
@@ -56,14 +58,15 @@ def dataset_argument(func: Callable) -> Callable:
 
 def at_option(func: Callable) -> Callable:
     return click.option(
-        "--at", "at", metavar="YYYY-MM-DD", default=None,
-        help="Analysis date: only memberships and ties active on that day count (default: today).",
+        "--at", "at", metavar="DATE", default=None,
+        help="Analysis date, DD/MM/YYYY or YYYY-MM-DD: only memberships and ties active on that day count "
+             "(default: today).",
     )(func)
 
 
 def lang_option(func: Callable) -> Callable:
     return click.option(
-        "--lang", type=click.Choice(["nl", "fr", "en"]), default="en", show_default=True,
+        "--lang", type=code_choice(LANGS), default="en", show_default=True,
         help="Language of labels, rationales and reports.",
     )(func)
 
@@ -76,7 +79,7 @@ def zone_option(func: Callable) -> Callable:
 def level_option(func: Callable) -> Callable:
     """``--level``: the graph every output is computed on (the organisation graph by default)."""
     return click.option(
-        "--level", type=click.Choice(["organisations", "actors"]), default="organisations", show_default=True,
+        "--level", type=code_choice(LEVELS), default="organisations", show_default=True,
         help="organisations: persons are folded into their organisation, whose links are its own and its "
              "staff's (the default); actors: every person and organisation on its own.",
     )(func)
@@ -86,9 +89,23 @@ def quiet_option(func: Callable) -> Callable:
     return click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
 
 
+def code_choice(choices) -> click.Choice:
+    """An option's choice of codes, matched case-insensitively; the program gets the code as listed.
+
+    >>> code_choice(("nl", "fr", "en")).convert("NL", None, None)
+    'nl'
+    """
+    return click.Choice(list(choices), case_sensitive=False)
+
+
 def date_value(ctx: click.Context, param: click.Parameter, value: str | None):
-    """A click callback: an option's ``YYYY-MM-DD`` text as a date (a clean usage error otherwise)."""
-    from collabnet.dataset.validation import parse_date
+    """A click callback: an option's date (day first, or ISO: :func:`collabnet.dataset.dates.parse_date`)
+    as a date; a clean usage error otherwise.
+
+    >>> date_value(None, None, "1/2/2024")
+    datetime.date(2024, 2, 1)
+    """
+    from collabnet.dataset.dates import parse_date
 
     if value is None:
         return None
@@ -100,7 +117,7 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None):
 
 def since_option(help_text: str) -> Callable:
     def decorate(func: Callable) -> Callable:
-        return click.option("--since", "since", metavar="YYYY-MM-DD", callback=date_value, default=None,
+        return click.option("--since", "since", metavar="DATE", callback=date_value, default=None,
                             help=help_text)(func)
     return decorate
 

@@ -29,7 +29,7 @@ DEFAULT_NAMES = {"gexf": "graph{zone}.gexf", "graphml": "graph{zone}.graphml", "
 
 @click.command()
 @dataset_argument
-@click.option("--format", "-f", "fmt", type=click.Choice(list(DEFAULT_NAMES)), required=True,
+@click.option("--format", "-f", "fmt", type=click.Choice(list(DEFAULT_NAMES), case_sensitive=False), required=True,
               help="gexf (GEXF 1.3, Gephi), graphml (Gephi, Cytoscape, yEd, igraph), json (networkx node-link), "
                    "cytoscape (Cytoscape.js / Cytoscape desktop JSON), csv (a dataset folder collabnet reads back: "
                    "actors.csv, ties.csv, memberships.csv, groups.csv, sectors.csv, plus edges.csv) or kumu (an "

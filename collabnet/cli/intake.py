@@ -38,7 +38,7 @@ def _group_type(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="The dataset whose organisations the list's rows are matched to.")
 @click.option("--group", "group", required=True, metavar="GROUP_ID", help="The group the persons are members of.")
 @click.option("--since", "since", metavar="DATE", callback=date_value, default=None,
-              help="The memberships' start (the meeting's date).")
+              help="The memberships' start (the meeting's date), for rows without a date column of their own.")
 @click.option("--sheet", default=None, help="The workbook's sheet (default: the first).")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write the dataset here (default: in place).")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import click
 
 from collabnet.cli.common import EXIT_UNUSABLE, quiet_option
+from collabnet.dataset.dates import DATE_FORMS, parse_date
 from collabnet.synth import DEFAULT_ANALYSIS_DATE, MAX_ORGS, MIN_ORGS, TABLE_COLUMNS, TRUTH_FILE, generate
 
 __all__ = ["synth"]
@@ -48,9 +48,11 @@ def synth(orgs: int, seed: int, at: str, plant: bool, quiet: bool, out: Path) ->
         raise click.BadParameter(f"must be between {MIN_ORGS:,} and {MAX_ORGS:,}, not {orgs:,}",
                                  param_hint="'--orgs'")
     try:
-        day = dt.date.fromisoformat(at)
+        day = parse_date(at)
+        if day is None:
+            raise ValueError(at)
     except ValueError:
-        raise click.BadParameter(f"{at!r} is not a date (expected YYYY-MM-DD)", param_hint="'--at'") from None
+        raise click.BadParameter(f"{at!r} is not a date (expected {DATE_FORMS})", param_hint="'--at'") from None
     _check_out(out)
     try:
         written = generate(orgs, seed=seed, out=out, planted=plant, at=day)

@@ -28,10 +28,10 @@ __all__ = ["view"]
 @click.command()
 @dataset_argument
 @zone_option
-@click.option("--colour", "--color", "colour", type=click.Choice(["sector", "family", "line", "language"]),
+@click.option("--colour", "--color", "colour", type=click.Choice(["sector", "family", "line", "language"], case_sensitive=False),
               default="sector", show_default=True, help="What the node colour shows.")
-@click.option("--aggregate", type=click.Choice(["auto", "full", "organisations", "sectors"]), default="auto",
-              show_default=True,
+@click.option("--aggregate", type=click.Choice(["auto", "full", "organisations", "sectors"], case_sensitive=False),
+              default="auto", show_default=True,
               help="full: every actor; organisations: persons folded into their organisation; sectors: one node "
                    "per sector. auto: organisations for the whole region, full for a zone.")
 @lang_option

@@ -9,19 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from collabnet.dataset.dates import parse_date
 from collabnet.dataset.model import Dataset
 from collabnet.dataset.reading import read_tables
-from collabnet.dataset.validation import parse_date, problem_order, validate_tables
+from collabnet.dataset.validation import problem_order, validate_tables
 from collabnet.errors import DatasetError
 
 __all__ = ["Dataset", "load_dataset", "analysis_date"]
 
 
 def analysis_date(at: dt.date | str | None) -> dt.date:
-    """The analysis date: ``at`` (a date or ``YYYY-MM-DD``), today when None.
+    """The analysis date: ``at`` (a date, or text :func:`~collabnet.dataset.dates.parse_date` reads), today when None.
 
-    >>> analysis_date("2024-02-29")
-    datetime.date(2024, 2, 29)
+    >>> analysis_date("2024-02-29"), analysis_date("29/02/2024")
+    (datetime.date(2024, 2, 29), datetime.date(2024, 2, 29))
     """
     if at is None or at == "":
         return dt.date.today()

@@ -83,7 +83,10 @@ class Dataset:
 
     def on(self, at: dt.date | str) -> Dataset:
         """The same dataset seen on another analysis date (a new graph is built)."""
-        at = dt.date.fromisoformat(at) if isinstance(at, str) else at
+        if isinstance(at, str):
+            from collabnet.dataset.dates import parse_date
+
+            at = parse_date(at)
         return dataclasses.replace(self, at=at)
 
     @property

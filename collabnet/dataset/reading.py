@@ -24,7 +24,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collabnet.codes import normalise
 from collabnet.dataset.limits import MAX_FILE_BYTES, MAX_ROWS, size_text, too_many_rows
+from collabnet.dataset.names import canonical_columns, spellings, table_of
 from collabnet.errors import DatasetError, Problem
 
 __all__ = ["RawTable", "TABLES", "read_tables", "parse_csv_bytes", "decode", "detect_delimiter"]
@@ -40,8 +42,15 @@ class RawTable:
 
     ``rows`` holds ``(spreadsheet row number, {column: text})``; blank rows are
     skipped; rows that cannot be aligned with the header are not in ``rows``
-    but in ``problems`` (so every row is either here or reported).
+    but in ``problems`` (so every row is either here or reported). A dataset
+    table's Dutch or French headers are renamed to the contract's names
+    (:mod:`collabnet.dataset.names`); ``written`` keeps what the header said,
+    for messages.
     """
+
+    def header(self, column: str) -> str:
+        """The header of ``column`` as the file writes it (``depuis`` for ``since``)."""
+        return self.written.get(column, column)
 
     name: str
     label: str
@@ -50,6 +59,7 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     encoding: str = "utf-8"
     delimiter: str = ","
+    written: dict[str, str] = field(default_factory=dict)  # contract column -> its header as written (nl / fr)
 
     @property
     def rows_read(self) -> int:
@@ -330,12 +340,12 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         by_table: dict[str, list[str]] = {}
         notes: list[Problem] = []
         for sheet_name in names:
-            key = sheet_name.strip().lower()
-            if key in TABLES:
+            key = table_of(sheet_name)
+            if key is not None:
                 by_table.setdefault(key, []).append(sheet_name)
             else:
                 notes.append(Problem(f"{path.name}[{sheet_name}]", 0, "(sheet)",
-                                     "not a dataset sheet; not read" + _did_you_mean(key, ""), left_out=False))
+                                     "not a dataset sheet; not read" + _did_you_mean(sheet_name, ""), left_out=False))
         for table_name, found in by_table.items():
             if len(found) > 1:
                 raise DatasetError(f"{path.name}: the sheets {_and(found)} both hold the table {table_name!r}; "
@@ -380,20 +390,34 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                         "a formula without a saved value (open and save the workbook in Excel, or paste values)",
                         left_out=False))
             _rows(records[1:], columns, label, None, table)
-            tables[table_name] = table
+            tables[table_name] = _named(table)
     finally:
         book.close()
     return tables, notes
 
 
-def _did_you_mean(key: str, suffix: str) -> str:
-    """`` (did you mean 'memberships.csv'?)`` for a name close to a table's, else empty.
+def _did_you_mean(name: str, suffix: str) -> str:
+    """`` (did you mean 'memberships.csv'?)`` for a name close to a spelling of a table's, else empty.
 
     >>> _did_you_mean("memberschips", ".csv"), _did_you_mean("tiess", ""), _did_you_mean("notes", ".csv")
     (" (did you mean 'memberships.csv'?)", " (did you mean 'ties'?)", '')
+    >>> _did_you_mean("Lidmaatschapen", "")
+    " (did you mean 'lidmaatschappen'?)"
     """
-    close = difflib.get_close_matches(key, TABLES, n=1, cutoff=0.75)
-    return f" (did you mean {close[0] + suffix!r}?)" if close else ""
+    spelled = {normalise(n): n for t in TABLES for n in spellings(t)}
+    close = difflib.get_close_matches(normalise(name), list(spelled), n=1, cutoff=0.75)
+    return f" (did you mean {spelled[close[0]] + suffix!r}?)" if close else ""
+
+
+def _named(table: RawTable) -> RawTable:
+    """``table`` with its Dutch or French headers renamed to the contract's (:mod:`collabnet.dataset.names`)."""
+    columns = canonical_columns(table.name, table.columns, table.label)
+    renamed = {old: new for old, new in zip(table.columns, columns) if old != new}
+    if renamed:
+        table.written = {new: old for old, new in renamed.items()}
+        table.columns = columns
+        table.rows = [(number, {renamed.get(k, k): v for k, v in values.items()}) for number, values in table.rows]
+    return table
 
 
 def _and(names: list[str]) -> str:
@@ -445,8 +469,8 @@ def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     by_table: dict[str, list[Path]] = {}
     notes: list[Problem] = []
     for entry in sorted(path.iterdir(), key=lambda p: p.name):
-        key = entry.stem.strip().lower()
-        if entry.suffix.lower() in (".csv", ".txt") and key in TABLES:
+        key = table_of(entry.stem)
+        if entry.suffix.lower() in (".csv", ".txt") and key is not None:
             by_table.setdefault(key, []).append(entry)
             continue
         if entry.is_dir():
@@ -456,7 +480,7 @@ def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         elif entry.name.lower() in COMPANION_FILES:
             reason = f"{COMPANION_FILES[entry.name.lower()]}, not a dataset table; not read"
         else:
-            reason = "not a dataset file; not read" + _did_you_mean(key, ".csv")
+            reason = "not a dataset file; not read" + _did_you_mean(entry.stem, ".csv")
         notes.append(Problem(entry.name, 0, "(file)", reason, left_out=False))
     for table_name, files in by_table.items():
         if len(files) > 1:
@@ -471,7 +495,7 @@ def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if not data.strip() and table_name != "actors":
             notes.append(Problem(file.name, 0, "(file)", "the file is empty; no rows read", left_out=False))
             continue
-        tables[table_name] = parse_csv_bytes(data, table_name, file.name)
+        tables[table_name] = _named(parse_csv_bytes(data, table_name, file.name))
     return tables, notes
 
 
@@ -490,13 +514,18 @@ def read_tables(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         raise DatasetError(f"{source}: no such file or folder")
     if source.is_dir():
         tables, notes = read_folder(source)
-        missing_label = f"{source.name}/actors.csv"
+        missing_label, found = f"{source.name}/actors.csv", "files"
     elif source.suffix.lower() in (".xlsx", ".xlsm"):
         _regular_file(source, source.name)
         tables, notes = read_workbook(source)
-        missing_label = f"{source.name}[actors]"
+        missing_label, found = f"{source.name}[actors]", "sheets"
     else:
         raise DatasetError(f"{source.name}: a dataset is a folder of CSV files or an .xlsx workbook")
     if "actors" not in tables:
-        raise DatasetError(f"{missing_label}: no actors table (the only required table)")
+        names = [t.label for t in tables.values()] + [n.file for n in notes if n.column in ("(file)", "(sheet)")]
+        if found == "sheets":
+            names = [n[len(source.name) + 1:-1] for n in names if n.startswith(source.name + "[")]
+        shown = ", ".join(repr(n) for n in sorted(set(names))) or "none"
+        raise DatasetError(f"{missing_label}: no actors table (the only required table; {found} found: {shown}; "
+                           "name it actors, actoren or acteurs)")
     return tables, notes

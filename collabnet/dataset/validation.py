@@ -19,8 +19,6 @@ actors.csv:3: sector: unknown sector 'mental_helth' (did you mean 'mental_health
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,10 +26,12 @@ import pandas as pd
 
 from collabnet import codes
 from collabnet.codes import CodeTable, normalise
+from collabnet.dataset.dates import parse_date
+from collabnet.dataset.names import spellings
 from collabnet.dataset.reading import RawTable
 from collabnet.errors import DatasetError, Problem
 
-__all__ = ["REQUIRED", "KNOWN", "validate_tables", "problem_order", "parse_date", "Taxonomy", "ZoneTable"]
+__all__ = ["REQUIRED", "KNOWN", "validate_tables", "problem_order", "Taxonomy", "ZoneTable"]
 
 REQUIRED = {
     "actors": ("id", "name", "kind", "sector"),
@@ -55,36 +55,6 @@ KNOWN = {
 _REGION_ALIASES = ("gewest", "region", "regio", "regional", "gewestelijk", "brussels region", "region bruxelloise",
                    "bruxelles capitale", "brussel hoofdstad", "brussels capital region", "hele gewest",
                    "toute la region", "whole region", "bhg", "rbc")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """Parse an ISO date (``YYYY-MM-DD``; a time part from Excel is ignored); None when empty.
-
-    >>> parse_date("2024-01-31"), parse_date("")
-    (datetime.date(2024, 1, 31), None)
-    >>> parse_date("31/01/2024")
-    Traceback (most recent call last):
-    ...
-    ValueError: not a date: '31/01/2024' (expected YYYY-MM-DD)
-    """
-    if not text:
-        return None
-    found = _iso_date(text)
-    if found is None:
-        raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)")
-    return found
-
-
-@functools.lru_cache(maxsize=4096)
-def _iso_date(text: str) -> dt.date | None:
-    """The date ``text`` names, or None; cached, since a table repeats a few dates many times."""
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T]00:00(?::00)?)?", text.strip())
-    if match:
-        try:
-            return dt.date.fromisoformat(match.group(1))
-        except ValueError:
-            pass
-    return None
 
 
 @dataclass
@@ -188,10 +158,10 @@ class _Checker:
 
     def fail(self, row: int, column: str, reason: str) -> None:
         self.failed = True
-        self.problems.append(Problem(self.raw.label, row, column, reason, left_out=True))
+        self.problems.append(Problem(self.raw.label, row, self.raw.header(column), reason, left_out=True))
 
     def warn(self, row: int, column: str, reason: str) -> None:
-        self.problems.append(Problem(self.raw.label, row, column, reason, left_out=False))
+        self.problems.append(Problem(self.raw.label, row, self.raw.header(column), reason, left_out=False))
 
 
 def _identify(check: _Checker, number: int, values: dict[str, str], seen: dict[str, int]) -> str:
@@ -211,8 +181,10 @@ def _identify(check: _Checker, number: int, values: dict[str, str], seen: dict[s
 def _require_columns(raw: RawTable) -> None:
     for column in REQUIRED[raw.name]:
         if column not in raw.columns:
-            found = ", ".join(raw.columns) or "none"
-            raise DatasetError(f"{raw.label}: the required column {column!r} is missing (columns found: {found})")
+            found = ", ".join(raw.header(c) for c in raw.columns) or "none"
+            others = [n for n in spellings(raw.name, column) if n != column][:2]
+            also = f"; also accepted: {', '.join(others)}" if others else ""
+            raise DatasetError(f"{raw.label}: the required column {column!r} is missing (columns found: {found}{also})")
 
 
 def _code(check: _Checker, row: int, column: str, value: str, table: CodeTable, required: bool):

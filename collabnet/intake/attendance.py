@@ -28,12 +28,24 @@ from pathlib import Path
 
 from collabnet.codes import normalise
 from collabnet.dataset import load_dataset
+from collabnet.dataset.dates import parse_date
 from collabnet.dataset.reading import parse_csv_bytes
 from collabnet.dataset.validation import Taxonomy, ZoneTable
 from collabnet.errors import DatasetError, Problem
 from collabnet.intake.folder import DatasetTables
 from collabnet.intake.matching import Match, Matcher
-from collabnet.intake.sheets import EMAIL, FIRST_NAME, FUNCTION, LAST_NAME, NAME, ORGANISATION, PHONE, find_columns, read_list
+from collabnet.intake.sheets import (
+    DATE,
+    EMAIL,
+    FIRST_NAME,
+    FUNCTION,
+    LAST_NAME,
+    NAME,
+    ORGANISATION,
+    PHONE,
+    find_columns,
+    read_list,
+)
 from collabnet.writing import safe_name, write_csv
 
 __all__ = ["import_attendance", "AttendanceResult", "RowOutcome", "REVIEW_FILE", "REVIEW_COLUMNS", "organisation_names"]
@@ -177,7 +189,7 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
     out : path, optional
         Where to write the dataset (default: in place).
     since : date, optional
-        The memberships' ``since``.
+        The memberships' ``since``, for rows without a date of their own (a ``date`` / ``datum`` column).
     review : path, optional
         The review file (default: ``review.csv`` in the written dataset).
     """
@@ -190,7 +202,8 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
     zones = ZoneTable(ds.zones)
     table = read_list(list_path, sheet, needs={"organisation": ORGANISATION, "name": NAME + FIRST_NAME + LAST_NAME})
     columns = find_columns(table, {"name": NAME, "first": FIRST_NAME, "last": LAST_NAME,
-                                   "organisation": ORGANISATION, "function": FUNCTION, "email": EMAIL, "phone": PHONE})
+                                   "organisation": ORGANISATION, "function": FUNCTION, "email": EMAIL, "phone": PHONE,
+                                   "date": DATE})
     if "organisation" not in columns or not ({"name", "last", "first"} & set(columns)):
         missing = "organisation" if "organisation" not in columns else "name"
         raise DatasetError(f"{table.label}: no {missing} column (headers read: {', '.join(table.columns) or 'none'}; "
@@ -222,6 +235,12 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
             result.problems.append(Problem(table.label, number, columns.get("name", columns.get("last", "name")),
                                            "no person's name; row not imported"))
             result.rows.append(RowOutcome(number, text, "left_out", detail="no name"))
+            continue
+        try:  # a date column (a member list's "lid sinds") comes before --since; day first, as everywhere
+            day = parse_date(values.get(columns.get("date", ""), "")) or since
+        except ValueError as exc:
+            result.problems.append(Problem(table.label, number, columns["date"], f"{exc}; row not imported"))
+            result.rows.append(RowOutcome(number, text, "left_out", detail="bad date"))
             continue
         person_key = normalise(name)  # one person signs once; a second line is a duplicate, whatever it says
         if person_key in seen:
@@ -270,7 +289,7 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
             tables.add("actors", row)
             actors = tables.ids("actors")
             result.persons_added += 1
-        membership = (person, group, since.isoformat() if since else "")
+        membership = (person, group, day.isoformat() if day else "")
         if membership in memberships:
             result.already_present += 1
         else:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from collabnet import codes
 from collabnet.codes import normalise
+from collabnet.dataset.dates import parse_date
 from collabnet.dataset.reading import parse_csv_bytes
 from collabnet.dataset.validation import Taxonomy, ZoneTable
 from collabnet.errors import DatasetError, Problem
@@ -143,13 +144,9 @@ def read_records(path: str | Path) -> tuple[list[tuple[str, int, dict]], list[Pr
 
 
 def _date(text: str) -> dt.date | None:
-    """``lastUpdate``: ``dd/mm/yy`` as the directory writes it (``dd/mm/yyyy`` and ISO accepted)."""
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", text.strip())
+    """``lastUpdate``: ``dd/mm/yy`` as the directory writes it, read by the one date parser; None when unusable."""
     try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year + 2000 if year < 100 else year, month, day)
-        return dt.date.fromisoformat(text.strip()[:10])
+        return parse_date(text)
     except ValueError:
         return None
 

@@ -2,9 +2,10 @@
 
 Imports change a dataset the user keeps, so they must not lose anything in
 it: every row and column is read as text (through the dataset reader) and
-written back as it was, new columns go at the end, and a table with rows the
-reader could not align with its header is refused (rewriting it would drop
-them in silence).
+written back as it was (into the file it came from, ``acteurs.csv`` say; Dutch
+or French headers come back as the contract's names), new columns go at the
+end, and a table with rows the reader could not align with its header is
+refused (rewriting it would drop them in silence).
 
 Examples
 --------
@@ -37,6 +38,7 @@ class DatasetTables:
 
     columns: dict[str, list[str]] = field(default_factory=dict)
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # table -> its CSV file's name (``acteurs.csv``) when read
 
     @classmethod
     def read(cls, path: str | Path) -> DatasetTables:
@@ -58,6 +60,8 @@ class DatasetTables:
                 raise DatasetError(f"{broken[0]} (fix this row first, `collabnet validate` lists all: an import "
                                    "rewrites the table and would lose it)")
             tables.columns[name] = list(table.columns)
+            if source.is_dir():
+                tables.files[name] = table.label
             tables.rows[name] = [values for _number, values in table.rows]
         return tables
 
@@ -88,5 +92,5 @@ class DatasetTables:
                 continue
             columns = self.columns[name]
             text = csv_text(columns, ([row.get(c, "") for c in columns] for row in self.rows.get(name, [])))
-            written.append(atomic_write_text(target / f"{name}.csv", text))
+            written.append(atomic_write_text(target / self.files.get(name, f"{name}.csv"), text))
         return written

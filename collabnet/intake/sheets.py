@@ -25,7 +25,7 @@ from collabnet.dataset.reading import RawTable, decode, parse_csv_bytes
 from collabnet.errors import DatasetError
 
 __all__ = ["read_list", "find_columns", "NAME", "FIRST_NAME", "LAST_NAME", "ORGANISATION", "FUNCTION", "EMAIL",
-           "PHONE"]
+           "PHONE", "DATE"]
 
 # Header spellings (folded with codes.normalise) per meaning, in nl, fr and en.
 NAME = ("name", "naam", "nom", "full name", "nom et prenom", "nom prenom", "prenom et nom", "prenom nom",
@@ -40,6 +40,8 @@ FUNCTION = ("function", "functie", "fonction", "job title", "titel", "role", "ro
 EMAIL = ("email", "e mail", "mail", "courriel", "adresse e mail", "adresse mail", "e mailadres", "emailadres",
          "mailadres")
 PHONE = ("phone", "telephone", "tel", "telefoon", "gsm", "mobile", "portable")
+DATE = ("date", "datum", "jour", "dag", "since", "sinds", "depuis", "lid sinds", "membre depuis", "member since",
+        "date de la reunion", "datum vergadering", "meeting date")
 
 
 def _sheet_csv(path: Path, sheet: str | None) -> tuple[bytes, str]:
