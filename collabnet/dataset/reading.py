@@ -71,7 +71,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode file bytes: UTF-8 (BOM or not) first, then Windows-1252.
 
     Latin-1 is only the last resort: it never fails but silently corrupts
-    ``€ ’ “ Œ`` that Windows-1252 maps (PITFALLS.md). A UTF-8 file with a few
+    ``€ ’ “ Œ`` that Windows-1252 maps (bytes 0x80-0x9F). A UTF-8 file with a few
     invalid bytes stays UTF-8 (one bad byte must not turn every ``é`` into
     ``Ã©``): a file is UTF-8 when its valid UTF-8 characters beyond ASCII are
     at least as many as its invalid bytes. The invalid bytes come out as
@@ -112,7 +112,7 @@ def detect_delimiter(header_line: str) -> str:
     """Pick ``,``, ``;`` or a tab from the header line: the one that splits it into most fields.
 
     Only the header decides: a name with a comma in a data row cannot fool it,
-    and a one-column file is never split on a letter (PITFALLS.md).
+    and a one-column file is never split on a letter (as csv.Sniffer does).
 
     >>> detect_delimiter("id;name;kind"), detect_delimiter("id,name"), detect_delimiter('"a;b",c')
     (';', ',', ',')

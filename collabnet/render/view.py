@@ -4,7 +4,7 @@ The page draws the graph with vis-network (the library pyvis wraps), taken
 from pyvis's installed package files and embedded inline: no CDN, no network
 request, nothing to install on the reader's machine. pyvis's own page
 template is not used, because it always links Bootstrap and vis-network from
-a CDN and writes some user text unescaped (see PITFALLS.md).
+a CDN and writes some user text (titles, labels) into the page unescaped.
 
 What the page shows
 -------------------
