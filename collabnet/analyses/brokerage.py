@@ -541,8 +541,8 @@ def _betweenness_values(G: nx.Graph, adj: _Adjacency, k: int | None, seed: int, 
         pairs = shortest_paths.dependencies(graph, sources, weights, linear=True, progress=progress)
         return (pairs * (2.0 / ((n - 1) * (n - 2)))).tolist()
     if k is None or k >= n:
-        sources = np.arange(n)
-        scale = np.full(n, 1.0 / ((n - 1) * (n - 2)))
+        pairs = shortest_paths.exact_pairs(adj.matrix, _cliques(G, adj.nodes), progress=progress)
+        return (pairs * (1.0 / ((n - 1) * (n - 2)))).tolist()
     else:
         index = {v: i for i, v in enumerate(adj.nodes)}
         sources = np.array([index[v] for v in random.Random(seed).sample(adj.nodes, k)])
