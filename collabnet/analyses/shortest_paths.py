@@ -183,7 +183,7 @@ def path_graph(A: sp.csr_array, cliques: Sequence[np.ndarray] = (), merge: np.nd
 
 
 def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | None = None, *,
-                 linear: bool = False, progress: Progress | None = None) -> np.ndarray:
+                 linear: bool = False, progress: Progress | None = None, squares: bool = False):
     """Sum over ``sources`` of ``weights[s] * delta_s(v)`` for every node ``v``.
 
     Parameters
@@ -201,10 +201,14 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
     progress : collabnet.progress.Progress, optional
         Shows the searches done as a ``betweenness`` bar (only past two seconds, on a terminal).
 
+    squares : bool
+        Also return the sum of ``weights[s] * delta_s(v) ** 2`` (with ``linear``, for
+        the variance of a sampled estimate; sources of weight 1 then).
+
     Returns
     -------
     numpy.ndarray
-        One float per original node.
+        One float per original node (and the sums of squares when ``squares``).
     """
     g = graph
     sources = np.asarray(sources, np.int64)
@@ -238,9 +242,13 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
     with (progress or NO_PROGRESS).step("betweenness", total=len(roots)) as advance:
         sums = share_out(chunks, lambda c: _chunk(g, roots[c], offsets[c], row_weights[c], linear, advance),
                          parallel=workers > 1)
-    reduced = sum(sums[1:], start=sums[0]) if sums else np.zeros(nr)
+    reduced = sum(sums[1:], start=sums[0]) if sums else np.zeros((2, nr))
     merged = g.position >= 0
-    total[merged] += reduced[g.position[merged]]  # a twin gets the value of the node that stands for it
+    total[merged] += reduced[0][g.position[merged]]  # a twin gets the value of the node that stands for it
+    if squares:
+        square = np.zeros(g.n)
+        square[merged] = reduced[1][g.position[merged]]
+        return total, square
     return total
 
 
@@ -249,11 +257,14 @@ def _chunk(g: PathGraph, roots: np.ndarray, offsets: np.ndarray, weights: np.nda
     """Weighted sum of the dependencies of the searches from ``roots``, batch after batch (reduced nodes)."""
     nr = len(g.keep)
     size = max(1, _BATCH_CELLS // max(nr, 1))
-    total = np.zeros(nr)
+    total = np.zeros((2, nr))
     for first in range(0, len(roots), size):
         part = slice(first, first + size)
         delta = _batch(g, roots[part], offsets[part], linear).reshape(-1, nr)
-        total += (delta * weights[part, None]).sum(axis=0)  # no BLAS call: safe in a forked worker
+        weighted = delta * weights[part, None]
+        total[0] += weighted.sum(axis=0)  # no BLAS call: safe in a forked worker
+        if linear:
+            total[1] += (weighted * delta).sum(axis=0)
         advance(len(delta))
     return total
 
