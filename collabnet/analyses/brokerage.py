@@ -482,6 +482,12 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 42, exact_max: in
 
     Notes
     -----
+    Exact values are computed block by block (:func:`collabnet.analyses.shortest_paths.exact_pairs`:
+    split at cut vertices, twins searched once, BADIOS, Sarıyüce et al. 2013).
+    :func:`broker_table` above ``EXACT_MAX`` nodes uses a certified estimate
+    instead (the sample grows until each zone's top 10 is separated, at
+    :data:`CONFIDENCE`; summary.json says which zones are).
+
     Brandes' algorithm [1]_ for a batch of sources at once, on a reduced graph
     (:mod:`collabnet.analyses.shortest_paths`): leaves are taken out exactly,
     and each workshop clique (edge attribute ``groups``) is crossed in one
