@@ -131,12 +131,86 @@ def measure_size(folder: str | Path, runs: int = 3, baseline_timeout: float = 12
         k = None if n <= brokerage.EXACT_MAX or brokerage.SAMPLE_SOURCES >= n else brokerage.SAMPLE_SOURCES
         baseline = _baseline(G, k, baseline_timeout, log)
         checked = _check_approximation(G, log) if check else None
+        levels = {level: _side_by_side(dataset.graph_at(level), runs, baseline_timeout, log)
+                  for level in ("organisations", "actors")}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     counts = dict(truth.get("counts", {}))
     counts["nodes"], counts["edges"] = n, G.number_of_edges()
     return {"counts": counts, "times": times, "peak_rss": peak, "baseline": baseline, "k": k, "check": checked,
-            "runs": runs}
+            "runs": runs, "levels": levels}
+
+
+# --------------------------------------------------------------------------- python-igraph, side by side
+IGRAPH_MEASURES = ("betweenness", "constraint", "articulation points", "brokerage (loop over neighbour pairs)")
+
+
+def _igraph_measures(G) -> tuple[float, dict]:
+    """python-igraph's exact measures on ``G`` (seconds, and its betweenness normalised as collabnet's)."""
+    import igraph
+
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    graph = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v])
+    sector = [G.nodes[v].get("sector") for v in nodes]
+    start = time.perf_counter()
+    values = graph.betweenness(directed=False)
+    graph.constraint()
+    graph.articulation_points()
+    around = [set(a) for a in graph.get_adjlist()]
+    for v, contacts in enumerate(around):  # Gould-Fernandez roles by sector, as naive_gould_fernandez
+        known = [w for w in contacts if sector[w] is not None]
+        for a, b in itertools.combinations(known, 2):
+            if b not in around[a]:
+                _ = (sector[a] == sector[b], sector[v] in (sector[a], sector[b]))
+    seconds = time.perf_counter() - start
+    n = len(nodes)
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    return seconds, {v: x * scale for v, x in zip(nodes, values)}
+
+
+def _igraph_child(connection, G) -> None:
+    connection.send(_igraph_measures(G))
+    connection.close()
+
+
+def _side_by_side(G, runs: int, timeout: float, log: Callable[[str], None]) -> dict:
+    """collabnet's exact measures (and its default betweenness) against python-igraph's on the same graph."""
+    from collabnet.analyses import brokerage
+    from collabnet.analyses.bridges import cut_vertices
+    from collabnet.runtime import collector_paused
+
+    ours = []
+    with collector_paused():
+        for _ in range(runs):
+            start = time.perf_counter()
+            table = brokerage.broker_table(G)  # betweenness (as analyse runs it), constraint, brokerage, ...
+            cut_vertices(G)
+            ours.append(time.perf_counter() - start)
+    found = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "collabnet": ours,
+             "method": table.attrs.get("betweenness")}
+    try:
+        import igraph  # noqa: F401
+    except ImportError:
+        found["igraph"] = {"skipped": "python-igraph not installed (pip install 'collabnet[bench]')"}
+        return found
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_igraph_child, args=(child, G), daemon=True)
+    process.start()
+    child.close()
+    if parent.poll(timeout):
+        seconds, exact = parent.recv()
+        reference = _tops(brokerage.rank_brokers(table, exact))
+        agreement = _overlap(reference, _tops(table))
+        found["igraph"] = {"seconds": seconds,
+                           "top10": {z: [v[0], len(reference[z][0])] for z, v in agreement.items()}}
+    else:
+        found["igraph"] = {"timeout": timeout}
+    process.kill()
+    process.join()
+    log(f"  {G.graph.get('level', 'actors')}: collabnet {ours}, igraph {found['igraph']}")
+    return found
 
 
 def _timed(times: dict, key: str, function: Callable[[], Any], log: Callable[[str], None]) -> Any:
@@ -483,10 +557,39 @@ def markdown(results: dict) -> str:
                 cell += " (exact)" if sizes[s]["k"] is None else f" (k = {sizes[s]['k']:,})"
             cells.append(cell)
         lines.append(f"| networkx {label} | " + " | ".join(cells) + " |")
+    if all("levels" in sizes[s] for s in keys):
+        lines += ["", "python-igraph side by side, same graph, same run: its exact measures ("
+                  + ", ".join(IGRAPH_MEASURES) + ") against collabnet's broker table with all its measures and cut "
+                  "vertices (median), the ratio, and each zone's top 10 by broker rank that is the same with "
+                  "igraph's exact betweenness:", "", head.rstrip("\n")]
+        for level in ("organisations", "actors"):
+            lines.append(f"| {level}: nodes / edges | " + " | ".join(
+                f"{sizes[s]['levels'][level]['nodes']:,} / {sizes[s]['levels'][level]['edges']:,}" for s in keys) + " |")
+            lines.append(f"| {level}: collabnet (betweenness) | " + " | ".join(_ours_cell(sizes[s]["levels"][level])
+                                                                          for s in keys) + " |")
+            lines.append(f"| {level}: igraph, ratio, top 10 | " + " | ".join(_igraph_cell(sizes[s]["levels"][level])
+                                                                         for s in keys) + " |")
     for s in keys:
         if sizes[s].get("check"):
             lines += ["", *_check_lines(int(s), sizes[s]["check"])]
     return "\n".join(lines) + "\n"
+
+
+def _ours_cell(found: dict) -> str:
+    method = found.get("method") or {}
+    how = "exact" if method.get("method") == "exact" else f"k = {method.get('sources', 0):,}, " + (
+        "certified in every zone" if all((method.get("certified") or {}).get("zones", {}).values())
+        else "not certified everywhere")
+    return f"{format_seconds(statistics.median(found['collabnet']))} ({how})"
+
+
+def _igraph_cell(found: dict) -> str:
+    theirs, ours = found["igraph"], statistics.median(found["collabnet"])
+    if "seconds" not in theirs:
+        return f"timeout > {theirs['timeout']:.0f} s" if "timeout" in theirs else theirs.get("skipped", "-")
+    same = sum(v[0] for v in theirs["top10"].values())
+    out_of = sum(v[1] for v in theirs["top10"].values())
+    return f"{format_seconds(theirs['seconds'])}, collabnet / igraph = {ours / theirs['seconds']:.2f}, {same}/{out_of}"
 
 
 def _runs(count: int) -> str:

@@ -343,3 +343,29 @@ def test_broker_table_matches_the_single_measures_with_a_high_degree_hub():
 def test_broker_table_is_deterministic():
     G = random_graph(3)
     pd.testing.assert_frame_equal(broker_table(G), broker_table(G.copy()))
+
+
+
+def test_certified_estimate_gives_the_exact_top_10_of_every_zone_it_certifies(monkeypatch, tmp_path):
+    """Above EXACT_MAX the sample doubles until each zone's top 10 is separated; a certified zone's top 10 is exact."""
+    import json
+
+    import collabnet
+    from collabnet.analyses import brokerage
+    from collabnet.synth import generate
+
+    generate(300, seed=3, out=tmp_path)
+    at = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
+    G = collabnet.load(tmp_path, at=at).organisation_graph
+    exact = brokerage.broker_table(G, exact=True)
+    monkeypatch.setattr(brokerage, "EXACT_MAX", 10)
+    monkeypatch.setattr(brokerage, "SAMPLE_SOURCES", 32)
+    monkeypatch.setattr(brokerage, "CERTIFY_MAX_SOURCES", 128)
+    estimated = brokerage.broker_table(G)
+    entry = estimated.attrs["betweenness"]
+    assert entry["method"] == "estimated" and entry["sources"] <= 128 + 6
+    certified = [z for z, ok in entry["certified"]["zones"].items() if ok]
+    assert certified  # else the check below would be empty
+    for zone in certified:
+        top = {z: set(t[t["zone"] == zone].head(10)["actor"]) for z, t in (("e", exact), ("s", estimated))}
+        assert top["e"] == top["s"]

@@ -57,6 +57,8 @@ __all__ = [
     "ROLES",
     "BROKER_COLUMNS",
     "EXACT_MAX",
+    "CERTIFY_MAX_SOURCES",
+    "CONFIDENCE",
     "SAMPLE_SOURCES",
     "CUT_VERTEX_BONUS",
     "gould_fernandez",
@@ -82,6 +84,11 @@ _EXTRA_COLUMNS = ("degree", "sector_brokerage", "line_brokerage", "language_brok
 EXACT_MAX = 6000
 #: Number of sampled source nodes for betweenness above :data:`EXACT_MAX`.
 SAMPLE_SOURCES = 1024
+#: Most sources of the certified estimate: the sample doubles from :data:`SAMPLE_SOURCES` up to this many.
+CERTIFY_MAX_SOURCES = 8192
+#: Confidence with which every zone's top :data:`CERTIFY_TOP` (by broker rank) is separated from the rest.
+CONFIDENCE = 0.95
+CERTIFY_TOP = 10
 #: Weight of cut-vertex status in the broker ranking (see :func:`broker_table`).
 CUT_VERTEX_BONUS = 0.25
 
@@ -475,6 +482,12 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 42, exact_max: in
 
     Notes
     -----
+    Exact values are computed block by block (:func:`collabnet.analyses.shortest_paths.exact_pairs`:
+    split at cut vertices, twins searched once, BADIOS, Sarıyüce et al. 2013).
+    :func:`broker_table` above ``EXACT_MAX`` nodes uses a certified estimate
+    instead (the sample grows until each zone's top 10 is separated, at
+    :data:`CONFIDENCE`; summary.json says which zones are).
+
     Brandes' algorithm [1]_ for a batch of sources at once, on a reduced graph
     (:mod:`collabnet.analyses.shortest_paths`): leaves are taken out exactly,
     and each workshop clique (edge attribute ``groups``) is crossed in one
@@ -541,8 +554,8 @@ def _betweenness_values(G: nx.Graph, adj: _Adjacency, k: int | None, seed: int, 
         pairs = shortest_paths.dependencies(graph, sources, weights, linear=True, progress=progress)
         return (pairs * (2.0 / ((n - 1) * (n - 2)))).tolist()
     if k is None or k >= n:
-        sources = np.arange(n)
-        scale = np.full(n, 1.0 / ((n - 1) * (n - 2)))
+        pairs = shortest_paths.exact_pairs(adj.matrix, _cliques(G, adj.nodes), progress=progress)
+        return (pairs * (1.0 / ((n - 1) * (n - 2)))).tolist()
     else:
         index = {v: i for i, v in enumerate(adj.nodes)}
         sources = np.array([index[v] for v in random.Random(seed).sample(adj.nodes, k)])
@@ -625,6 +638,72 @@ def betweenness_method(n: int, exact: bool = False) -> dict:
     return {"method": "estimated", "sources": SAMPLE_SOURCES, "seed": 42}
 
 
+def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Progress | None = None):
+    """Stratified, linearly scaled estimate, doubling the sources until ``separated(values, halfwidth)`` holds.
+
+    Sources are drawn without replacement within each zone, in proportion to
+    its size (:func:`_stratified_sample`'s quotas), first :data:`SAMPLE_SOURCES`,
+    then twice as many, up to :data:`CERTIFY_MAX_SOURCES`. After each round,
+    every node's estimate gets a half-width: the normal quantile of
+    :data:`CONFIDENCE`, Bonferroni-corrected over all nodes, times the
+    standard error of the stratified estimator (sample variance of each zone,
+    finite-population correction: a zone whose every node was a source adds no
+    error). ``separated`` (values and half-widths, normalised) returns
+    zone -> True when that zone's top is separated; the loop stops when all are.
+
+    Returns the values (normalised) and the ``summary.json`` entry.
+    """
+    from scipy.stats import norm
+
+    n = len(adj.nodes)
+    graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes))
+    strata: dict[str, list[int]] = {}
+    for i, v in enumerate(adj.nodes):
+        strata.setdefault(str(G.nodes[v].get("zone") or "region"), []).append(i)
+    names = sorted(strata)
+    rng = random.Random(seed)
+    order = {z: rng.sample(strata[z], len(strata[z])) for z in names}
+    taken = dict.fromkeys(names, 0)
+    ones = {z: np.zeros(n) for z in names}
+    squares = {z: np.zeros(n) for z in names}
+    z_score = float(norm.ppf(1 - (1 - CONFIDENCE) / (2 * n)))
+    scale = 2.0 / ((n - 1) * (n - 2))
+    k = SAMPLE_SOURCES
+    while True:
+        sources, _ = _stratified_sample(G, adj.nodes, min(k, n), seed)
+        quota = {z: 0 for z in names}
+        for i in sources.tolist():
+            quota[str(G.nodes[adj.nodes[i]].get("zone") or "region")] += 1
+        for z in names:
+            new = np.array(order[z][taken[z]:max(taken[z], quota[z])], np.int64)
+            if len(new):
+                one, square = shortest_paths.dependencies(graph, new, linear=True, squares=True, progress=progress)
+                ones[z] += one
+                squares[z] += square
+                taken[z] += len(new)
+        estimate, variance = np.zeros(n), np.zeros(n)
+        for z in names:
+            size, got = len(strata[z]), taken[z]
+            if got == 0:
+                continue
+            mean = ones[z] / got
+            estimate += size * mean
+            if 1 < got < size:
+                spread = np.maximum(squares[z] - got * mean * mean, 0.0) / (got - 1)
+                variance += size * size * (1 - got / size) * spread / got
+        values, half = estimate * scale, z_score * np.sqrt(variance) * scale
+        zones = separated(values, half)
+        total = sum(taken.values())
+        if all(zones.values()) or k >= min(n, CERTIFY_MAX_SOURCES):
+            entry = {"method": "estimated", "sources": total, "seed": seed,
+                     "certified": {"confidence": CONFIDENCE, "top": CERTIFY_TOP,
+                                   "rule": "stratified linear-scaling sample doubled until each zone's top is "
+                                           "separated from the rest (normal bounds, Bonferroni over all nodes)",
+                                   "zones": dict(sorted(zones.items()))}}
+            return values.tolist(), entry
+        k *= 2
+
+
 @nx.utils.not_implemented_for("directed")
 @nx.utils.not_implemented_for("multigraph")
 def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = None,
@@ -685,16 +764,22 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     """
     adj = _adjacency(G)
     nodes = adj.nodes
-    if betweenness is None:
-        between = _betweenness_values(G, adj, None, 42, len(nodes) if exact else EXACT_MAX, progress)
-    else:
-        between = [float(betweenness[v]) for v in nodes]
     profiles = {name: _profile(adj, _labels(G, nodes, name)) for name in ("sector", "line", "language")}
     roles, common = _brokerage(adj, profiles, triangles=True)
     cuts = cut_vertices(G) if cuts is None else cuts
     sector = profiles["sector"]
     across = {name: r[:, 1:].sum(axis=1) for name, r in roles.items()}  # itinerant + representative + liaison
     data = {v: G.nodes[v] for v in nodes}
+    method = betweenness_method(len(nodes), exact or betweenness is not None)
+    if betweenness is not None:
+        between = [float(betweenness[v]) for v in nodes]
+    elif method["method"] == "exact":
+        between = _betweenness_values(G, adj, None, 42, len(nodes), progress)
+    else:
+        zone_of = np.array([data[v].get("zone") or "region" for v in nodes], dtype=object)
+        cut = np.array([v in cuts for v in nodes])
+        separated = lambda values, half: _separated(zone_of, across["sector"], cut, adj.degree > 0, values, half)
+        between, method = _certified(G, adj, 42, separated, progress)
     table = pd.DataFrame({
         "zone": [data[v].get("zone") or "region" for v in nodes],
         "rank": 0,
@@ -720,7 +805,39 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     table = table[adj.degree > 0]
     for column in ("constraint", "effective_size", "ei"):
         table[column] = table[column].astype(float)
-    return rank_brokers(table)
+    table = rank_brokers(table)
+    table.attrs["betweenness"] = method  # for summary.json (how the betweenness column was computed)
+    return table
+
+
+def _separated(zone: np.ndarray, brokerage: np.ndarray, cut: np.ndarray, linked: np.ndarray, values: np.ndarray,
+               half: np.ndarray) -> dict[str, bool]:
+    """Zone -> whether its top :data:`CERTIFY_TOP` by bridge score is surely above every other actor of the zone.
+
+    Betweenness ``values`` within ``half`` on either side; the score of
+    :func:`rank_brokers` is then bounded from below and above (the zone's
+    largest betweenness, its denominator, bounded too).
+    """
+    found = {}
+    for z in sorted(set(zone[linked].tolist())):
+        rows = np.flatnonzero((zone == z) & linked)
+        if len(rows) <= CERTIFY_TOP:
+            found[z] = True
+            continue
+        b, lo, hi = values[rows], np.maximum(values[rows] - half[rows], 0.0), values[rows] + half[rows]
+        top_b = brokerage[rows].max()
+        share = brokerage[rows] / top_b if top_b > 0 else np.zeros(len(rows))
+        base = share + CUT_VERTEX_BONUS * cut[rows]
+        point = base + (b / b.max() if b.max() > 0 else 0.0)
+        if lo.max() <= 0:
+            found[z] = bool((half[rows] == 0).all())
+            continue
+        low, high = base + lo / hi.max(), base + hi / lo.max()
+        top = np.argsort(-point, kind="stable")[:CERTIFY_TOP]
+        rest = np.ones(len(rows), bool)
+        rest[top] = False
+        found[z] = bool(low[top].min() > high[rest].max())
+    return found
 
 
 def rank_brokers(table: pd.DataFrame, betweenness: Mapping[Hashable, float] | None = None) -> pd.DataFrame:

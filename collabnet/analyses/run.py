@@ -90,8 +90,9 @@ def _analyse(dataset, G, level: str, exact: bool, plans, progress: Progress) -> 
         workshop = _plans(G, gaps, members, plans, search)
         proposed = _plan_actions(workshop, actions)
     brokers = brokers_of(table)
+    method = table.attrs.get("betweenness") or betweenness_method(G.number_of_nodes(), exact)
     summary = summarise(dataset, G, isolated=isolated, brokers=brokers, gaps=gaps, matrices=matrices,
-                        members=members, betweenness=betweenness_method(G.number_of_nodes(), exact), level=level)
+                        members=members, betweenness=method, level=level)
     return Analysis(dataset=dataset, graph=G, level=level, zone=None,
                     zones=tuple(z for z in members if z != REGION), members=frozen_mapping(members),
                     isolated=isolated, brokers=brokers, cut_vertices=frozenset(cuts), cut_edges=bridges, gaps=gaps,
