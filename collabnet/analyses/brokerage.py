@@ -85,7 +85,7 @@ EXACT_MAX = 6000
 #: Number of sampled source nodes for betweenness above :data:`EXACT_MAX`.
 SAMPLE_SOURCES = 1024
 #: Most sources of the certified estimate: the sample doubles from :data:`SAMPLE_SOURCES` up to this many.
-CERTIFY_MAX_SOURCES = 8192
+CERTIFY_MAX_SOURCES = 2048
 #: Confidence with which every zone's top :data:`CERTIFY_TOP` (by broker rank) is separated from the rest.
 CONFIDENCE = 0.95
 CERTIFY_TOP = 10
