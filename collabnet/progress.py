@@ -7,12 +7,19 @@ elapsed time, and a bar for a step that counts its work), so a long step
 never looks stuck. Library code reports through a :class:`Progress` object
 that does nothing unless a command switched it on.
 
+Library code names its steps with fixed names (``"betweenness"``); a
+:class:`Progress` made with ``lang`` shows each as the message
+``progress.<name>`` of :mod:`collabnet.words` in that language (spaces as
+``_``), so a Dutch user reads ``Tussenposities berekenen``.
+
 Examples
 --------
 >>> p = Progress(enabled=False)
 >>> with p.step("betweenness", total=3) as advance:
 ...     for _ in range(3):
 ...         advance()
+>>> Progress(enabled=False, lang="fr").label("reading the dataset"), Progress(enabled=False).label("x")
+('Lecture des données', 'x')
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ __all__ = ["Progress", "NO_PROGRESS"]
 
 DELAY = 2.0
 WIDTH = 30
+LABEL_WIDTH = 30  # the longest step name in any language, so that the bars line up
 TICK = 0.25  # seconds between two redraws of a running step
 
 @dataclass
@@ -48,11 +56,20 @@ class Progress:
     Steps nest (a step inside a step); only the innermost running step is drawn.
     """
 
-    def __init__(self, enabled: bool = True, stream: TextIO | None = None, delay: float = DELAY):
+    def __init__(self, enabled: bool = True, stream: TextIO | None = None, delay: float = DELAY, *,
+                 lang: str = "en"):
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = enabled and getattr(self.stream, "isatty", lambda: False)()
         self.delay = delay
+        self.lang = lang
         self._running: list[_Step] = []
+
+    def label(self, name: str) -> str:
+        """The words shown for step ``name``: its ``progress.*`` message in :attr:`lang`, else the name itself."""
+        from collabnet.words import LABELS
+
+        message = LABELS.get("progress." + name.replace(" ", "_"))
+        return message[self.lang] if message is not None else name
 
     @contextlib.contextmanager
     def step(self, label: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
@@ -104,7 +121,7 @@ class Progress:
             bar = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {done}/{state.total}"
         else:
             bar = ""
-        self.stream.write(f"\r{state.label:<24} {bar} {time.monotonic() - state.start:5.1f}s")
+        self.stream.write(f"\r{self.label(state.label):<{LABEL_WIDTH}} {bar} {time.monotonic() - state.start:5.1f}s")
         self.stream.flush()
 
 

@@ -100,11 +100,11 @@ def test_language_gap_rationale_in_three_languages_same_choice():
     [action] = recommend_actions(G, [], None, gaps, zones=["south"])
     assert (action.actors, action.via) == (("n1", "f1"), "b")
     assert said(G, action, "nl") == ("Breng N1 in contact met F1 via B, die met beide samenwerkt: de "
-                                       "Nederlandstalige en Franstalige actoren van zone Zuid hebben nog geen "
+                                       "Nederlandstalige en Franstalige actoren van zorgzone Zuid hebben nog geen "
                                        "enkele verbinding.")
     assert said(G, action, "fr") == ("Mettre N1 en contact avec F1 par l'intermédiaire de B, qui travaille "
-                                       "avec les deux : les acteurs néerlandophones et francophones de la zone "
-                                       "Sud n'ont encore aucun lien entre eux.")
+                                       "avec les deux : dans le bassin Sud, les acteurs néerlandophones et "
+                                       "francophones n'ont encore aucun lien entre eux.")
 
 
 def test_isolated_actor_with_a_single_tie_meets_its_partners_partner():
@@ -171,8 +171,8 @@ def test_invite_rationale_and_no_group():
                                 "work: it has no link outside its own organisation yet.")
     [action] = recommend_actions(G, [Isolated("south", "x", "no_ties")], None, [], zones=["south"])
     assert action.via is None
-    assert said(G, action, "fr") == ("Inviter X (mental_health) dans le prochain atelier du changement de la zone Sud : "
-                                "il n'a encore aucun lien hors de sa propre organisation.")
+    assert said(G, action, "fr") == ("Inviter X (mental_health) à rejoindre le prochain atelier du changement pour le "
+                                "bassin Sud : il n'a encore aucun lien hors de sa propre organisation.")
 
 
 def test_secure_bridge_names_the_bridge_holder_as_introducer():

@@ -69,7 +69,7 @@ def test_rows_equal_the_actions_csv_rows(tiny, tmp_path):
     everything = sheet_rows(book["alle"])[1:]
     assert len(everything) == len(expected) > 0
     zones = {"north": "Noord", "region": "Gewest", "south": "Zuid"}
-    verbs = {"introduce": "Voorstellen", "invite": "Uitnodigen", "secure_bridge": "Brug verstevigen",
+    verbs = {"introduce": "In contact brengen", "invite": "Uitnodigen", "secure_bridge": "Brug verstevigen",
              "recruit": "Rekruteren"}
     for row, want in zip(everything, expected):
         zone, priority, verb, actors, rationale, via = row

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from collabnet.cli import cli
 
-FILES = ["actions.csv", "actions.xlsx", "brokers.csv", "gaps.csv", "isolated.csv", "summary.json"]
+FILES = ["actions.csv", "actions.xlsx", "analysis.xlsx", "brokers.csv", "gaps.csv", "isolated.csv", "summary.json"]
 
 ACTORS = """id,name,kind,sector,line,zone,language
 gp,GP Zuid,organisation,medical,1,south,fr
@@ -56,8 +56,8 @@ def test_analyze_writes_the_contract_tables(tiny: Path, tmp_path: Path):
     result = run(str(tiny), "--out", str(out), "--at", "2024-06-01")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == FILES
-    assert "1 row(s) left out" in result.output  # the tie to an unknown actor
-    assert "South (south): 2 actors, 2 isolated, 3 gaps" in result.output
+    assert "1 row left out of the analysis" in result.output  # the tie to an unknown actor
+    assert "South zone: 2 actors, 2 with an isolation signal, 3 gaps" in result.output
 
     assert read(out / "isolated.csv")[0][:8] == ["zone", "actor", "name", "kind", "sector", "line", "reason",
                                                  "degree"]
@@ -147,7 +147,9 @@ def test_errors_are_clean_with_exit_status_2(tmp_path: Path):
     folder.mkdir()
     (folder / "actors.csv").write_text(ACTORS, encoding="utf-8")
     result = run(str(folder), "--out", str(blocked / "sub"), "-q")
-    assert result.exit_code == 2 and f"Error: {blocked / 'sub'}: Not a directory" in result.output
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {blocked} is a file, not a folder. This command writes several files into a "
+                             f"folder: give a folder with --out, for example --out {tmp_path / 'file-out' / 'sub'}\n")
 
     result = run(str(folder), "--out", str(tmp_path / "o"), "--zone", "atlantis")
     assert result.exit_code == 2 and "unknown zone" in result.output

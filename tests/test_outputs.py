@@ -71,7 +71,7 @@ def test_analyze_report_writes_tables_reports_and_views_per_zone_and_region(data
     out = tmp_path / "out"
     assert run("analyze", dataset, "--out", out, "--report", "--lang", "nl", "--at", "2024-06-01", "-q").exit_code == 0
     names = sorted(p.name for p in out.iterdir())
-    expected = ["actions.csv", "actions.xlsx", "brokers.csv", "gaps.csv", "isolated.csv", "summary.json"]
+    expected = ["actions.csv", "actions.xlsx", "analysis.xlsx", "brokers.csv", "gaps.csv", "isolated.csv", "summary.json"]
     for zone in ("north", "south", "region"):
         expected += [f"report-{zone}.nl.html", f"report-{zone}.nl.md", f"view-{zone}.nl.html"]
     assert names == sorted(expected)

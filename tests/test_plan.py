@@ -64,7 +64,7 @@ def test_invite_hub_reaching_a_star_of_isolated_actors_comes_first():
     assert (plan.seats_needed, plan.reached, plan.total, plan.guarantee) == (2, 40.0, 40.0, 1.0)
     assert [(t.actor, t.reasons, t.weight) for t in plan.targets] == [
         (v, ("no_cross_line", "single_tie"), 10.0) for v in ("gp1", "gp2", "gp3", "t")]
-    assert said(star(), first.rationale) == ("Invite HUB (“coordination”): it reaches 4 isolated or peripheral actor(s) "
+    assert said(star(), first.rationale) == ("Invite HUB (“coordination”): it reaches 4 isolated or peripheral actors "
                                "(GP1, GP2, GP3 and 1 more); it brings “coordination” to the table.")
 
 
@@ -375,7 +375,7 @@ def test_cli_invite_every_zone_and_json(tiny: Path):
     # gp reaches gp and hosp, the only targets: a second seat would reach nobody new and is not proposed.
     assert (south["seats_needed"], south["unmet"]) == (4, ["family:other", "family:welfare", "line:2"])
     text = run("invite", str(tiny), "--zone", "south", "--seats", "2", "--lang", "nl").output
-    assert "  1. Nodig GP Zuid uit (‘Medische zorg’, de eerste lijn): het bereikt 2 geïsoleerde" in text
+    assert "  1. Nodig GP Zuid (‘Medische zorg’, de eerste lijn) uit: zo bereikt u 2 geïsoleerde actoren" in text
 
 
 def test_cli_leave_text_and_csv(tiny: Path, tmp_path: Path):

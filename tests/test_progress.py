@@ -29,7 +29,21 @@ def test_a_slow_step_on_a_terminal_shows_a_finished_bar():
     stream = FakeTerminal()
     with Progress(stream=stream, delay=0).step("betweenness", total=4) as advance:
         advance(4)
-    assert "betweenness" in stream.getvalue() and "4/4" in stream.getvalue()
+    assert "Computing betweenness" in stream.getvalue() and "4/4" in stream.getvalue()
+
+
+def test_a_step_is_named_in_the_language_of_the_command():
+    stream = FakeTerminal()
+    with Progress(stream=stream, delay=0, lang="nl").step("betweenness", total=1) as advance:
+        advance()
+    assert stream.getvalue().startswith("\rTussenposities berekenen ") and "betweenness" not in stream.getvalue()
+
+
+def test_a_step_without_words_keeps_its_name():
+    stream = FakeTerminal()
+    with Progress(stream=stream, delay=0, lang="fr").step("intake", total=1) as advance:
+        advance()
+    assert stream.getvalue().startswith("\rintake ")
 
 
 def test_disabled_progress_is_silent_even_on_a_terminal():
@@ -46,7 +60,7 @@ def test_a_running_step_is_redrawn_before_it_ends():
         while stream.getvalue().count("\r") < 2 and time.monotonic() < deadline:  # two redraws, not only the last
             time.sleep(0.01)
         seen = stream.getvalue()
-    assert seen.count("\ractions") >= 2
+    assert seen.count("\rChoosing actions") >= 2
     assert stream.getvalue().endswith("\n")
 
 
@@ -60,7 +74,7 @@ def test_only_the_innermost_step_is_drawn_while_it_runs():
             time.sleep(0.6)  # at least two ticks
             inner = stream.getvalue()[before:]
             advance(1)
-    assert inner.count("\rbetweenness") >= 2 and "brokerage" not in inner
+    assert inner.count("\rComputing betweenness") >= 2 and "Finding brokers" not in inner
     assert stream.getvalue().rstrip("\n").endswith("s") and "2/2" in stream.getvalue()
 
 

@@ -104,7 +104,7 @@ def test_report_name_keeps_any_zone_code_inside_the_folder():
     ("fr", ["Rapport de collaboration", "Bassin Sud", "Chiffres clés", "Lacunes", "Liste d&#39;actions",
             "Comment lire ce rapport ?", "Soins médicaux", "Action sociale", "Aide et soins à domicile",
             "première ligne"]),
-    ("en", ["Collaboration report", "Care zone South", "Key figures", "Gaps", "Action list",
+    ("en", ["Collaboration report", "South zone", "Key figures", "Gaps", "Action list",
             "How to read this report", "Medical care", "Social assistance", "Home care", "first line"]),
 ])
 def test_labels_and_taxonomy_names_in_the_chosen_language(reports, lang, words):
@@ -223,9 +223,10 @@ def test_no_contact_data(reports):
 
 def test_sections_and_print_stylesheet(reports):
     html = reports["en"]["south"].html
-    for section in ("figures", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto"):
+    for section in ("matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto"):
         assert f'<section id="{section}">' in html
-    assert "@media print" in html and "size: A4" in html and "break-before: page" in html
+    assert '<section id="glance" class="glance">' in html
+    assert "@media print" in html and "size: A4" in html and "section.glance { break-after: page; }" in html
     assert "thead { display: table-header-group; }" in html and "break-inside: avoid" in html
 
 

@@ -14,7 +14,7 @@ from collabnet.render.report import render_reports
 PAYLOADS = ("<script>window.pwned=1</script>", "<img src=x onerror=window.pwned=2>",
             "<svg onload=window.pwned=3>", "</td></tr></table><b onmouseover=window.pwned=4>x</b>")
 EXTRA = "".join(f"evil{i},{name},organisation,medical,1,south,,fr,,\n" for i, name in enumerate(PAYLOADS))
-SECTIONS = ["figures", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto"]
+SECTIONS = ["glance", "matrix", "isolation", "isolated", "brokers", "gaps", "actions", "howto"]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_report_renders_offline_and_runs_nothing(browser, pages, name):
     # nothing injected became an element, nothing ran, nothing left the machine
     assert browser.execute_script("return document.querySelectorAll('script, img, b').length") == 0
     assert browser.execute_script("return document.querySelectorAll('svg').length") == browser.execute_script(
-        "return document.querySelectorAll('svg.bars, ul.legend svg').length")
+        "return document.querySelectorAll('svg.bars, svg.network, ul.legend svg').length")
     assert browser.execute_script("return typeof window.pwned") == "undefined"
     with pytest.raises(NoAlertPresentException):
         _ = browser.switch_to.alert  # raises: no alert ever opened

@@ -66,11 +66,11 @@ def test_whom_to_invite_with_reasons_and_the_guarantee(reports):
     text = part(reports["report-south.en.md"], "Whom to invite")
     assert table(text) == [
         "| 1 | GP Zuid | 2 | Invite GP Zuid (“Medical care”, the first line): it reaches 2 isolated or peripheral "
-        "actor(s) (GP Zuid, Kliniek); it brings health care and the first line to the table. |",
+        "actors (GP Zuid, Kliniek); it brings health care and the first line to the table. |",
     ]  # nobody else reaches an isolated actor that GP Zuid does not reach already: no seat for them
     assert "Together they reach all 20 points of isolation of the zone." in text
     assert "Seats proposed: 1 of 5; nobody else reaches an isolated actor who is not reached yet." in text
-    assert "Not at the table (4 seats would be needed): other, welfare, second line." in text
+    assert "Not at the table (4 seats would be needed): welfare, other sectors and second line." in text
 
 
 def test_introductions_with_who_introduces_gaps_closed_and_figures(reports):
@@ -111,10 +111,10 @@ def test_plans_sit_in_the_action_section_of_zone_reports_only(reports):
 def test_plans_in_french(reports):
     md = reports["report-south.fr.md"]
     assert "### Qui inviter" in md and "### Mises en contact qui comblent le plus de lacunes" in md
-    assert "Ensemble, ils atteignent les 20 points d'isolement de la zone." in md
+    assert "Ensemble, ils atteignent les 20 points d'isolement du bassin." in md
     assert "| 1 | GP Zuid — Kliniek | Netwerk Zuid | Aucun lien entre première et deuxième ligne |" in md
     assert "| Indice E-I entre secteurs | 1,00 | 0,71 |" in md
-    assert "Pas à la table (il faudrait 4 places) : autre, social, deuxième ligne." in md
+    assert "Pas représentés autour de la table (il faudrait 4 places) : social, autres secteurs et deuxième ligne." in md
 
 
 def test_names_in_the_plans_are_escaped(tmp_path):

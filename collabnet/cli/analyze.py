@@ -11,6 +11,7 @@ from collabnet.cli.common import (
     analysis_since,
     at_option,
     changes_since,
+    check_out_folder,
     dataset_argument,
     default_out,
     handle_errors,
@@ -21,6 +22,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    say,
     since_option,
     zone_option,
 )
@@ -31,12 +33,16 @@ __all__ = ["analyze"]
 
 @click.command()
 @dataset_argument
-@out_option("Folder for summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv, actions.xlsx "
-            "(default: reports/<dataset name>/).")
+@out_option("Folder for summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv, actions.xlsx and "
+            "analysis.xlsx (default: reports/<dataset name>/).")
 @zone_option
 @at_option
 @lang_option
 @click.option("--json", "as_json", is_flag=True, help="Print summary.json instead of the text summary.")
+@click.option("--csv-dialect", "dialect", type=click.Choice(["contract", "excel"]), default="contract",
+              show_default=True,
+              help="contract: UTF-8, ',' and decimal point (reports/FORMAT.md, what programs read); excel: a "
+                   "byte-order mark, ';' and decimal comma, as Excel in Belgium opens a CSV on a double-click.")
 @click.option("--report", "with_report", is_flag=True,
               help="Also write, per zone and for the region, the printable report (HTML + Markdown) and the "
                    "interactive view (HTML), in --lang.")
@@ -55,13 +61,14 @@ __all__ = ["analyze"]
 @privacy_options
 @handle_errors
 def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | None, lang: str, as_json: bool,
-            with_report: bool, since, actions, with_plan: bool, exact: bool, level: str, quiet: bool,
-            pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+            dialect: str, with_report: bool, since, actions, with_plan: bool, exact: bool, level: str, quiet: bool,
+            pseudonymise: bool, key_file: Path | None) -> None:
     """Find isolated actors, brokers, gaps and actions per care zone, and write them as tables.
 
     Writes summary.json, isolated.csv, brokers.csv, gaps.csv and actions.csv
-    (columns in reports/FORMAT.md), and actions.xlsx (the actions with names,
-    a sheet per zone, headers in --lang), then prints a short summary per zone.
+    (columns in reports/FORMAT.md), actions.xlsx (the actions with names,
+    a sheet per zone, headers in --lang) and analysis.xlsx (every table as a
+    sheet, in --lang), then prints a short summary per zone in --lang.
     Every table is computed on the organisation graph (persons folded into
     their organisation) unless --level actors is given. Same input, same
     files, byte for byte. With --with-plan, the planning
@@ -75,6 +82,7 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
       collabnet analyze --report --lang fr
       collabnet analyze --report --since 2024-01-01 --actions old/actions.csv
       collabnet analyze --zone Zuid --with-plan --lang nl
+      collabnet analyze --lang fr --csv-dialect excel
     """
     from collabnet.analyses import analyse
     from collabnet.render.tables import summary_json, write_analysis
@@ -82,11 +90,11 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     from collabnet.words import Vocabulary
 
     if since is not None and not with_report:
-        raise click.UsageError("--since adds a section to the reports: use it with --report")
-    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
-                      include_contacts=include_contacts)
+        raise click.UsageError(say("cli.since_needs_report"))
+    check_out_folder(out)
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file)
     code = resolve_zone(ds, zone)
-    progress = Progress(enabled=not quiet and not as_json)
+    progress = Progress(enabled=not quiet and not as_json, lang=lang)
     old = analysis_since(ds, since, actions, level=level, exact=exact, progress=progress)
     # One analysis of the whole graph (and one of --since's date); --zone only chooses the rows written.
     result = analyse(ds, level=level, exact=exact, plans=_plan_zones(ds, code, with_report, with_plan), progress=progress)
@@ -95,7 +103,7 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     table = result if code is None else result.for_zone(code)
     folder = out if out is not None else default_out(ds.name)
     with progress.step("tables"):
-        written = write_analysis(table, folder, words, plan=table.plan_actions if with_plan else None)
+        written = write_analysis(table, folder, words, plan=table.plan_actions if with_plan else None, dialect=dialect)
     if with_report:
         from collabnet.render.report import render_reports
         from collabnet.render.view import render_views
@@ -111,7 +119,7 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
         click.echo(summary_json(table.summary.to_dict()), nl=False)
         return
     click.echo(render_summary(table, words), nl=False)
-    click.echo(f"\nWrote {', '.join(p.name for p in written)} to {folder}")
+    click.echo("\n" + words.word("terminal.wrote", folder=folder, files=", ".join(p.name for p in written)))
 
 
 def _plan_zones(ds, code: str | None, with_report: bool, with_plan: bool) -> list[str]:

@@ -21,7 +21,7 @@ __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "z
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
            "code_choice",
            "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since",
-           "earlier_actions"]
+           "earlier_actions", "contacts_option", "check_out_folder", "cli_lang", "say"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
@@ -49,6 +49,36 @@ def default_out(dataset_name: str) -> Path:
 
 def echo_err(message: str) -> None:
     click.echo(message, err=True)
+
+
+def cli_lang() -> str:
+    """The running command's ``--lang`` (English for a command without one): the language of its messages."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.params.get("lang") if ctx is not None else None) or "en"
+
+
+def say(key: str, n: int | None = None, **fields: object) -> str:
+    """Message ``key`` of :mod:`collabnet.words` in the running command's ``--lang``; ``n`` counts (plural)."""
+    from collabnet.words import Vocabulary
+
+    words = Vocabulary(cli_lang())
+    return words.word(key, **fields) if n is None else words.count(key, n, **fields)
+
+
+def fail(key: str, **fields: object) -> None:
+    """Print ``Error: <message>`` (in ``--lang``) on stderr and exit with status 2."""
+    echo_err(say("cli.error", message=say(key, **fields)))
+    sys.exit(EXIT_UNUSABLE)
+
+
+def check_out_folder(out: Path | None) -> None:
+    """``--out`` of a command that writes several files must be a folder (or not exist yet)."""
+    if out is None:
+        return
+    blocking = next((p for p in (out, *out.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        free = blocking.with_suffix("") if blocking.suffix else blocking.with_name(blocking.name + "-out")
+        fail("cli.out_is_file", path=blocking, folder=free / out.relative_to(blocking))
 
 
 def dataset_argument(func: Callable) -> Callable:
@@ -183,10 +213,14 @@ def out_option(help_text: str) -> Callable:
     return decorate
 
 
-def privacy_options(func: Callable) -> Callable:
-    """``--pseudonymise`` / ``--key-file`` / ``--include-contacts``, shared by every command that writes outputs."""
-    func = click.option("--include-contacts", is_flag=True,
+def contacts_option(func: Callable) -> Callable:
+    """``--include-contacts``: only on the command whose files can hold e-mail and phone (``export``)."""
+    return click.option("--include-contacts", is_flag=True,
                         help="Also export persons' e-mail and phone (personal data: only when you must).")(func)
+
+
+def privacy_options(func: Callable) -> Callable:
+    """``--pseudonymise`` / ``--key-file``, shared by every command that writes outputs."""
     func = click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                         help="Secret key for --pseudonymise (default ~/.config/collabnet/pseudonym.key, created "
                              "on first use). Keep it: the same key gives the same pseudonyms.")(func)
@@ -214,13 +248,16 @@ def handle_errors(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except CollabnetError as exc:
-            echo_err(f"Error: {exc}")
+            echo_err(say("cli.error", message=exc))
             sys.exit(EXIT_UNUSABLE)
         except IsADirectoryError as exc:
-            echo_err(f"Error: {exc.filename}: is a folder, expected a file")
-            sys.exit(EXIT_UNUSABLE)
-        except OSError as exc:  # unwritable output folder, full disk, unreadable file
-            echo_err(f"Error: {exc.filename or 'output'}: {exc.strerror or exc}")
+            fail("cli.is_folder", path=exc.filename)
+        except (FileExistsError, NotADirectoryError) as exc:  # a file where a folder of outputs should go
+            fail("cli.not_a_folder", path=exc.filename)
+        except PermissionError as exc:
+            fail("cli.no_permission", path=exc.filename)
+        except OSError as exc:  # full disk, unreadable file
+            echo_err(say("cli.error", message=f"{exc.filename or 'output'}: {exc.strerror or exc}"))
             sys.exit(EXIT_UNUSABLE)
 
     return wrapper
@@ -264,7 +301,7 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
         raise click.UsageError("--include-contacts and --pseudonymise exclude each other: e-mail and phone "
                                "identify persons")
     try:
-        with Progress(enabled=not quiet).step("reading the dataset"):
+        with Progress(enabled=not quiet, lang=cli_lang()).step("reading the dataset"):
             ds = load_dataset(path, at=at)
         if pseudonymise:
             key = load_key(key_file)
@@ -274,12 +311,12 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
         elif not include_contacts:
             ds = without_contacts(ds)
     except CollabnetError as exc:
-        echo_err(f"Error: {exc}")
+        echo_err(say("cli.error", message=exc))
         sys.exit(EXIT_UNUSABLE)
     except OSError as exc:
-        echo_err(f"Error: {exc.filename or path}: {exc.strerror}")
+        echo_err(say("cli.error", message=f"{exc.filename or path}: {exc.strerror}"))
         sys.exit(EXIT_UNUSABLE)
     left_out = ds.rows_left_out
     if left_out and not quiet:
-        echo_err(f"{left_out} row(s) left out of the analysis; `collabnet validate {path}` lists them.")
+        echo_err(say("cli.left_out", left_out, path=path))
     return ds

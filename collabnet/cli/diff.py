@@ -52,7 +52,7 @@ _APPEARED = {"ties": ("new", "lost"), "memberships": ("new", "lost"), "edges": (
 @handle_errors
 def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | None, at: str | None,
          actions: Path | None, top: int, zone: str | None, out: Path | None, as_json: bool, level: str,
-         quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:
+         quiet: bool, pseudonymise: bool, key_file: Path | None) -> None:
     """Show what changed since the last workshop: ties, memberships, isolated actors, gaps, brokers.
 
     Compares one DATASET on two dates (--from, --to), or two datasets OLD
@@ -71,7 +71,7 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
     """
     from collabnet.diff import compare, write_diff
 
-    privacy = dict(pseudonymise=pseudonymise, key_file=key_file, include_contacts=include_contacts)
+    privacy = dict(pseudonymise=pseudonymise, key_file=key_file)
     if len(datasets) > 2:
         raise click.UsageError("give one DATASET (with --from and --to) or two datasets OLD NEW, "
                                f"not {len(datasets)}")

@@ -8,6 +8,7 @@ import click
 
 from collabnet.cli.common import (
     at_option,
+    contacts_option,
     dataset_argument,
     default_out,
     handle_errors,
@@ -40,6 +41,7 @@ DEFAULT_NAMES = {"gexf": "graph{zone}.gexf", "graphml": "graph{zone}.graphml", "
 @lang_option
 @quiet_option
 @privacy_options
+@contacts_option
 @handle_errors
 def export(dataset: Path | None, fmt: str, out: Path | None, zone: str | None, at: str | None, lang: str,
            quiet: bool, pseudonymise: bool, key_file: Path | None, include_contacts: bool) -> None:

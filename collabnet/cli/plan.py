@@ -67,7 +67,7 @@ def plan() -> None:
 @click.option("--seats", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
               help="Number of invitees.")
 @handle_errors
-def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, include_contacts, zone,
+def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, zone,
            seats) -> None:
     """The K actors to invite so that together they reach the most isolated and peripheral first- and
     second-line actors (directly or within two steps), with every sector family and both lines at the table.
@@ -83,7 +83,7 @@ def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file
     """
     from collabnet.planning import plan_invite
 
-    ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
+    ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, zone)
     plans = [plan_invite(ds.graph_at(level), z, seats) for z in zones]
     _finish(ds, level, plans, as_json, out, quiet, lang, _invite_text)
 
@@ -94,7 +94,7 @@ def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file
 @click.option("--count", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
               help="Number of introductions.")
 @handle_errors
-def introduce(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, include_contacts, zone,
+def introduce(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, zone,
               count) -> None:
     """The K new ties that most reduce the zone's gaps (isolated actors, unlinked sector pairs, line and
     language gaps), each with the partner who can make the introduction, and the zone's figures before and
@@ -107,7 +107,7 @@ def introduce(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_f
     """
     from collabnet.planning import plan_introductions
 
-    ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone)
+    ds, zones = _load(dataset, at, quiet, pseudonymise, key_file, zone)
     plans = [plan_introductions(ds.graph_at(level), z, count) for z in zones]
     _finish(ds, level, plans, as_json, out, quiet, lang, _introduce_text)
 
@@ -118,7 +118,7 @@ def introduce(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_f
               help="The actor who leaves (id, or its exact name).")
 @click.option("--with-staff", is_flag=True, help="For an organisation: its staff leave with it.")
 @handle_errors
-def leave(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, include_contacts, actor,
+def leave(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, actor,
           with_staff) -> None:
     """What breaks if an actor leaves: sector pairs, the line and language links that lose their last
     link (in its zone and region-wide), actors left isolated or cut off, and who can take over.
@@ -138,7 +138,7 @@ def leave(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file,
     from collabnet.planning.leave import plan_person_leave
     from collabnet.planning.scope import find_actor
 
-    ds, _ = _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, None)
+    ds, _ = _load(dataset, at, quiet, pseudonymise, key_file, None)
     G = ds.graph_at(level)
     if level == "organisations" and actor not in G:
         who = find_actor(ds.graph, actor)  # a person of an organisation is no node of the organisation graph
@@ -149,12 +149,11 @@ def leave(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file,
     _finish(ds, level, [plan_leave(G, actor, with_staff=with_staff)], as_json, out, quiet, lang, _leave_text)
 
 
-def _load(dataset, at, quiet, pseudonymise, key_file, include_contacts, zone) -> tuple:
+def _load(dataset, at, quiet, pseudonymise, key_file, zone) -> tuple:
     """The dataset and the zones to plan for (the one asked, else every zone with actors)."""
     from collabnet.analyses.gaps import zone_members
 
-    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
-                      include_contacts=include_contacts)
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file)
     code = resolve_zone(ds, zone)
     return ds, [code] if code is not None else list(zone_members(ds.graph))
 

@@ -11,6 +11,7 @@ from collabnet.cli.common import (
     analysis_since,
     at_option,
     changes_since,
+    check_out_folder,
     dataset_argument,
     default_out,
     handle_errors,
@@ -44,8 +45,7 @@ __all__ = ["report"]
 @privacy_options
 @handle_errors
 def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, at: str | None, since, actions,
-           no_plan: bool, level: str, quiet: bool, pseudonymise: bool, key_file: Path | None,
-           include_contacts: bool) -> None:
+           no_plan: bool, level: str, quiet: bool, pseudonymise: bool, key_file: Path | None) -> None:
     """Write a printable report per care zone and for the whole region, in HTML and Markdown.
 
     Each report shows the key figures, the links between sectors (a heatmap),
@@ -57,7 +57,7 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     HTML opens from disk with no network and prints on A4. Files:
     report-<zone>.<lang>.html and .md (report-region.<lang>.* for the region).
     --zone writes that zone's report only (--zone region: the region's only).
-    Reports never show e-mail or phone, even with --include-contacts.
+    Reports never show e-mail or phone.
 
     --since DATE adds "since last time" after the key figures: the figures on
     both dates, new and lost ties and memberships, actors who became or
@@ -75,10 +75,10 @@ def report(dataset: Path | None, zone: str | None, lang: str, out: Path | None, 
     from collabnet.progress import Progress
     from collabnet.render.report import render_reports
 
-    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file,
-                      include_contacts=include_contacts)
+    check_out_folder(out)
+    ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file)
     code = resolve_zone(ds, zone)
-    progress = Progress(enabled=not quiet)
+    progress = Progress(enabled=not quiet, lang=lang)
     old = analysis_since(ds, since, actions, level=level, progress=progress)
     # the plans of the zone reports written (the region report has none)
     plans = False if no_plan or code == REGION else True if code is None else [code]

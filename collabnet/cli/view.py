@@ -44,8 +44,7 @@ __all__ = ["view"]
 @privacy_options
 @handle_errors
 def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, lang: str, out: Path | None,
-         at: str | None, since, level: str, quiet: bool, pseudonymise: bool, key_file: Path | None,
-         include_contacts: bool) -> None:
+         at: str | None, since, level: str, quiet: bool, pseudonymise: bool, key_file: Path | None) -> None:
     """Write an interactive view of the actor graph: one HTML page that works offline.
 
     Colour by sector, family, line or language; squares are organisations,

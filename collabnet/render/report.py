@@ -5,7 +5,11 @@ teams, support groups, workshop facilitators). It reads the record of
 :func:`collabnet.analyses.analyse` (and computes no finding itself) and
 shows, in Dutch, French or English:
 
-1. key figures (actors, links, density, E-I index, isolation, gaps, actions);
+1. the zone at a glance, a page of its own in print: the key figures (actors,
+   links, density, E-I index, isolation, gaps, actions), a static network
+   picture (:mod:`collabnet.render.picture`: the organisation graph, or the
+   sector map of a large zone, with isolated actors and bridges marked) and
+   the first three actions;
 2. the sector x sector table of links as a heatmap (an HTML table whose cell
    colours are computed here; every count stays visible as a number);
 3. isolation by main sector and by care line, as inline SVG bar charts;
@@ -67,17 +71,21 @@ import pandas as pd
 
 from collabnet import __version__
 from collabnet.codes import REASONS, REGION
+from collabnet.render import phrases
+from collabnet.render.picture import network_picture
 from collabnet.runtime import collector_paused, share_out
 from collabnet.words import Vocabulary
 from collabnet.writing import atomic_write_text
 
-__all__ = ["MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "SINCE_ROWS", "Report", "markdown_escape",
+__all__ = ["GLANCE_ACTIONS", "MAX_BROKERS", "MAX_ROWS", "REASON_COLOURS", "SINCE_ROWS", "Report", "markdown_escape",
            "render_report", "render_reports", "report_name"]
 
 #: Rows shown at most in a list of the report (actors, gaps, actions); the CSV files hold them all.
 MAX_ROWS = 40
 #: Brokers shown at most.
 MAX_BROKERS = 15
+#: Actions on the first page ("at a glance").
+GLANCE_ACTIONS = 3
 #: Rows shown at most per list of the "since last time" section (``collabnet diff`` writes them all).
 SINCE_ROWS = 10
 #: Bar colours of the isolation charts, from the most serious signal to none (colour-blind safe, prints in grey).
@@ -91,7 +99,8 @@ REASON_COLOURS = {
 _DARK_SEGMENTS = frozenset({"no_ties", "single_tie"})
 _HEAT_LOW = (247, 251, 255)   # ColorBrewer Blues, lightest
 _HEAT_HIGH = (8, 48, 107)     # ColorBrewer Blues, darkest
-_SECTIONS = ("figures", "since", "matrix", "survey", "isolation", "isolated", "brokers", "gaps", "actions", "howto")
+_SECTIONS = ("glance", "since", "matrix", "survey", "isolation", "isolated", "brokers", "gaps", "actions",
+             "howto")
 # Key figures of collabnet.diff -> (label, decimals; None for a count).
 _FIGURE_WORDS = {"actors": ("report.fig.actors", None), "edges": ("report.fig.links", None),
                  "isolated": ("report.fig.signals", None), "gaps": ("report.fig.gaps", None),
@@ -271,12 +280,7 @@ class _Content:
 
     def number(self, value: Any, digits: int) -> str:
         """A number with ``digits`` decimals (decimal comma in Dutch and French); n/a when missing."""
-        if _missing(value):
-            return self.word("report.not_available")
-        text = f"{float(value):.{digits}f}"
-        if float(text) == 0:
-            text = text.lstrip("-")
-        return text.replace(".", ",") if self.lang in ("nl", "fr") else text
+        return phrases.number(self.words, value, digits)
 
     def more(self, total: int, shown: int, file: str) -> str:
         return self.word("report.more", n=total - shown, file=file) if total > shown else ""
@@ -296,8 +300,9 @@ class _Content:
             "intro": self.word("report.intro", scope=scope, date=date),
             "footer": self.word("report.footer", version=__version__, dataset=dataset, date=date),
             "region": self.region,
-            "sections": {key: self.word(f"report.section.{key}") for key in _SECTIONS
+            "sections": {key: self.word(self.section_key(key)) for key in _SECTIONS
                          if (key != "since" or self.changes is not None) and (key != "survey" or survey)},
+            "glance": self.glance(),
             "w": self.words,
             "figures": self.figures(),
             "since": self.since(),
@@ -314,6 +319,25 @@ class _Content:
             "plan": self.plan_tables(),
             "howto": [(self.word(f"report.term.{k}"), self.word(self.help_key(k))) for k in _HOWTO],
         }
+
+    def section_key(self, key: str) -> str:
+        if key == "glance" and self.region:
+            return "report.section.glance_region"
+        return f"report.section.{key}"
+
+    # ---- 1. at a glance: the picture and the first actions (the key figures come from figures())
+    def glance(self) -> dict:
+        ranked = self._ordered_brokers(self.brokers)["actor"].tolist() if len(self.brokers) else []
+        picture = network_picture(
+            self.G, self.nodes, self.words, isolated={r.actor for r in self.isolated},
+            cut_vertices=self.analysis.cut_vertices & self.in_scope,
+            cut_edges=[(u, v) for u, v in self.cut_edge_groups], brokers=ranked,
+            matrix=self.analysis.matrices.get(self.zone), sector_order=self.sector_order, level=self.analysis.level,
+            gaps=[(g.a, g.b) for g in self.gaps if g.gap == "sector_pair"])
+        picture["caption"] = self.word(f"report.picture.{picture['kind']}")
+        actions = [{"priority": a.priority, "action": self.coded("action", a.action), "why": self.words.say(a.rationale)}
+                   for a in self.actions[:GLANCE_ACTIONS]]
+        return {"picture": picture if self.nodes else None, "actions": actions}
 
     def help_key(self, term: str) -> str:
         """The "how to read" text of a term; the network is explained as the graph analysed (its level)."""
@@ -634,22 +658,8 @@ class _Content:
                          "separates": "; ".join(self.value_pair(e.separates, e.a, e.b) for e in edges)})
         return {"rows": rows, "more": self.more(len(groups), MAX_ROWS, "brokers.csv")}
 
-    def value(self, kind: str, code: Any) -> str:
-        """Display name of a sector, family, care line or language code."""
-        if kind in ("sector", "sector_pair", "weak_sector_pair", "sector_missing"):
-            return self.sector(code)
-        if kind in ("line", "line_gap"):
-            return self.line(code)
-        if kind in ("language", "language_gap"):
-            return self.coded("language", code)
-        if kind in ("family", "family_pair", "weak_family_pair"):
-            return self.coded("family", code)
-        return str(code)
-
     def value_pair(self, kind: str, a: Any, b: Any) -> str:
-        if _missing(b) or b == "":
-            return self.value(kind, a)
-        return self.word("report.pair", a=self.value(kind, a), b=self.value(kind, b))
+        return phrases.between(self.words, kind, a, b)
 
     # ---- 6. gaps
     def gap_rows(self) -> dict:
@@ -727,12 +737,13 @@ class _Content:
         return str(value) if isinstance(value, int) else self.number(value, 2)
 
     def requirements(self, codes: Iterable[str]) -> str:
-        """``family:welfare``, ``line:2`` as words: ``welfare, 2nd line``."""
+        """``family:welfare``, ``line:2`` as words, families first: ``health, welfare and second line``."""
+        order = {"family:health": 0, "family:welfare": 1, "family:other": 2}
         words = []
-        for code in codes:
+        for code in sorted(codes, key=lambda c: (order.get(str(c), 3), str(c))):
             kind, _, value = str(code).partition(":")
             words.append(self.line(value) if kind == "line" else self.coded(kind, value))
-        return ", ".join(words) or "–"
+        return self.words.both(words) or "–"
 
     def weight(self, value: float) -> str:
         return str(int(value)) if float(value).is_integer() else self.number(value, 1)
@@ -741,10 +752,7 @@ class _Content:
         return f"{round(share * 100)}" + (" %" if self.lang == "fr" else "%")
 
 
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value == "":
-        return True
-    return isinstance(value, float) and math.isnan(value)
+_missing = phrases.missing
 
 
 def _arrow(old: Any, new: Any) -> str:

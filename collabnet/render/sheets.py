@@ -48,12 +48,15 @@ class Column:
     """A column of a sheet: its key, its header (in the reader's language), its width in characters.
 
     ``wrap``: long text wraps inside the column (the row grows to show it all).
+    ``decimals``: numbers are shown with that many decimals (in the reader's
+    spreadsheet's own decimal mark); the cell keeps the full value.
     """
 
     key: str
     header: str
     width: float
     wrap: bool = False
+    decimals: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,31 +94,44 @@ def workbook(sheets: Iterable[Sheet]) -> bytes:
 
     def build(book) -> None:
         bold = book.add_format({"bold": True, "valign": "top", "text_wrap": True})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        top = book.add_format({"valign": "top"})
+        styles: dict[tuple, object] = {}
+
+        def style(column: Column):
+            key = (column.wrap, column.decimals)
+            if key not in styles:
+                spec = {"text_wrap": True, "valign": "top"} if column.wrap else {"valign": "top"}
+                if column.decimals is not None:
+                    spec["num_format"] = "0." + "0" * column.decimals if column.decimals else "0"
+                styles[key] = book.add_format(spec)
+            return styles[key]
+
         taken: set[str] = set()
         for sheet in sheets:
             ws = book.add_worksheet(sheet_title(sheet.title, taken))
-            _fill(ws, sheet, bold, wrap, top)
+            _fill(ws, sheet, bold, [style(c) for c in sheet.columns])
 
     return xlsx_bytes(build)
 
 
-def _fill(ws, sheet: Sheet, bold, wrap, top) -> None:
+def _fill(ws, sheet: Sheet, bold, styles: list) -> None:
     columns = sheet.columns
+    header_lines = 1
     for index, column in enumerate(columns):
-        ws.set_column(index, index, column.width, wrap if column.wrap else top)
-        ws.write_string(0, index, str(column.header), bold)  # the writer neutralises every text
+        ws.set_column(index, index, column.width, styles[index])
+        ws.write_string(0, index, str(column.header), bold)
+        header_lines = max(header_lines, _lines(column.header, column.width))
+    if header_lines > 1:  # headers wrap in narrow number columns
+        ws.set_row(0, min(_MAX_HEIGHT, header_lines * _LINE_HEIGHT))
     for r, values in enumerate(sheet.rows, start=1):
         lines = 1
         for index, (column, value) in enumerate(zip(columns, values)):
-            style = wrap if column.wrap else top
+            style = styles[index]
             if value is None or (isinstance(value, float) and not math.isfinite(value)):
                 continue
             if isinstance(value, bool):
                 ws.write_boolean(r, index, value, style)
             elif isinstance(value, (int, float)):
-                ws.write_number(r, index, value, style)
+                ws.write_number(r, index, float(value) if isinstance(value, float) else int(value), style)
             else:
                 text = writing.sheet_cell(str(value))[:_MAX_TEXT]  # what the writer will write, for the height
                 ws.write_string(r, index, text, style)

@@ -12,6 +12,13 @@ Columns follow outputs.md in order; the columns after them are extras
 actions.xlsx holds the rows of actions.csv for people rather than programs
 (:func:`actions_workbook`): an ``all`` sheet and one sheet per zone with
 actions, headers in the report language, names next to the ids.
+analysis.xlsx holds every table (summary, isolated, brokers, gaps, actions),
+one sheet each, in the reader's language (:func:`analysis_workbook`).
+
+``dialect="excel"`` (``collabnet analyze --csv-dialect excel``) writes the
+CSV files as a Belgian Excel opens them by double-click: a UTF-8 byte-order
+mark, ``;`` between cells, a decimal comma, CRLF line ends
+(:func:`excel_csv_text`). The default is the contract's dialect.
 
 Every file is written atomically (:mod:`collabnet.writing`); cells are
 spreadsheet-safe, floats have at most 6 decimals, booleans are ``true``/``false``.
@@ -26,7 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from collabnet.writing import atomic_write_bytes, atomic_write_text, write_csv
+from collabnet.codes import REGION
+from collabnet.render.phrases import between
+from collabnet.writing import atomic_write_bytes, atomic_write_text, csv_text, format_value
 
 __all__ = [
     "ACTION_COLUMNS",
@@ -36,6 +45,9 @@ __all__ = [
     "SOURCES",
     "action_rows",
     "actions_workbook",
+    "analysis_workbook",
+    "CSV_DIALECTS",
+    "excel_csv_text",
     "broker_rows",
     "gap_rows",
     "isolated_rows",
@@ -48,7 +60,10 @@ __all__ = [
 ISOLATED_COLUMNS = ("zone", "actor", "name", "kind", "sector", "line", "reason", "degree", "evidence", "carried_by")
 GAP_COLUMNS = ("zone", "gap", "a", "b", "observed", "expected", "severity", "evidence")
 ACTION_COLUMNS = ("zone", "priority", "action", "actors", "rationale", "via", "evidence", "score")
-OUTPUT_FILES = ("summary.json", "isolated.csv", "brokers.csv", "gaps.csv", "actions.csv", "actions.xlsx")
+OUTPUT_FILES = ("summary.json", "isolated.csv", "brokers.csv", "gaps.csv", "actions.csv", "actions.xlsx",
+                "analysis.xlsx")
+#: ``--csv-dialect``: ``contract`` (outputs.md) or ``excel`` (BOM, ``;``, decimal comma).
+CSV_DIALECTS = ("contract", "excel")
 #: Values of the ``source`` column of actions.csv (written when plan actions are added).
 SOURCES = ("analysis", "plan")
 # actions.xlsx: (actions.csv column, header label, column width in characters).
@@ -126,20 +141,92 @@ def actions_workbook(rows: Iterable[dict], words) -> bytes:
     words : collabnet.words.Vocabulary
         The language of the headers, and the names of zones, actors and groups.
     """
-    from collabnet.render.sheets import Column, Sheet, workbook
+    from collabnet.render.sheets import workbook
+
+    return workbook(_action_sheets(list(rows), words, _Names(words)))
+
+
+def _action_sheets(rows: list[dict], words, names: _Names) -> list:
+    """The ``all`` sheet of the actions, then one sheet per zone (see :func:`actions_workbook`)."""
+    from collabnet.render.sheets import Column, Sheet
     from collabnet.words import LABELS
 
-    rows = list(rows)
     lang = words.lang
     keys = [c for c in _SHEET_COLUMNS if c[0] != "source" or any("source" in row for row in rows)]
     columns = tuple(Column(key, words.word(label), width, wrap=key in ("actors", "rationale"))
                     for key, label, width in keys)
-    names = _Names(words)
     cells = [tuple(_sheet_value(row, column.key, names, LABELS, lang) for column in columns) for row in rows]
     sheets = [Sheet(words.word("sheet.all"), columns, cells)]
     for zone in dict.fromkeys(row["zone"] for row in rows):
         sheets.append(Sheet(names.zone(zone), columns, [c for row, c in zip(rows, cells) if row["zone"] == zone]))
-    return workbook(sheets)
+    return sheets
+
+def analysis_workbook(result, actions: Sequence[dict], words) -> bytes:
+    """analysis.xlsx: every table of ``collabnet analyze`` as a sheet, for people who read it in a spreadsheet.
+
+    Sheets, named and headed in the reader's language: the summary (a row per
+    zone, the region last), the isolated actors, the brokers, the gaps and the
+    actions (as the ``all`` sheet of :func:`actions_workbook`). Codes become
+    words (sectors, lines, kinds, reasons, gaps, zones), counts and measures
+    stay numbers (shown with 2 or 3 decimals, the full value kept), yes/no
+    answers are words; ids stay next to names where the CSV files have them.
+    Printing: :func:`collabnet.render.sheets.workbook` (A4 landscape, one page
+    wide, header row repeated).
+
+    Parameters
+    ----------
+    result : collabnet.records.Analysis
+    actions : sequence of dict
+        The actions.csv rows (:func:`action_rows`), as actions.csv holds them.
+    words : collabnet.words.Vocabulary
+    """
+    from collabnet.render.sheets import Column, Sheet, workbook
+
+    w = words.word
+    names = _Names(words)
+    people = lambda carried: "; ".join(names.named(x) for x in str(carried or "").split("|") if x) or None
+    yes_no = lambda flag: w("report.yes" if flag else "report.no")
+    zone_col, name_col = Column("zone", w("field.zone"), 16), Column("name", w("report.col.name"), 36, wrap=True)
+    sector_col, line_col = Column("sector", w("report.col.sector"), 24, wrap=True), Column("line", w("field.line"), 14)
+    entries = result.summary.zones
+    summary = Sheet(w("sheet.summary"), (
+        zone_col, Column("actors", w("report.fig.actors"), 10), Column("links", w("field.links"), 13),
+        Column("density", w("report.fig.density"), 11, decimals=3), Column("ei", w("report.term.ei"), 10, decimals=2),
+        Column("isolated", w("report.fig.signals"), 18, wrap=True), Column("gaps", w("report.fig.gaps"), 10),
+        Column("cut_vertices", w("report.fig.cut_vertices"), 18, wrap=True)),
+        [(names.zone(z), e.actors, e.links, e.density, e.ei, e.isolated, e.gaps, e.cut_vertices)
+         for z, e in sorted(entries.items(), key=lambda item: (item[0] == REGION, item[0]))])
+    nodes = result.graph.nodes
+    isolated = Sheet(w("sheet.isolated"), (
+        zone_col, name_col, Column("actor", "id", 18), Column("kind", w("field.kind"), 14), sector_col, line_col,
+        Column("reason", w("report.col.signal"), 30, wrap=True), Column("degree", w("report.col.partners"), 16),
+        Column("carried_by", w("sheet.col.carried_by"), 36, wrap=True)),
+        [(names.zone(r.zone), words.name(r.actor), str(r.actor), words.coded("kind", nodes[r.actor].get("kind")),
+          words.sector(nodes[r.actor].get("sector")), words.line(nodes[r.actor].get("line")),
+          words.coded("reason", r.reason), r.degree, people(r.carried_by)) for r in result.isolated])
+    brokers = Sheet(w("sheet.brokers"), (
+        zone_col, Column("rank", w("report.col.rank"), 8), name_col, Column("actor", "id", 18), sector_col, line_col,
+        Column("betweenness", w("report.col.betweenness"), 14, decimals=3),
+        Column("brokerage", w("report.col.brokerage"), 16, wrap=True),
+        Column("sectors_bridged", w("report.col.sectors_bridged"), 14, wrap=True),
+        Column("cross_sector_ties", w("sheet.col.cross_sector_ties"), 14, wrap=True),
+        Column("constraint", w("sheet.col.constraint"), 12, decimals=3),
+        Column("effective_size", w("sheet.col.effective_size"), 12, decimals=2),
+        Column("ei", w("report.term.ei"), 10, decimals=2), Column("cut_vertex", w("report.col.cut_vertex"), 14),
+        Column("carried_by", w("sheet.col.carried_by"), 36, wrap=True)),
+        [(names.zone(b.zone), b.rank, words.name(b.actor), str(b.actor), words.sector(b.sector), words.line(b.line),
+          b.betweenness, b.itinerant + b.representative + b.liaison, b.sectors_bridged, b.cross_sector_ties,
+          b.constraint, b.effective_size, b.ei, yes_no(b.cut_vertex), people(b.carried_by)) for b in result.brokers])
+    gaps = Sheet(w("sheet.gaps"), (
+        zone_col, Column("gap", w("report.col.gap"), 34, wrap=True), Column("between", w("report.col.between"), 44,
+                                                                               wrap=True),
+        Column("observed", w("report.col.observed"), 13), Column("expected", w("report.col.expected"), 11, decimals=1),
+        Column("severity", w("report.col.severity"), 10, decimals=1)),
+        [(names.zone(g.zone), words.coded("gap", g.gap), between(words, g.gap, g.a, g.b), g.observed, g.expected,
+          g.severity) for g in result.gaps])
+    action_sheet = _action_sheets(actions, words, names)[0]
+    return workbook([summary, isolated, brokers, gaps, Sheet(w("sheet.actions"), action_sheet.columns,
+                                                              action_sheet.rows)])
 
 
 class _Names:
@@ -180,13 +267,40 @@ def _sheet_value(row: dict, column: str, names: _Names, labels: dict, lang: str)
     return value
 
 
+def excel_csv_text(columns: Sequence[str], rows: Iterable[Sequence | dict]) -> str:
+    """CSV text as Excel in a Belgian (Dutch or French) locale reads it on a double-click.
+
+    A byte-order mark, ``;`` between cells, a decimal comma in numbers (ids and
+    other text are left alone), CRLF line ends; cells are neutralised as in the
+    contract's CSV files. Write it as UTF-8.
+
+    >>> excel_csv_text(["zone", "severity", "why"], [{"zone": "south", "severity": 3.5, "why": "a; b"}])
+    '\\ufeffzone;severity;why\\r\\nsouth;3,5;"a; b"\\r\\n'
+    """
+    import csv
+    import io
+
+    def cell(value) -> str:
+        text = format_value(value)
+        return text.replace(".", ",") if isinstance(value, float) else text
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([format_value(c) for c in columns])
+    for row in rows:
+        values = [row.get(c) for c in columns] if isinstance(row, dict) else row
+        writer.writerow([cell(v) for v in values])
+    return "\ufeff" + buffer.getvalue()
+
+
 def broker_rows(brokers: pd.DataFrame) -> list[dict]:
     """Table rows as dicts with missing values (``pd.NA``, NaN) as None."""
     return brokers.astype(object).where(brokers.notna(), None).to_dict("records")
 
 
-def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence | None = None) -> list[Path]:
-    """Write summary.json, isolated.csv, brokers.csv, gaps.csv, actions.csv and actions.xlsx into ``out_dir``.
+def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence | None = None,
+                   dialect: str = "contract") -> list[Path]:
+    """Write summary.json, the four CSV files, actions.xlsx and analysis.xlsx into ``out_dir``.
 
     Parameters
     ----------
@@ -200,6 +314,9 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
         Actions of the planning tools (``result.plan_actions``) to add to
         actions.csv and actions.xlsx after each zone's own actions; every row
         then gets a ``source`` column (``analysis`` or ``plan``).
+    dialect : {"contract", "excel"}
+        The CSV files' dialect: the contract's (outputs.md), or Excel's in
+        Belgium (:func:`excel_csv_text`).
 
     Returns
     -------
@@ -207,6 +324,13 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
         The files written, in :data:`OUTPUT_FILES` order.
     """
     from collabnet.runtime import collector_paused, share_out
+
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}: use one of {', '.join(CSV_DIALECTS)}")
+    render = csv_text if dialect == "contract" else excel_csv_text
+
+    def write_csv(path: Path, columns: Sequence[str], rows) -> Path:
+        return atomic_write_text(path, render(columns, rows))
 
     out = Path(out_dir)
     brokers = result.broker_table  # made once, before a second process may write it
@@ -221,15 +345,15 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
         "brokers.csv": lambda: write_csv(out / "brokers.csv", list(brokers.columns), broker_rows(brokers)),
         "gaps.csv": lambda: write_csv(out / "gaps.csv", GAP_COLUMNS, gap_rows(result)),
         "actions.csv": lambda: write_csv(out / "actions.csv", columns, actions),
-        "actions.xlsx": lambda: atomic_write_bytes(out / "actions.xlsx",
-                                                   actions_workbook(actions, words)),
+        "actions.xlsx": lambda: atomic_write_bytes(out / "actions.xlsx", actions_workbook(actions, words)),
+        "analysis.xlsx": lambda: atomic_write_bytes(out / "analysis.xlsx", analysis_workbook(result, actions, words)),
     }
-    # The workbook in one process, the tables in another when they are big (collabnet.runtime).
-    order = ["actions.xlsx", "brokers.csv", "actions.csv", "isolated.csv", "gaps.csv", "summary.json"]
+    # The workbooks in one process, the tables in another when they are big (collabnet.runtime).
+    order = ["analysis.xlsx", "actions.xlsx", "brokers.csv", "actions.csv", "isolated.csv", "gaps.csv", "summary.json"]
     rows = len(actions) + len(result.isolated) + len(brokers)
     with collector_paused():  # millions of small rows: no collector scans of the whole graph meanwhile
         written = dict(zip(order, share_out(order, lambda name: writers[name](), parallel=rows >= _SHARED_ROWS)))
-    return [written[name] for name in OUTPUT_FILES] + write_survey_tables(result, out)
+    return [written[name] for name in OUTPUT_FILES] + write_survey_tables(result, out, render)
 
 
 #: survey_dyads.csv, survey_sectors.csv, survey_scores.csv, survey_response.csv: written when the dataset has survey ties.
@@ -241,7 +365,7 @@ SURVEY_RESPONSE_COLUMNS = ("zone", "sector", "asked", "answered", "rate", "trust
                            "value_percent", "not_answered")
 
 
-def write_survey_tables(result, out: Path) -> list[Path]:
+def write_survey_tables(result, out: Path, render=csv_text) -> list[Path]:
     """The survey tables (:data:`SURVEY_FILES`) of ``result.survey``; nothing when the dataset has no survey tie.
 
     survey_dyads.csv: pairs who both answered and whose levels are 2 or more
@@ -250,6 +374,7 @@ def write_survey_tables(result, out: Path) -> list[Path]:
     survey_scores.csv: PARTNER trust and value per organisation (only rated
     ones); survey_response.csv: asked, answered and rate per zone (``sector``
     empty, with the zone's trust and value and the ids not answered) and sector.
+    ``render``: the CSV dialect's writer (:func:`collabnet.writing.csv_text` by default).
     """
     survey = result.survey
     if survey is None:
@@ -274,10 +399,9 @@ def write_survey_tables(result, out: Path) -> list[Path]:
         if not r.sector:
             row["not_answered"] = "|".join(map(str, survey.nonrespondents.get(r.zone, ())))
         responses.append(row)
-    return [write_csv(out / "survey_dyads.csv", SURVEY_DYAD_COLUMNS, dyads),
-            write_csv(out / "survey_sectors.csv", SURVEY_SECTOR_COLUMNS, sectors),
-            write_csv(out / "survey_scores.csv", SURVEY_SCORE_COLUMNS, scores),
-            write_csv(out / "survey_response.csv", SURVEY_RESPONSE_COLUMNS, responses)]
+    tables = ((SURVEY_DYAD_COLUMNS, dyads), (SURVEY_SECTOR_COLUMNS, sectors), (SURVEY_SCORE_COLUMNS, scores),
+              (SURVEY_RESPONSE_COLUMNS, responses))
+    return [atomic_write_text(out / name, render(columns, rows)) for name, (columns, rows) in zip(SURVEY_FILES, tables)]
 
 
 # Rows (actions, isolation, brokers) above which a second process writes some of the files.

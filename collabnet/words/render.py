@@ -14,7 +14,7 @@ LABELS: dict[str, dict[str, str]] = {
     "kind.group": {"nl": "sector (groep actoren)", "fr": "secteur (groupe d'acteurs)", "en": "sector (group of actors)"},
     "family.health": {"nl": "gezondheid", "fr": "santé", "en": "health"},
     "family.welfare": {"nl": "welzijn", "fr": "social", "en": "welfare"},
-    "family.other": {"nl": "ander", "fr": "autre", "en": "other"},
+    "family.other": {"nl": "andere sectoren", "fr": "autres secteurs", "en": "other sectors"},
     "line.0": {"nl": "nulde lijn", "fr": "ligne 0", "en": "line 0"},
     "line.1": {"nl": "eerste lijn", "fr": "première ligne", "en": "first line"},
     "line.2": {"nl": "tweede lijn", "fr": "deuxième ligne", "en": "second line"},
@@ -26,8 +26,8 @@ LABELS: dict[str, dict[str, str]] = {
     "language.bi": {"nl": "tweetalig", "fr": "bilingue", "en": "bilingual"},
     "language.none": {"nl": "onbekend", "fr": "inconnue", "en": "unknown"},
     "mark.isolated": {"nl": "geïsoleerd", "fr": "isolé", "en": "isolated"},
-    "mark.cut_vertex": {"nl": "snijpunt (vertrek knipt een verbinding)",
-                        "fr": "point d'articulation (son départ coupe un lien)",
+    "mark.cut_vertex": {"nl": "onmisbare schakel (bij vertrek valt een verbinding weg)",
+                        "fr": "acteur charnière (son départ couperait un lien)",
                         "en": "cut vertex (its departure cuts a link)"},
     "origin.tie": {"nl": "rechtstreekse band", "fr": "lien direct", "en": "direct tie"},
     "origin.co_membership": {"nl": "samen in een groep", "fr": "membres d'un même groupe",
@@ -40,7 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
     "field.language": {"nl": "Taal", "fr": "Langue", "en": "Language"},
     "field.organisation": {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
     "field.persons": {"nl": "Personen", "fr": "Personnes", "en": "Persons"},
-    "field.brokerage": {"nl": "Makelaarsscore", "fr": "Score de courtage", "en": "Brokerage score"},
+    "field.brokerage": {"nl": "Brugfunctie", "fr": "Rôle de passeur", "en": "Brokerage score"},
     "field.actors": {"nl": "Actoren", "fr": "Acteurs", "en": "Actors"},
     "field.links": {"nl": "Verbindingen", "fr": "Liens", "en": "Links"},
     "field.links_within": {"nl": "Verbindingen binnen de sector", "fr": "Liens au sein du secteur",
@@ -71,20 +71,20 @@ LABELS: dict[str, dict[str, str]] = {
     "gap.weak_family_pair": {"nl": "Zorg en welzijn veel minder verbonden dan verwacht",
                              "fr": "Santé et social bien moins liés qu'attendu",
                              "en": "Health and welfare far less linked than expected"},
-    "action.introduce": {"nl": "Voorstellen", "fr": "Présenter", "en": "Introduce"},
+    "action.introduce": {"nl": "In contact brengen", "fr": "Mettre en contact", "en": "Introduce"},
     "action.invite": {"nl": "Uitnodigen", "fr": "Inviter", "en": "Invite"},
     "action.secure_bridge": {"nl": "Brug verstevigen", "fr": "Consolider un pont", "en": "Secure a bridge"},
     "action.recruit": {"nl": "Rekruteren", "fr": "Recruter", "en": "Recruit"},
-    "action.take_over": {"nl": "Overnemen", "fr": "Reprendre le lien", "en": "Take over"},
+    "action.take_over": {"nl": "Verbinding overnemen", "fr": "Reprendre le lien", "en": "Take over"},
     "action.backup_contact": {"nl": "Tweede contactpersoon", "fr": "Deuxième personne de contact",
                               "en": "Second contact person"},
     "source.analysis": {"nl": "analyse", "fr": "analyse", "en": "analysis"},
     "source.plan": {"nl": "planning", "fr": "planification", "en": "plan"},
     "sheet.all": {"nl": "alle", "fr": "toutes", "en": "all"},
     "report.title": {"nl": "Samenwerkingsrapport", "fr": "Rapport de collaboration", "en": "Collaboration report"},
-    "report.zone": {"nl": "Zorgzone {name}", "fr": "Bassin {name}", "en": "Care zone {name}"},
+    "report.zone": {"nl": "Zorgzone {name}", "fr": "Bassin {name}", "en": "{name} zone"},
     "report.region": {"nl": "Hele gewest", "fr": "Toute la région", "en": "Whole region"},
-    "report.in_zone": {"nl": "in zorgzone {name}", "fr": "dans le bassin {name}", "en": "in care zone {name}"},
+    "report.in_zone": {"nl": "in zorgzone {name}", "fr": "dans le bassin {name}", "en": "in the {name} zone"},
     "report.in_region": {"nl": "in het hele gewest", "fr": "dans toute la région", "en": "in the whole region"},
     "report.subtitle": {"nl": "Dataset {dataset} · analysedatum {date}",
                         "fr": "Jeu de données {dataset} · date d'analyse {date}",
@@ -131,10 +131,10 @@ LABELS: dict[str, dict[str, str]] = {
                            "en": "Actors with no link outside their own organisation"},
     "report.fig.signals": {"nl": "Actoren met een isolementssignaal", "fr": "Acteurs avec un signal d'isolement",
                            "en": "Actors with an isolation signal"},
-    "report.fig.cut_vertices": {"nl": "Snijpunten (kwetsbare schakels)",
-                                "fr": "Points d'articulation (points de rupture)",
+    "report.fig.cut_vertices": {"nl": "Onmisbare schakels (actoren)",
+                                "fr": "Acteurs charnières",
                                 "en": "Cut vertices (single points of failure)"},
-    "report.fig.cut_edges": {"nl": "Bruggen (enige verbinding)", "fr": "Ponts (lien unique)",
+    "report.fig.cut_edges": {"nl": "Enige verbindingen (bruggen)", "fr": "Liens uniques (ponts)",
                              "en": "Bridges (only link)"},
     "report.fig.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
     "report.fig.actions": {"nl": "Voorgestelde acties", "fr": "Actions proposées", "en": "Proposed actions"},
@@ -178,8 +178,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The actors with the highest betweenness in the whole region; the rank is within their own zone."},
     "report.spof.title": {"nl": "Kwetsbare schakels", "fr": "Points de rupture", "en": "Single points of failure"},
     "report.spof.vertices": {
-        "nl": "Actoren wier vertrek een deel van het netwerk afsnijdt (snijpunten)",
-        "fr": "Acteurs dont le départ couperait une partie du réseau (points d'articulation)",
+        "nl": "Actoren wier vertrek een deel van het netwerk afsnijdt (onmisbare schakels)",
+        "fr": "Acteurs dont le départ couperait une partie du réseau (acteurs charnières)",
         "en": "Actors whose departure would cut off part of the network (cut vertices)"},
     "report.spof.edges": {
         "nl": "Verbindingen die als enige twee sectoren, zorglijnen of taalnetwerken verbinden (bruggen)",
@@ -205,9 +205,9 @@ LABELS: dict[str, dict[str, str]] = {
     "report.col.betweenness": {"nl": "Tussenpositie", "fr": "Intermédiarité", "en": "Betweenness"},
     "report.col.sectors_bridged": {"nl": "Andere sectoren bereikt", "fr": "Autres secteurs atteints",
                                    "en": "Other sectors reached"},
-    "report.col.brokerage": {"nl": "Makelaarsrol tussen sectoren", "fr": "Courtage entre secteurs",
+    "report.col.brokerage": {"nl": "Brugfunctie tussen sectoren", "fr": "Rôle de passeur entre secteurs",
                              "en": "Brokerage between sectors"},
-    "report.col.cut_vertex": {"nl": "Snijpunt", "fr": "Point d'articulation", "en": "Cut vertex"},
+    "report.col.cut_vertex": {"nl": "Onmisbare schakel", "fr": "Acteur charnière", "en": "Cut vertex"},
     "report.col.link": {"nl": "Verbinding", "fr": "Lien", "en": "Link"},
     "report.col.separates": {"nl": "Enige verbinding tussen", "fr": "Seul lien entre", "en": "Only link between"},
     "report.col.gap": {"nl": "Hiaat", "fr": "Lacune", "en": "Gap"},
@@ -222,12 +222,14 @@ LABELS: dict[str, dict[str, str]] = {
     # Reports: plans for the zone's next workshop (action section of a zone report)
     "report.plan.invite.title": {"nl": "Wie uitnodigen", "fr": "Qui inviter", "en": "Whom to invite"},
     "report.plan.invite.intro": {
-        "nl": "Tot {seats} actoren om uit te nodigen op de volgende workshop van de zone, zodat ze samen de meest "
-              "geïsoleerde en perifere eerste- en tweedelijnsactoren bereiken (rechtstreeks of via een partner), met "
-              "elke sectorfamilie en beide lijnen aan tafel (collabnet plan invite).",
-        "fr": "Jusqu'à {seats} acteurs à inviter au prochain atelier du bassin pour atteindre ensemble les acteurs de "
-              "première et deuxième ligne les plus isolés ou périphériques (directement ou par un partenaire), avec "
-              "chaque famille de secteurs et les deux lignes à la table (collabnet plan invite).",
+        "nl": "Tot {seats} actoren om uit te nodigen op het volgende veranderatelier van de zone. Samen bereiken ze "
+              "de meest geïsoleerde eerste- en tweedelijnsactoren en de actoren aan de rand van het netwerk "
+              "(rechtstreeks of via een partner), met gezondheid, welzijn en beide lijnen aan tafel "
+              "(collabnet plan invite).",
+        "fr": "Jusqu'à {seats} acteurs à inviter au prochain atelier du changement du bassin. Ensemble, ils touchent "
+              "les acteurs de première et de deuxième ligne les plus isolés ou en marge du réseau (directement ou "
+              "par un partenaire), avec la santé, le social et les deux lignes autour de la table "
+              "(collabnet plan invite).",
         "en": "Up to {seats} actors to invite to the zone's next workshop so that together they reach the most "
               "isolated and peripheral first- and second-line actors (directly or through a partner), with every "
               "sector family and both lines at the table (collabnet plan invite)."},
@@ -240,7 +242,7 @@ LABELS: dict[str, dict[str, str]] = {
               "{seats} invitees would reach more than {most}."},
     "report.plan.all_reached": {
         "nl": "Samen bereiken ze alle {total} punten isolement van de zone.",
-        "fr": "Ensemble, ils atteignent les {total} points d'isolement de la zone.",
+        "fr": "Ensemble, ils atteignent les {total} points d'isolement du bassin.",
         "en": "Together they reach all {total} points of isolation of the zone."},
     "report.plan.fewer": {
         "nl": "Voorgestelde plaatsen: {n} van {seats}; niemand anders bereikt nog een geïsoleerde actor die nog "
@@ -248,12 +250,13 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Places proposées : {n} sur {seats} ; personne d'autre n'atteint un acteur isolé qui ne soit pas "
               "déjà atteint.",
         "en": "Seats proposed: {n} of {seats}; nobody else reaches an isolated actor who is not reached yet."},
-    "report.plan.at_table": {"nl": "Aan tafel: {what}.", "fr": "À la table : {what}.", "en": "At the table: {what}."},
+    "report.plan.at_table": {"nl": "Zo zitten {what} mee aan tafel.", "fr": "Sont ainsi représentés autour de la table : {what}.",
+                           "en": "At the table: {what}."},
     "report.plan.unmet": {"nl": "Niet aan tafel (daarvoor zijn {n} plaatsen nodig): {what}.",
-                          "fr": "Pas à la table (il faudrait {n} places) : {what}.",
+                          "fr": "Pas représentés autour de la table (il faudrait {n} places) : {what}.",
                           "en": "Not at the table ({n} seats would be needed): {what}."},
-    "report.plan.forced": {"nl": "(plaats om een familie of lijn aan tafel te brengen)",
-                           "fr": "(place donnée pour amener une famille ou une ligne à la table)",
+    "report.plan.forced": {"nl": "(uitgenodigd om die sectoren of die lijn mee aan tafel te krijgen)",
+                           "fr": "(invité pour que ces secteurs ou cette ligne soient représentés)",
                            "en": "(seat given to bring a family or line to the table)"},
     "report.plan.invite.none": {
         "nl": "Niemand uit te nodigen: geen geïsoleerde of perifere eerste- of tweedelijnsactor te bereiken.",
@@ -304,7 +307,7 @@ LABELS: dict[str, dict[str, str]] = {
                                  "en": "Group memberships"},
     "report.since.isolated": {"nl": "Geïsoleerde actoren", "fr": "Acteurs isolés", "en": "Isolated actors"},
     "report.since.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
-    "report.since.brokers": {"nl": "Bruggenbouwers en snijpunten", "fr": "Passeurs et points d'articulation",
+    "report.since.brokers": {"nl": "Bruggenbouwers en onmisbare schakels", "fr": "Passeurs et acteurs charnières",
                              "en": "Brokers and cut vertices"},
     "report.since.actions": {"nl": "Eerdere acties: gerealiseerd of niet", "fr": "Actions précédentes : réalisées ou non",
                              "en": "Earlier actions: realised or not"},
@@ -415,7 +418,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "How often an actor lies on the shortest path between two other actors. An actor with a high "
               "betweenness passes information between parts of the network that would otherwise be far apart "
               "(0 = never, 1 = on every shortest path)."},
-    "report.term.brokerage": {"nl": "Makelaarsrol (brokerage)", "fr": "Courtage (brokerage)", "en": "Brokerage"},
+    "report.term.brokerage": {"nl": "Brugfunctie (brokerage)", "fr": "Rôle de passeur (brokerage)", "en": "Brokerage"},
     "report.help.brokerage": {
         "nl": "Het aantal paren partners van een actor die niet met elkaar samenwerken en waarbij de weg via de "
               "actor een sectorgrens oversteekt: de actor is de brug tussen hen. Een bruggenbouwer verbindt "
@@ -440,7 +443,7 @@ LABELS: dict[str, dict[str, str]] = {
               "the zone, no link between the first and second line, or between Dutch- and French-speaking actors. "
               "'Expected' is the number of links if the zone's links were spread at random; the severity grows "
               "with the number of links missing and counts double between health and welfare."},
-    "report.term.cut_vertex": {"nl": "Snijpunt (kwetsbare schakel)", "fr": "Point d'articulation (point de rupture)",
+    "report.term.cut_vertex": {"nl": "Onmisbare schakel", "fr": "Acteur charnière (point de rupture)",
                                "en": "Cut vertex (single point of failure)"},
     "report.help.cut_vertex": {
         "nl": "Een actor wiens vertrek het netwerk opsplitst: sommige actoren verliezen dan elke weg naar de "
@@ -461,11 +464,11 @@ LABELS: dict[str, dict[str, str]] = {
               "networks. If that collaboration stops, they are cut apart."},
     "report.term.actions": {"nl": "Acties", "fr": "Actions", "en": "Actions"},
     "report.help.actions": {
-        "nl": "Voorstellen: twee actoren die nog niet samenwerken met elkaar in contact brengen (waar mogelijk "
-              "via een gedeelde partner). Uitnodigen: een actor zonder verbindingen in een groep opnemen. Brug "
+        "nl": "In contact brengen: twee actoren die nog niet samenwerken met elkaar in contact brengen (waar "
+              "mogelijk via een gedeelde partner). Uitnodigen: een actor zonder verbindingen in een groep opnemen. Brug "
               "verstevigen: de enige schakel vragen zijn partners aan elkaar voor te stellen. Rekruteren: een "
               "actor zoeken voor een ontbrekende sector.",
-        "fr": "Présenter : mettre en contact deux acteurs qui ne travaillent pas encore ensemble (si possible par "
+        "fr": "Mettre en contact : faire se rencontrer deux acteurs qui ne travaillent pas encore ensemble (si possible par "
               "un partenaire commun). Inviter : faire entrer un acteur sans lien dans un groupe. Consolider un "
               "pont : demander au seul lien de présenter ses partenaires les uns aux autres. Recruter : trouver "
               "un acteur pour un secteur absent.",
@@ -507,8 +510,8 @@ LABELS: dict[str, dict[str, str]] = {
     "view.colour.line": {"nl": "Kleur: zorglijn", "fr": "Couleur : ligne de soins", "en": "Colour: line of care"},
     "view.colour.language": {"nl": "Kleur: taal", "fr": "Couleur : langue", "en": "Colour: language"},
     "view.shape": {"nl": "Vorm", "fr": "Forme", "en": "Shape"},
-    "view.size.brokerage": {"nl": "Grootte: makelaarsscore (brug tussen sectoren)",
-                            "fr": "Taille : score de courtage (pont entre secteurs)",
+    "view.size.brokerage": {"nl": "Grootte: brugfunctie (verbindt sectoren)",
+                            "fr": "Taille : rôle de passeur (relie les secteurs)",
                             "en": "Size: brokerage score (bridge between sectors)"},
     "view.size.kind": {"nl": "Grootte: organisaties groter dan personen",
                        "fr": "Taille : organisations plus grandes que les personnes",
@@ -532,5 +535,139 @@ LABELS: dict[str, dict[str, str]] = {
                   "en": "Drag to pan, scroll to zoom, hover a node for its facts."},
     # Exports (collabnet export): one fact of Kumu's Description ("Sectors: Medical care")
     "export.fact": {"nl": "{field}: {value}", "fr": "{field} : {value}", "en": "{field}: {value}"},
+    # Counts with their plural (Vocabulary.count: "<key>.one" is the singular, used for 1, and in French for 0)
+    "count.actors": {"nl": "{n} actoren", "fr": "{n} acteurs", "en": "{n} actors"},
+    "count.actors.one": {"nl": "{n} actor", "fr": "{n} acteur", "en": "{n} actor"},
+    "count.organisations": {"nl": "{n} organisaties", "fr": "{n} organisations", "en": "{n} organisations"},
+    "count.organisations.one": {"nl": "{n} organisatie", "fr": "{n} organisation", "en": "{n} organisation"},
+    "count.persons": {"nl": "{n} personen", "fr": "{n} personnes", "en": "{n} persons"},
+    "count.persons.one": {"nl": "{n} persoon", "fr": "{n} personne", "en": "{n} person"},
+    "count.groups": {"nl": "{n} groepen", "fr": "{n} groupes", "en": "{n} groups"},
+    "count.groups.one": {"nl": "{n} groep", "fr": "{n} groupe", "en": "{n} group"},
+    "count.ties": {"nl": "{n} rechtstreekse banden", "fr": "{n} liens directs", "en": "{n} direct ties"},
+    "count.ties.one": {"nl": "{n} rechtstreekse band", "fr": "{n} lien direct", "en": "{n} direct tie"},
+    "count.edges": {"nl": "{n} verbindingen", "fr": "{n} liens", "en": "{n} links"},
+    "count.edges.one": {"nl": "{n} verbinding", "fr": "{n} lien", "en": "{n} link"},
+    "count.isolated": {"nl": "{n} met een isolementssignaal", "fr": "{n} avec un signal d'isolement",
+                       "en": "{n} with an isolation signal"},
+    "count.gaps": {"nl": "{n} hiaten", "fr": "{n} lacunes", "en": "{n} gaps"},
+    "count.gaps.one": {"nl": "{n} hiaat", "fr": "{n} lacune", "en": "{n} gap"},
+    "count.left_out": {"nl": "{n} invoerrijen niet meegeteld", "fr": "{n} lignes d'entrée écartées",
+                       "en": "{n} input rows left out"},
+    "count.left_out.one": {"nl": "{n} invoerrij niet meegeteld", "fr": "{n} ligne d'entrée écartée",
+                           "en": "{n} input row left out"},
+    # Terminal summary (collabnet analyze)
+    "terminal.dataset": {"nl": "Dataset {dataset}, analysedatum {date}",
+                         "fr": "Jeu de données {dataset}, date d'analyse {date}",
+                         "en": "Dataset {dataset}, analysis date {date}"},
+    "terminal.counts": {"nl": "{actors} ({organisations}, {persons}), {groups}, {ties}, {edges}; {left}",
+                        "fr": "{actors} ({organisations}, {persons}), {groups}, {ties}, {edges} ; {left}",
+                        "en": "{actors} ({organisations}, {persons}), {groups}, {ties}, {edges}; {left}"},
+    "terminal.zone": {"nl": "{zone}: {actors}, {isolated}, {gaps}, E-I-index {ei}",
+                      "fr": "{zone} : {actors}, {isolated}, {gaps}, indice E-I {ei}",
+                      "en": "{zone}: {actors}, {isolated}, {gaps}, E-I index {ei}"},
+    "terminal.gaps": {"nl": "  Grootste hiaten: ", "fr": "  Lacunes les plus graves : ", "en": "  Worst gaps: "},
+    "terminal.gap": {"nl": "{between} ({gap}, ernst {severity})", "fr": "{between} ({gap}, gravité {severity})",
+                     "en": "{between} ({gap}, severity {severity})"},
+    "terminal.brokers": {"nl": "  Sterkste bruggenbouwers: ", "fr": "  Principaux passeurs : ",
+                         "en": "  Top brokers: "},
+    "terminal.actions": {"nl": "  Eerste acties:", "fr": "  Premières actions :", "en": "  First actions:"},
+    "terminal.wrote": {"nl": "Geschreven in {folder}: {files}", "fr": "Écrit dans {folder} : {files}",
+                       "en": "Wrote to {folder}: {files}"},
+    # Progress (collabnet.progress): the steps a command reports while it works
+    "progress.reading_the_dataset": {"nl": "Gegevens inlezen", "fr": "Lecture des données",
+                                     "en": "Reading the dataset"},
+    "progress.actor_graph": {"nl": "Netwerk opbouwen", "fr": "Construction du réseau", "en": "Building the network"},
+    "progress.isolation": {"nl": "Isolement opsporen", "fr": "Repérage de l'isolement", "en": "Finding isolation"},
+    "progress.brokerage": {"nl": "Bruggenbouwers zoeken", "fr": "Recherche des passeurs", "en": "Finding brokers"},
+    "progress.betweenness": {"nl": "Tussenposities berekenen", "fr": "Calcul de l'intermédiarité",
+                             "en": "Computing betweenness"},
+    "progress.gaps": {"nl": "Hiaten zoeken", "fr": "Recherche des lacunes", "en": "Finding gaps"},
+    "progress.actions": {"nl": "Acties opstellen", "fr": "Choix des actions", "en": "Choosing actions"},
+    "progress.plans": {"nl": "Veranderateliers voorbereiden", "fr": "Préparation des ateliers",
+                       "en": "Planning workshops"},
+    "progress.tables": {"nl": "Tabellen schrijven", "fr": "Écriture des tableaux", "en": "Writing the tables"},
+    "progress.reports": {"nl": "Rapporten schrijven", "fr": "Écriture des rapports", "en": "Writing the reports"},
+    "progress.views": {"nl": "Netwerkkaarten schrijven", "fr": "Écriture des cartes du réseau",
+                       "en": "Writing the views"},
+    "progress.view": {"nl": "Netwerkkaart schrijven", "fr": "Écriture de la carte du réseau",
+                      "en": "Writing the view"},
+    # Messages of the command line (collabnet.cli.common.say): what went wrong, with the user's path and what to do
+    "cli.error": {"nl": "Fout: {message}", "fr": "Erreur : {message}", "en": "Error: {message}"},
+    "cli.left_out": {"nl": "{n} rijen niet meegeteld in de analyse; `collabnet validate {path}` toont ze.",
+                     "fr": "{n} lignes écartées de l'analyse ; `collabnet validate {path}` les montre.",
+                     "en": "{n} rows left out of the analysis; `collabnet validate {path}` lists them."},
+    "cli.left_out.one": {"nl": "{n} rij niet meegeteld in de analyse; `collabnet validate {path}` toont ze.",
+                         "fr": "{n} ligne écartée de l'analyse ; `collabnet validate {path}` la montre.",
+                         "en": "{n} row left out of the analysis; `collabnet validate {path}` lists it."},
+    "cli.out_is_file": {
+        "nl": "{path} is een bestand, geen map. Deze opdracht schrijft meerdere bestanden in een map: kies een map "
+              "met --out, bijvoorbeeld --out {folder}",
+        "fr": "{path} est un fichier, pas un dossier. Cette commande écrit plusieurs fichiers dans un dossier : "
+              "indiquez un dossier avec --out, par exemple --out {folder}",
+        "en": "{path} is a file, not a folder. This command writes several files into a folder: give a folder "
+              "with --out, for example --out {folder}"},
+    "cli.not_a_folder": {
+        "nl": "{path}: een deel van dit pad is een bestand, geen map; geef met --out een bestaande of een nieuwe map",
+        "fr": "{path} : une partie de ce chemin est un fichier, pas un dossier ; indiquez avec --out un dossier "
+              "existant ou un nouveau dossier",
+        "en": "{path}: part of this path is a file, not a folder; give --out an existing folder or a new one"},
+    "cli.is_folder": {"nl": "{path} is een map; geef een bestand", "fr": "{path} est un dossier ; indiquez un fichier",
+                      "en": "{path} is a folder; give a file"},
+    "cli.no_permission": {
+        "nl": "{path}: geen toestemming om hier te schrijven; kies een andere map met --out",
+        "fr": "{path} : pas le droit d'écrire ici ; choisissez un autre dossier avec --out",
+        "en": "{path}: no permission to write here; choose another folder with --out"},
+    "cli.since_needs_report": {
+        "nl": "--since voegt een deel aan de rapporten toe: gebruik het samen met --report",
+        "fr": "--since ajoute une partie aux rapports : utilisez-le avec --report",
+        "en": "--since adds a section to the reports: use it with --report"},
+    # Report: the zone at a glance (first page)
+    "report.section.glance": {"nl": "De zone in één oogopslag", "fr": "Le bassin en un coup d'œil",
+                              "en": "The zone at a glance"},
+    "report.section.glance_region": {"nl": "Het gewest in één oogopslag", "fr": "La région en un coup d'œil",
+                                     "en": "The region at a glance"},
+    "report.glance.first_actions": {"nl": "Eerste acties", "fr": "Premières actions", "en": "First actions"},
+    "report.picture.organisations": {
+        "nl": "Het netwerk van de zone: elk bolletje is een organisatie (of een persoon zonder organisatie), elke "
+              "lijn een samenwerking binnen de zone. Kleur: gezondheid, welzijn of andere sectoren.",
+        "fr": "Le réseau du bassin : chaque rond est une organisation (ou une personne sans organisation), chaque "
+              "trait une collaboration au sein du bassin. Couleur : santé, social ou autres secteurs.",
+        "en": "The zone's network: each dot is an organisation (or a person without one), each line a "
+              "collaboration within the zone. Colour: health, welfare or other sectors."},
+    "report.picture.actors": {
+        "nl": "Het netwerk van de zone: elk bolletje is een actor, elke lijn een samenwerking binnen de zone. "
+              "Kleur: gezondheid, welzijn of andere sectoren.",
+        "fr": "Le réseau du bassin : chaque rond est un acteur, chaque trait une collaboration au sein du bassin. "
+              "Couleur : santé, social ou autres secteurs.",
+        "en": "The zone's network: each dot is an actor, each line a collaboration within the zone. Colour: "
+              "health, welfare or other sectors."},
+    "report.picture.sectors": {
+        "nl": "De sectoren van de zone: elk bolletje is een hoofdsector (groter = meer actoren), elke lijn telt de "
+              "verbindingen tussen twee sectoren; een rode stippellijn is een hiaat.",
+        "fr": "Les secteurs du bassin : chaque rond est un secteur principal (plus grand = plus d'acteurs), chaque "
+              "trait compte les liens entre deux secteurs ; un pointillé rouge est une lacune.",
+        "en": "The zone's sectors: each dot is a main sector (larger = more actors), each line counts the links "
+              "between two sectors; a dashed red line is a gap."},
+    "report.picture.isolated": {"nl": "isolementssignaal", "fr": "signal d'isolement", "en": "isolation signal"},
+    "report.picture.cut_vertex": {"nl": "onmisbare schakel", "fr": "acteur charnière", "en": "cut vertex"},
+    "report.picture.cut_edge": {"nl": "enige verbinding (brug)", "fr": "lien unique (pont)",
+                                "en": "only link (bridge)"},
+    "report.picture.gap": {"nl": "hiaat", "fr": "lacune", "en": "gap"},
+    "report.picture.none": {"nl": "Nog geen actoren in deze zone.", "fr": "Pas encore d'acteurs dans ce bassin.",
+                            "en": "No actors in this zone yet."},
+    "report.picture.isolated_count": {"nl": "{n} geïsoleerd", "fr": "{n} isolés", "en": "{n} isolated"},
+    "report.picture.isolated_count.one": {"nl": "{n} geïsoleerd", "fr": "{n} isolé", "en": "{n} isolated"},
+    # Workbook analysis.xlsx (collabnet analyze): sheet names and headers
+    "sheet.summary": {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
+    "sheet.isolated": {"nl": "Geïsoleerde actoren", "fr": "Acteurs isolés", "en": "Isolated actors"},
+    "sheet.brokers": {"nl": "Bruggenbouwers", "fr": "Passeurs", "en": "Brokers"},
+    "sheet.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
+    "sheet.actions": {"nl": "Acties", "fr": "Actions", "en": "Actions"},
+    "sheet.col.carried_by": {"nl": "Gedragen door", "fr": "Porté par", "en": "Carried by"},
+    "sheet.col.cross_sector_ties": {"nl": "Partners uit andere sectoren", "fr": "Partenaires d'autres secteurs",
+                                    "en": "Partners in other sectors"},
+    "sheet.col.constraint": {"nl": "Beperking (Burt)", "fr": "Contrainte (Burt)", "en": "Constraint (Burt)"},
+    "sheet.col.effective_size": {"nl": "Effectieve omvang (Burt)", "fr": "Taille effective (Burt)",
+                                 "en": "Effective size (Burt)"},
 }
-

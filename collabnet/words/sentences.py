@@ -28,11 +28,19 @@ LABELS: dict[str, dict[str, str]] = {
                "leaves."),
     },
     "say.leave_person": {
-        "nl": ("Als {p} vertrekt, verliest {x} {n} verbinding(en) die alleen van {p} afhangen ({names}) en houdt "
+        "nl": ("Als {p} vertrekt, verliest {x} {n} verbindingen die alleen van {p} afhangen ({names}) en houdt "
                "het er {kept}; {x} bereikt dan {what} niet meer."),
-        "fr": ("Si {p} s'en va, {x} perd {n} lien(s) qui ne reposent que sur {p} ({names}) et en garde {kept} ; "
+        "fr": ("Si {p} s'en va, {x} perd {n} liens qui ne reposent que sur {p} ({names}) et en garde {kept} ; "
                "{x} n'atteint alors plus {what}."),
-        "en": ("If {p} leaves, {x} loses {n} link(s) that rest on {p} alone ({names}) and keeps {kept}; {x} then "
+        "en": ("If {p} leaves, {x} loses {n} links that rest on {p} alone ({names}) and keeps {kept}; {x} then "
+               "no longer reaches {what}."),
+    },
+    "say.leave_person.one": {
+        "nl": ("Als {p} vertrekt, verliest {x} {n} verbinding die alleen van {p} afhangt ({names}) en houdt "
+               "het er {kept}; {x} bereikt dan {what} niet meer."),
+        "fr": ("Si {p} s'en va, {x} perd {n} lien qui ne repose que sur {p} ({names}) et en garde {kept} ; "
+               "{x} n'atteint alors plus {what}."),
+        "en": ("If {p} leaves, {x} loses {n} link that rests on {p} alone ({names}) and keeps {kept}; {x} then "
                "no longer reaches {what}."),
     },
     "say.leave_person_same": {
@@ -78,12 +86,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.line_absent": {
         "nl": "{zone} heeft geen actor van de {missing}, dus de {present} heeft een partner van buiten de zone nodig",
-        "fr": "{zone} n'a aucun acteur de {missing}, donc la {present} a besoin d'un partenaire hors de la zone",
+        "fr": "{zone} n'a aucun acteur de {missing}, donc la {present} a besoin d'un partenaire hors du bassin",
         "en": "{zone} has no {missing} actor, so its {present} needs a partner from outside the zone",
     },
     "say.language_gap": {
         "nl": "de Nederlandstalige en Franstalige actoren van {zone} hebben nog geen enkele verbinding",
-        "fr": "les acteurs néerlandophones et francophones de {zone} n'ont encore aucun lien entre eux",
+        "fr": "dans {zone}, les acteurs néerlandophones et francophones n'ont encore aucun lien entre eux",
         "en": "the Dutch-speaking and French-speaking actors of {zone} have no link with each other yet",
     },
     "say.no_cross_line": {
@@ -102,8 +110,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{x} depends on a single partner",
     },
     "say.invite": {
-        "nl": "Nodig {x} ({sector}) uit in {group}{fit}: het heeft nog geen verbinding buiten de eigen organisatie.",
-        "fr": "Inviter {x} ({sector}) dans {group}{fit} : il n'a encore aucun lien hors de sa propre organisation.",
+        "nl": ("Nodig {x} ({sector}) uit voor {group}{fit}: deze actor heeft nog geen verbinding buiten de eigen "
+               "organisatie."),
+        "fr": "Inviter {x} ({sector}) à rejoindre {group}{fit} : il n'a encore aucun lien hors de sa propre organisation.",
         "en": "Invite {x} ({sector}) to {group}{fit}: it has no link outside its own organisation yet.",
     },
     "say.fit": {
@@ -113,7 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.workshop": {
         "nl": "het volgende veranderatelier van {zone}",
-        "fr": "le prochain atelier du changement de {zone}",
+        "fr": "le prochain atelier du changement pour {zone}",
         "en": "the next change workshop of {zone}",
     },
     "say.secure": {
@@ -171,18 +180,23 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the coordination team",
     },
     "say.invite_plan": {
-        "nl": "Nodig {x} uit ({what}){reach}{adds}.",
+        "nl": "Nodig {x} ({what}) uit{reach}{adds}.",
         "fr": "Inviter {x} ({what}){reach}{adds}.",
         "en": "Invite {x} ({what}){reach}{adds}.",
     },
     "say.reach": {
-        "nl": ": het bereikt {n} geïsoleerde of perifere actor(en) ({who})",
-        "fr": " : il atteint {n} acteur(s) isolé(s) ou périphérique(s) ({who})",
-        "en": ": it reaches {n} isolated or peripheral actor(s) ({who})",
+        "nl": ": zo bereikt u {n} geïsoleerde actoren of actoren aan de rand van het netwerk ({who})",
+        "fr": " : cela permet de toucher {n} acteurs isolés ou en marge du réseau ({who})",
+        "en": ": it reaches {n} isolated or peripheral actors ({who})",
+    },
+    "say.reach.one": {
+        "nl": ": zo bereikt u {n} actor die geïsoleerd is of aan de rand van het netwerk staat ({who})",
+        "fr": " : cela permet de toucher {n} acteur isolé ou en marge du réseau ({who})",
+        "en": ": it reaches {n} isolated or peripheral actor ({who})",
     },
     "say.adds": {
-        "nl": "{sep}het brengt {what} aan tafel",
-        "fr": "{sep}il amène {what} à la table",
+        "nl": "{sep}zo komt {what} mee aan tafel",
+        "fr": "{sep}cela amène {what} autour de la table",
         "en": "{sep}it brings {what} to the table",
     },
     "say.sep_first": {
@@ -202,12 +216,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.closes_line_gap": {
         "nl": "de eerste en de tweede lijn van {zone} krijgen hun eerste verbinding",
-        "fr": "la première et la deuxième ligne de {zone} obtiennent leur premier lien",
+        "fr": "dans {zone}, la première et la deuxième ligne obtiennent leur premier lien",
         "en": "the first and second line of {zone} get their first link",
     },
     "say.closes_language_gap": {
         "nl": "de Nederlandstalige en Franstalige actoren van {zone} krijgen hun eerste verbinding",
-        "fr": "les acteurs néerlandophones et francophones de {zone} obtiennent leur premier lien",
+        "fr": "dans {zone}, les acteurs néerlandophones et francophones obtiennent leur premier lien",
         "en": "the Dutch-speaking and French-speaking actors of {zone} get their first link",
     },
     "say.closes_family_pair": {
@@ -252,11 +266,19 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "If {x} leaves, {zone} has no actor of {value} left: recruit one.",
     },
     "say.leave_split": {
-        "nl": ("Als {x} vertrekt, verliezen {n} actor(en) ({who}) elke weg naar de rest van het netwerk: breng {p} "
+        "nl": ("Als {x} vertrekt, verliezen {n} actoren ({who}) elke weg naar de rest van het netwerk: breng {p} "
                "in contact met {q}{via}."),
-        "fr": ("Si {x} s'en va, {n} acteur(s) ({who}) perdent tout chemin vers le reste du réseau : mettre {p} en "
+        "fr": ("Si {x} s'en va, {n} acteurs ({who}) perdent tout chemin vers le reste du réseau : mettre {p} en "
                "contact avec {q}{via}."),
-        "en": ("If {x} leaves, {n} actor(s) ({who}) lose every path to the rest of the network: introduce {p} to "
+        "en": ("If {x} leaves, {n} actors ({who}) lose every path to the rest of the network: introduce {p} to "
+               "{q}{via}."),
+    },
+    "say.leave_split.one": {
+        "nl": ("Als {x} vertrekt, verliest {n} actor ({who}) elke weg naar de rest van het netwerk: breng {p} "
+               "in contact met {q}{via}."),
+        "fr": ("Si {x} s'en va, {n} acteur ({who}) perd tout chemin vers le reste du réseau : mettre {p} en "
+               "contact avec {q}{via}."),
+        "en": ("If {x} leaves, {n} actor ({who}) loses every path to the rest of the network: introduce {p} to "
                "{q}{via}."),
     },
     "say.leave_isolated": {
@@ -266,7 +288,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.leave_isolated_alone": {
         "nl": "Als {x} vertrekt, {state}: nodig het uit op het volgende veranderatelier van {zone}.",
-        "fr": "Si {x} s'en va, {state} : l'inviter au prochain atelier du changement de {zone}.",
+        "fr": "Si {x} s'en va, {state} : l'inviter au prochain atelier du changement pour {zone}.",
         "en": "If {x} leaves, {state}: invite it to the next change workshop of {zone}.",
     },
     "say.state_no_ties": {
@@ -315,8 +337,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the region",
     },
     "say.zone": {
-        "nl": "zone {}",
-        "fr": "la zone {}",
+        "nl": "zorgzone {}",
+        "fr": "le bassin {}",
         "en": "the {} zone",
     },
     "say.quoted": {

@@ -14,7 +14,7 @@ Examples
 >>> G.add_node("gp", name="GP Zuid")
 >>> nl = Vocabulary.of(G, "nl")
 >>> nl.say(say("sector_pair", a=Label("sector", "housing"), b=Label("family", "welfare"), zone=ZoneRef("south")))
-'‘Wonen en thuisloosheid’ en welzijn werken in zone Zuid nog niet samen'
+'‘Wonen en thuisloosheid’ en welzijn werken in zorgzone Zuid nog niet samen'
 >>> nl.say(say("single_tie", x=Name("gp")))
 'GP Zuid hangt af van één enkele partner'
 >>> Vocabulary.of(G, "de")
@@ -31,7 +31,7 @@ from typing import Any
 from collabnet.codes import BUILTIN_ZONE_NAMES, LANGS, REGION, normalise
 from collabnet.records.messages import Both, GroupName, Label, LineName, Message, Name, Names, SectorName, ZoneRef
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "singular"]
 
 
 class Vocabulary:
@@ -139,11 +139,12 @@ class Vocabulary:
         return str(code)
 
     def zone_phrase(self, code: str) -> str:
-        """A zone in a sentence: ``the South zone`` / ``zone Zuid`` / ``la zone Sud`` / ``the region``."""
+        """A zone in a sentence: ``care zone South`` / ``zorgzone Zuid`` / ``le bassin Sud`` / ``the region``."""
         if code == REGION:
             return self.word("say.region")
         name = self.zone_name(code)
-        return name if "zone" in normalise(name).split() else self.word("say.zone").format(name)
+        # a dataset's own name that already says "zone" (``Zone Sud``) is not put in the phrase twice
+        return name if _ZONE_NOUNS & set(normalise(name).split()) else self.word("say.zone").format(name)
 
     def line(self, line: Any) -> str:
         """A care line's name (``first line``); ``no line`` when missing."""
@@ -173,7 +174,20 @@ class Vocabulary:
             return ""
         if not isinstance(message, Message):
             return str(message)
-        return self._message(message.key).format(**{k: self.put(v) for k, v in message.fields})
+        key = message.key
+        if f"{key}.one" in self.labels and singular(self.lang, message.field("n")):
+            key += ".one"  # the singular form of a sentence that counts (``1 actor``)
+        return self._message(key).format(**{k: self.put(v) for k, v in message.fields})
+
+    def count(self, key: str, n: int, **fields: object) -> str:
+        """Message ``key`` counting ``n`` things, in its singular form ``key.one`` where the language wants it.
+
+        >>> fr, nl = Vocabulary("fr"), Vocabulary("nl")
+        >>> fr.count("count.actors", 0), fr.count("count.actors", 2), nl.count("count.actors", 1)
+        ('0 acteur', '2 acteurs', '1 actor')
+        """
+        one = f"{key}.one"
+        return self.word(one if one in self.labels and singular(self.lang, n) else key, n=n, **fields)
 
     def put(self, value: Any) -> str:
         """One field of a message in words."""
@@ -196,6 +210,20 @@ class Vocabulary:
         if isinstance(value, Both):
             return self.both([self.put(part) for part in value.parts])
         return "" if value is None else str(value)
+
+
+_ZONE_NOUNS = frozenset({"zone", "zorgzone", "bassin"})
+
+
+def singular(lang: str, n: object) -> bool:
+    """Whether ``n`` things take the singular in ``lang``: 1 in Dutch and English, 0 and 1 in French.
+
+    >>> singular("fr", 0), singular("nl", 0), singular("en", 1), singular("nl", None)
+    (True, False, True, False)
+    """
+    if isinstance(n, bool) or not isinstance(n, int):
+        return False
+    return n in (0, 1) if lang == "fr" else n == 1
 
 
 class _NodeNames(Mapping):
