@@ -1,24 +1,22 @@
-"""Smoke test of the benchmark (collabnet.benchmark, ``collabnet bench``) on the smallest synthetic region.
+"""Smoke test of the benchmark (collabnet.devtools.benchmark, ``collabnet bench``) on the smallest synthetic region.
 
 The benchmark itself is slow by design and never runs in the test suite; this
 only checks that one tiny run produces the table the README shows.
 """
 
-import time
+import re
 
 from click.testing import CliRunner
 
-from collabnet.benchmark import BASELINE_STEPS, STAGES
 from collabnet.cli import cli
+from collabnet.devtools.benchmark import BASELINE_STEPS, STAGES
 
 
 def test_benchmark_of_100_organisations_gives_the_whole_table(tmp_path):
-    start = time.perf_counter()
     out = tmp_path / "bench.md"
     result = CliRunner().invoke(cli, ["bench", "--sizes", "100", "--runs", "1", "--check", "100",
                                       "--baseline-timeout", "1", "--out", str(out), "-q"])
-    assert result.exit_code == 0, result.output
-    assert time.perf_counter() - start < 15
+    assert result.exit_code == 0, result.output  # timings belong to the benchmark, never to a test
     text = out.read_text(encoding="utf-8")
     assert result.output == text
     rows = {line.split(" | ")[0].strip("| ") for line in text.splitlines() if line.startswith("| ")}
@@ -34,7 +32,11 @@ def test_benchmark_of_100_organisations_gives_the_whole_table(tmp_path):
     command = next(line for line in table if line.startswith("| **`collabnet analyze --report` in a new process**"))
     assert command.endswith(" GiB** |") and " s, " in command
     betweenness = next(line for line in table if line.startswith("| networkx betweenness"))
-    assert "timeout > 1 s" in betweenness or "x" in betweenness
+    assert re.search(r"\| (timeout > 1 s|about \d+(\.\d+)? s \(from \d+ sources\), about \d+(\.\d+)?x \(exact\)) \|$",
+                     betweenness), betweenness
+    igraph = {line.split(" | ")[0].strip("| "): line for line in table if "igraph, ratio" in line}
+    for level in ("organisations", "actors"):  # both graphs, side by side with python-igraph
+        assert re.search(r"collabnet / igraph = \d+\.\d+, (\d+)/\1 \|$", igraph[f"{level}: igraph, ratio, top 10"])
 
 
 def test_sizes_outside_synth_range_are_refused():
@@ -43,8 +45,8 @@ def test_sizes_outside_synth_range_are_refused():
 
 
 def test_the_command_is_timed_in_a_new_process(tmp_path):
-    from collabnet.benchmark import measure_command
-    from collabnet.synth import generate
+    from collabnet.devtools.benchmark import measure_command
+    from collabnet.devtools.synth import generate
 
     generate(100, seed=1, out=tmp_path / "data")
     found = measure_command(tmp_path / "data", 1, tmp_path / "out")

@@ -24,7 +24,7 @@ from collabnet.analyses.brokerage import (
     ei_index,
     gould_fernandez,
 )
-from collabnet.benchmark import naive_gould_fernandez  # every pair of neighbours, the definition
+from collabnet.devtools.benchmark import naive_gould_fernandez  # every pair of neighbours, the definition
 
 
 def graph(edges, sector, **attributes):
@@ -352,7 +352,7 @@ def test_certified_estimate_gives_the_exact_top_10_of_every_zone_it_certifies(mo
 
     import collabnet
     from collabnet.analyses import brokerage
-    from collabnet.synth import generate
+    from collabnet.devtools.synth import generate
 
     generate(300, seed=3, out=tmp_path)
     at = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))["analysis_date"]

@@ -1,4 +1,4 @@
-"""Synthetic datasets (collabnet.synth, ``collabnet synth``): contract, determinism, planted structure.
+"""Synthetic datasets (collabnet.devtools.synth, ``collabnet synth``): contract, determinism, planted structure.
 
 The planted structure is checked with the project's own reader, graph and
 analyses on a small dataset: the analyses must find exactly what truth.json
@@ -20,7 +20,7 @@ from collabnet.analyses.bridges import cut_vertices
 from collabnet.analyses.isolation import isolated_actors
 from collabnet.cli import cli
 from collabnet.codes import BUILTIN_SECTORS
-from collabnet.synth import MIN_ORGS, TABLE_COLUMNS, ZONES, generate
+from collabnet.devtools.synth import MIN_ORGS, TABLE_COLUMNS, ZONES, generate
 
 N = 150
 FILES = ("actors.csv", "groups.csv", "memberships.csv", "ties.csv", "truth.json")

@@ -43,7 +43,7 @@ def bench(sizes: str, runs: int, out: Path | None, json_out: Path | None, baseli
       collabnet bench --sizes 1000,5000 --runs 3 --out benchmark.md
       collabnet bench --sizes 50000 --runs 1 --baseline-timeout 60
     """
-    from collabnet.benchmark import markdown, run_benchmark
+    from collabnet.devtools.benchmark import markdown, run_benchmark
 
     try:
         numbers = [int(x) for x in sizes.split(",") if x.strip()]

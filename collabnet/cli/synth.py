@@ -9,7 +9,7 @@ import click
 
 from collabnet.cli.common import EXIT_UNUSABLE, quiet_option
 from collabnet.dataset.dates import DATE_FORMS, parse_date
-from collabnet.synth import DEFAULT_ANALYSIS_DATE, MAX_ORGS, MIN_ORGS, TABLE_COLUMNS, TRUTH_FILE, generate
+from collabnet.devtools.synth import DEFAULT_ANALYSIS_DATE, MAX_ORGS, MIN_ORGS, TABLE_COLUMNS, TRUTH_FILE, generate
 
 __all__ = ["synth"]
 

@@ -1,7 +1,7 @@
 """Benchmark: the whole pipeline on synthetic regions, against plain networkx.
 
-``python -m collabnet.benchmark`` (or ``collabnet bench``) generates a
-synthetic region per size (:func:`collabnet.synth.generate`, seed 42) and, in
+``python -m collabnet.devtools.benchmark`` (or ``collabnet bench``) generates a
+synthetic region per size (:func:`collabnet.devtools.synth.generate`, seed 42) and, in
 a fresh Python process per size (so that the peak memory is that size's),
 times ``runs`` times each stage of ``collabnet analyze --report``: load,
 graph, the analysis (isolation, each brokerage measure, gaps, actions), the
@@ -432,7 +432,7 @@ def run_benchmark(sizes: Sequence[int] = DEFAULT_SIZES, runs: int = 3, baseline_
     ``log`` receives progress lines (the measuring processes write theirs to
     stderr); None: quiet.
     """
-    from collabnet.synth import MAX_ORGS, MIN_ORGS, generate
+    from collabnet.devtools.synth import MAX_ORGS, MIN_ORGS, generate
 
     for size in sizes:
         if not MIN_ORGS <= size <= MAX_ORGS:
@@ -449,7 +449,7 @@ def run_benchmark(sizes: Sequence[int] = DEFAULT_SIZES, runs: int = 3, baseline_
             generate(size, seed=42, out=folder)
             synth_seconds = time.perf_counter() - start
             output = base / f"result-{size}.json"
-            command = [sys.executable, "-m", "collabnet.benchmark", "--worker", str(folder), "--runs", str(runs),
+            command = [sys.executable, "-m", "collabnet.devtools.benchmark", "--worker", str(folder), "--runs", str(runs),
                        "--baseline-timeout", str(baseline_timeout), "--result", str(output)]
             if size == check:
                 command.append("--check-approximation")
@@ -617,8 +617,8 @@ def _check_lines(size: int, check: dict) -> list[str]:
 
 # --------------------------------------------------------------------------- command line
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m collabnet.benchmark``: run, print the Markdown table, optionally write it to ``--out``."""
-    parser = argparse.ArgumentParser(prog="python -m collabnet.benchmark", description=__doc__.split("\n\n")[0])
+    """``python -m collabnet.devtools.benchmark``: run, print the Markdown table, optionally write it to ``--out``."""
+    parser = argparse.ArgumentParser(prog="python -m collabnet.devtools.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated numbers of organisations (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows medians (default: 3)")
