@@ -6,9 +6,11 @@ the tables and ``diff`` share: each of them reads the
 finding of its own. Restricting to a zone is ``analysis.for_zone(z)``.
 
 >>> import collabnet
->>> result = analyse(collabnet.load("datasets/brussels", at="2024-06-01"))   # doctest: +SKIP
->>> result.for_zone("south").actions[0].priority                            # doctest: +SKIP
-1
+>>> from pathlib import Path
+>>> bundled = Path(collabnet.__file__).parents[1] / "datasets" / "brussels"
+>>> result = analyse(collabnet.load(bundled, at="2024-06-30"))
+>>> result.level, result.for_zone("south").actions[0].priority
+('organisations', 1)
 """
 
 from __future__ import annotations
