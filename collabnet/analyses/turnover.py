@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from collabnet.analyses.gaps import actor_line, id_list
-from collabnet.analyses.standing import CROSS_LINE, Standing, isolation_score, reasons, with_partner
+from collabnet.analyses.standing import CROSS_LINE, PERIPHERAL_DEGREE, Standing, isolation_score, reasons
 from collabnet.codes import REGION
 from collabnet.organisations import resting_on
 from collabnet.records.findings import Action
@@ -102,8 +102,8 @@ class Departure:
 
 def departure(H: nx.Graph, organisation: Hashable, person: Hashable) -> Departure:
     """What ``organisation`` loses if ``person`` (one of its people) leaves."""
-    gone = set(resting_on(H, organisation).get(person, ()))
-    return _departure(H, organisation, person, gone)
+    gone = resting_on(H, organisation).get(person, ())
+    return _Around(H, organisation).departure(person, gone)
 
 
 def dependencies(H: nx.Graph, nodes: Iterable | None = None) -> list[Departure]:
@@ -113,50 +113,75 @@ def dependencies(H: nx.Graph, nodes: Iterable | None = None) -> list[Departure]:
     for v in H if nodes is None else nodes:
         if not H.nodes[v].get("people"):
             continue
-        for person, partners in resting_on(H, v).items():
-            d = _departure(H, v, person, set(partners))
+        resting = resting_on(H, v)
+        if not resting:
+            continue
+        around = _Around(H, v)  # the organisation's partners, counted once for all its people
+        for person, partners in resting.items():
+            d = around.departure(person, partners)
             if d.worth > 0:
                 found.append(d)
     return sorted(found, key=lambda d: (d.zone, -d.worth, str(d.organisation), str(d.person)))
 
 
-def _departure(H: nx.Graph, v: Hashable, person: Hashable, gone: set) -> Departure:
-    nodes = H.nodes
-    sector, line = nodes[v].get("sector"), actor_line(H, v)
-    language, family = nodes[v].get("language"), nodes[v].get("family")
-    now, after = Standing(0, False, False), Standing(0, False, False)
-    reach_now: set = set()
-    reach_after: set = set()
-    groups: Counter = Counter()
-    kept = 0
-    for w in H[v]:
-        facts = _facts(H, w)
-        s, ln = nodes[w].get("sector"), actor_line(H, w)
-        now = with_partner(now, sector, line, s, ln)
-        reach_now |= facts
-        if w in gone:
-            groups.update(H.edges[v, w].get("groups") or ())
-        else:
-            kept += 1
-            after = with_partner(after, sector, line, s, ln)
-            reach_after |= facts
-    wanted = {("line", CROSS_LINE.get(line)), ("language", _OTHER_LANGUAGE.get(language)),
-              ("family", _OTHER_FAMILY.get(family))}
-    lost = sorted(((a, x) for a, x in reach_now - reach_after
-                   if x is not None and ((a == "sector" and x != sector) or (a, x) in wanted)),
-                  key=lambda item: (_LOST_ORDER.index(item[0]), str(item[1])))
-    before_reasons, after_reasons = reasons(line, now), reasons(line, after)
-    worth = isolation_score(line, after_reasons) - isolation_score(line, before_reasons)
-    worth = RISK_SHARE * (worth + sum(1.0 for a, x in lost if a in ("language", "family")))
-    via = min(groups, key=lambda g: (-groups[g], str(g))) if groups else None
-    return Departure(nodes[v].get("zone") or REGION, v, person, tuple(w for w in H[v] if w in gone), kept,
-                     tuple(lost), after_reasons, before_reasons, float(worth), via)
+class _Around:
+    """An organisation's partners, counted once: what each reaches (sector, line, language, family), and
+    how many are of another sector or on the other line (its standing, :mod:`collabnet.analyses.standing`).
 
+    A departure then subtracts the partners it takes away: its cost follows those partners, not the
+    organisation's degree (a hub with many people is counted once, not once per person).
+    """
 
-def _facts(H: nx.Graph, w: Hashable) -> set:
-    data = H.nodes[w]
-    return {("sector", data.get("sector")), ("line", actor_line(H, w)), ("language", data.get("language")),
-            ("family", data.get("family"))}
+    def __init__(self, H: nx.Graph, v: Hashable):
+        nodes = H.nodes
+        self.H, self.v = H, v
+        self.sector, self.line = nodes[v].get("sector"), actor_line(H, v)
+        self.language, self.family = nodes[v].get("language"), nodes[v].get("family")
+        other_line = CROSS_LINE.get(self.line)
+        self.facts: dict = {}
+        self.reach: Counter = Counter()
+        self.other_sector = self.cross_line = 0
+        for w in H[v]:
+            data = nodes[w]
+            line = actor_line(H, w)
+            facts = (("sector", data.get("sector")), ("line", line), ("language", data.get("language")),
+                     ("family", data.get("family")))
+            other = data.get("sector") != self.sector or self.sector is None
+            cross = other_line is not None and line == other_line
+            self.facts[w] = (facts, other, cross)
+            self.reach.update(set(facts))
+            self.other_sector += other
+            self.cross_line += cross
+        self.degree = len(self.facts)
+
+    def standing(self, partners: int, other_sector: int, cross_line: int) -> Standing:
+        return Standing(min(partners, PERIPHERAL_DEGREE + 1), other_sector > 0, cross_line > 0)
+
+    def departure(self, person: Hashable, partners: Iterable) -> Departure:
+        gone = [w for w in partners if w in self.facts]
+        lost_reach: Counter = Counter()
+        other = cross = 0
+        groups: Counter = Counter()
+        for w in gone:
+            facts, o, c = self.facts[w]
+            lost_reach.update(set(facts))
+            other += o
+            cross += c
+            groups.update(self.H.edges[self.v, w].get("groups") or ())
+        now = self.standing(self.degree, self.other_sector, self.cross_line)
+        after = self.standing(self.degree - len(gone), self.other_sector - other, self.cross_line - cross)
+        wanted = {("line", CROSS_LINE.get(self.line)), ("language", _OTHER_LANGUAGE.get(self.language)),
+                  ("family", _OTHER_FAMILY.get(self.family))}
+        lost = sorted(((a, x) for (a, x), n in lost_reach.items()
+                       if n == self.reach[(a, x)] and x is not None
+                       and ((a == "sector" and x != self.sector) or (a, x) in wanted)),
+                      key=lambda item: (_LOST_ORDER.index(item[0]), str(item[1])))
+        before_reasons, after_reasons = reasons(self.line, now), reasons(self.line, after)
+        worth = isolation_score(self.line, after_reasons) - isolation_score(self.line, before_reasons)
+        worth = RISK_SHARE * (worth + sum(1.0 for a, x in lost if a in ("language", "family")))
+        via = min(groups, key=lambda g: (-groups[g], str(g))) if groups else None
+        return Departure(self.H.nodes[self.v].get("zone") or REGION, self.v, person, tuple(gone),
+                         self.degree - len(gone), tuple(lost), after_reasons, before_reasons, float(worth), via)
 
 
 def backup_action(d: Departure) -> Action:
