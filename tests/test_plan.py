@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -408,3 +409,13 @@ def test_cli_plan_is_a_group_of_three_documented_commands():
     for name in ("invite", "introduce", "leave"):
         assert name in result.output
         assert "Example:" in CliRunner().invoke(cli, ["plan", name, "--help"]).output
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+@pytest.mark.parametrize("command", [["invite", "--zone", "south", "--seats", "2"],
+                                     ["introduce", "--zone", "south", "--count", "2"], ["leave", "--actor", "net"]])
+def test_the_plan_text_speaks_the_user_s_language(tiny: Path, lang, command):
+    text = run(command[0], str(tiny), *command[1:], "--lang", lang).output
+    english = re.compile(r"\b(Invite for|Introductions for|Before|After|If |leaves|Broken links|Newly isolated|"
+                         r"Cut off|isolated|unlinked|line gap|language gap|yes|no|none|seat)\b")
+    assert text and english.findall(text) == []

@@ -204,62 +204,76 @@ def _zone(words, code: str) -> str:
 
 
 def _invite_text(ds, p, words) -> str:
-    lines = [(f"Invite for {_zone(words, p.zone)}: {len(p.choices)} of {p.seats} seat(s), "
-              f"{len(p.targets)} isolated or peripheral first/second-line actor(s)")]
+    from collabnet.render.phrases import number, requirements
+
+    targets = words.count("plan.targets", len(p.targets))
+    lines = [words.word("plan.invite.head", zone=_zone(words, p.zone), n=len(p.choices), seats=p.seats,
+                        targets=targets)]
+    if not p.choices:
+        lines.append(words.word("report.plan.invite.none"))
+        return "\n".join(lines)
     for c in p.choices:
-        lines.append(f"  {c.rank}. {words.say(c.rationale)}" + ("  [covering rule]" if c.forced else ""))
-    share = p.reached / p.total if p.total else 1.0
+        lines.append(f"  {c.rank}. {words.say(c.rationale)}" + (f"  {words.word('plan.forced')}" if c.forced else ""))
     if p.reached >= p.total:
-        lines.append(f"Reached all {p.total:g} target weight.")
+        lines.append(words.word("plan.reached_all", total=f"{p.total:g}"))
     else:
         most = min(p.total, p.reached / p.guarantee) if p.guarantee else p.total
-        lines.append(f"Reached {p.reached:g} of {p.total:g} target weight ({share:.0%}); no choice of {p.seats} "
-                     f"invitee(s) could reach more than {math.floor(most):g}.")
+        share = number(words, 100 * p.reached / p.total, 0) + (" %" if words.lang == "fr" else "%")
+        lines.append(words.word("plan.reached", reached=f"{p.reached:g}", total=f"{p.total:g}", share=share,
+                                seats=p.seats, most=f"{math.floor(most):g}"))
     if len(p.choices) < p.seats:
-        lines.append(f"Only {len(p.choices)} of {p.seats} seat(s) go to someone who reaches a target.")
+        lines.append(words.word("report.plan.fewer", n=len(p.choices), seats=p.seats))
     if p.unmet:
-        lines.append(f"Not covered ({p.seats_needed} seat(s) needed): {', '.join(p.unmet)}")
+        lines.append(words.word("report.plan.unmet", n=p.seats_needed, what=requirements(words, p.unmet)))
     else:
-        lines.append(f"At the table: {', '.join(p.requirements) or '-'}")
+        lines.append(words.word("report.plan.at_table", what=requirements(words, p.requirements)))
     return "\n".join(lines)
 
 
-def _figures(f) -> str:
-    ei = "-" if f.ei is None else f"{f.ei:.2f}"
-    yes = {True: "yes", False: "no"}
-    return (f"isolated {f.isolated}, unlinked sector pairs {f.unlinked_sector_pairs}, line gap "
-            f"{yes[f.line_gap]}, language gap {yes[f.language_gap]}, E-I {ei}")
+def _figures(f, words) -> str:
+    from collabnet.render.phrases import number
+
+    ei = "-" if f.ei is None else number(words, f.ei, 2)
+    yes = {True: words.word("plan.yes"), False: words.word("plan.no")}
+    return words.word("plan.figures", isolated=f.isolated, pairs=f.unlinked_sector_pairs, line=yes[f.line_gap],
+                      language=yes[f.language_gap], ei=ei)
 
 
 def _introduce_text(ds, p, words) -> str:
-    lines = [f"Introductions for {_zone(words, p.zone)}: {len(p.introductions)} of {p.count}"]
+    lines = [words.word("plan.introduce.head", zone=_zone(words, p.zone), n=len(p.introductions), count=p.count)]
     lines += [f"  {i.rank}. {words.say(i.rationale)}" for i in p.introductions]
-    lines.append(f"Before: {_figures(p.before)}")
-    lines.append(f"After:  {_figures(p.after)}")
+    lines.append(words.word("plan.before", figures=_figures(p.before, words)))
+    lines.append(words.word("plan.after", figures=_figures(p.after, words)))
     return "\n".join(lines)
+
+
+def _reasons(words, reasons) -> str:
+    return ", ".join(words.coded("reason", r) for r in reasons) or words.word("plan.not_isolated")
 
 
 def _person_leave_text(ds, leave, words) -> str:
     d = leave.departure
-    lines = [f"If {leave.name} ({leave.person}) of {leave.organisation_name} leaves ({_zone(words, leave.zone)}):",
+    lines = [words.word("plan.leave.person", who=f"{leave.name} ({leave.person})", organisation=leave.organisation_name,
+                        zone=_zone(words, leave.zone)),
              f"  {words.say(leave.rationale)}"]
     if d.partners:
-        lines.append(f"  Links that go: {', '.join(words.name(w) for w in d.partners)}")
-        lines.append(f"  {leave.organisation_name} then: {', '.join(d.reasons) or 'not isolated'}")
+        lines.append("  " + words.word("plan.leave.links", names=", ".join(words.name(w) for w in d.partners)))
+        lines.append("  " + words.word("plan.leave.then", organisation=leave.organisation_name,
+                                       reasons=_reasons(words, d.reasons)))
         lines += [f"  {n}. {words.say(a.rationale)}" for n, a in enumerate(leave.actions(), 1)]
     return "\n".join(lines)
 
 
 def _leave_text(ds, impact, words) -> str:
     who = impact.name if impact.name == impact.actor else f"{impact.name} ({impact.actor})"
-    lines = [f"If {who} leaves ({_zone(words, impact.zone)}):"]
-    sections = (("Broken links", [f"[{b.zone}] {words.say(b.rationale)}" for b in impact.broken]),
-                ("Newly isolated", [words.say(i.rationale) for i in impact.isolated]),
-                ("Cut off", [words.say(c.rationale) for c in impact.cut_off]))
-    for title, items in sections:
-        lines.append(f"  {title}: {len(items) or 'none'}")
+    lines = [words.word("plan.leave.head", who=who, zone=_zone(words, impact.zone))]
+    sections = (("plan.leave.broken", [f"[{words.zone_name(b.zone)}] {words.say(b.rationale)}" for b in impact.broken]),
+                ("plan.leave.isolated", [words.say(i.rationale) for i in impact.isolated]),
+                ("plan.leave.cut_off", [words.say(c.rationale) for c in impact.cut_off]))
+    for key, items in sections:
+        lines.append("  " + words.word(key, n=len(items) or words.word("plan.none")))
         lines += [f"    {n}. {text}" for n, text in enumerate(items, 1)]
     for before, after in zip(impact.before, impact.after):
-        lines.append(f"{_zone(words, before.zone)} before: {_figures(before)}")
-        lines.append(f"{' ' * len(_zone(words, before.zone))} after:  {_figures(after)}")
+        lines.append(words.word("plan.figures.before", zone=_zone(words, before.zone), figures=_figures(before, words)))
+        lines.append(words.word("plan.figures.after", zone=_zone(words, before.zone), figures=_figures(after, words)))
     return "\n".join(lines)

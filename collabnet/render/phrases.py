@@ -58,3 +58,19 @@ def number(words, amount: Any, digits: int) -> str:
     if float(text) == 0:
         text = text.lstrip("-")
     return text.replace(".", ",") if words.lang in ("nl", "fr") else text
+
+
+def requirements(words, codes) -> str:
+    """Workshop requirements (``family:welfare``, ``line:2``) as words, families first.
+
+    >>> from collabnet.words import Vocabulary
+    >>> requirements(Vocabulary("en"), ["line:2", "family:welfare"])
+    'welfare and second line'
+    """
+    order = {"family:health": 0, "family:welfare": 1, "family:other": 2}
+    found = []
+    for code in sorted(codes, key=lambda c: (order.get(str(c), 3), str(c))):
+        kind, _, value = str(code).partition(":")
+        found.append(words.line(None if value in ("", "None") else int(value)) if kind == "line"
+                     else words.coded(kind, value))
+    return words.both(found) or "–"

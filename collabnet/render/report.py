@@ -738,12 +738,7 @@ class _Content:
 
     def requirements(self, codes: Iterable[str]) -> str:
         """``family:welfare``, ``line:2`` as words, families first: ``health, welfare and second line``."""
-        order = {"family:health": 0, "family:welfare": 1, "family:other": 2}
-        words = []
-        for code in sorted(codes, key=lambda c: (order.get(str(c), 3), str(c))):
-            kind, _, value = str(code).partition(":")
-            words.append(self.line(value) if kind == "line" else self.coded(kind, value))
-        return self.words.both(words) or "–"
+        return phrases.requirements(self.words, codes)
 
     def weight(self, value: float) -> str:
         return str(int(value)) if float(value).is_integer() else self.number(value, 1)

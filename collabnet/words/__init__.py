@@ -28,7 +28,7 @@ from collabnet.codes import LANGS
 __all__ = ["LABELS", "LANGS", "TOPICS", "Vocabulary", "t", "check_language"]
 
 #: Topic modules of this package whose ``LABELS`` make up the vocabulary.
-TOPICS = ("render", "sentences", "survey", "views")
+TOPICS = ("render", "sentences", "survey", "views", "plan")
 
 
 def _merged() -> dict[str, dict[str, str]]:
