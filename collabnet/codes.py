@@ -37,6 +37,7 @@ __all__ = [
     "TIE_TYPES",
     "FAMILIES",
     "BUILTIN_SECTORS",
+    "FORMER_SECTOR_NAMES",
     "BUILTIN_ZONES",
     "BUILTIN_ZONE_NAMES",
     "REGION",
@@ -231,7 +232,7 @@ BUILTIN_SECTORS: tuple[tuple[str, str, str, str, str], ...] = (
     ("addiction", "health", "Verslavingszorg", "Assuétudes", "Addiction care"),
     ("palliative", "health", "Palliatieve zorg", "Soins palliatifs", "Palliative care"),
     ("social_assistance", "welfare", "Maatschappelijk werk", "Action sociale", "Social assistance"),
-    ("elderly", "welfare", "Ouderenzorg", "Personnes âgées", "Elderly care"),
+    ("elderly", "welfare", "Ouderenzorg", "Aide et soins aux personnes âgées", "Elderly care"),
     ("disability", "welfare", "Personen met een handicap", "Handicap", "Disability"),
     ("housing", "welfare", "Wonen en thuisloosheid", "Logement et sans-abrisme", "Housing and homelessness"),
     ("family_youth", "welfare", "Gezin en jeugd", "Famille et jeunesse", "Family and youth"),
@@ -240,10 +241,16 @@ BUILTIN_SECTORS: tuple[tuple[str, str, str, str, str], ...] = (
     ("employment_education", "welfare", "Werk en opleiding", "Emploi et formation", "Employment and education"),
     ("patients", "other", "Patiënten en gebruikers", "Patients et usagers", "Patients and users"),
     ("insurance", "other", "Ziekenfondsen", "Mutualités", "Health insurance funds"),
-    ("coordination", "other", "Netwerken en ondersteuning", "Coordination et appui", "Coordination and support"),
+    ("coordination", "other", "Coördinatie en ondersteuning", "Coordination et appui", "Coordination and support"),
     ("authority", "other", "Overheid", "Pouvoirs publics", "Public authority"),
     ("research", "other", "Kennis en onderzoek", "Recherche et connaissance", "Research and knowledge"),
 )
+
+#: Names built-in sectors were shown by before: still read as the sector in data, never shown (code -> names).
+FORMER_SECTOR_NAMES: dict[str, tuple[str, ...]] = {
+    "elderly": ("Personnes âgées",),
+    "coordination": ("Netwerken en ondersteuning",),
+}
 
 # zone code -> (nl, fr, en) display names
 BUILTIN_ZONE_NAMES: dict[str, tuple[str, str, str]] = {

@@ -172,7 +172,7 @@ def test_invite_rationale_and_no_group():
     [action] = recommend_actions(G, [Isolated("south", "x", "no_ties")], None, [], zones=["south"])
     assert action.via is None
     assert said(G, action, "fr") == ("Inviter X (mental_health) à rejoindre le prochain atelier du changement pour le "
-                                "bassin Sud : il n'a encore aucun lien hors de sa propre organisation.")
+                                "bassin Sud : cet acteur n'a encore aucun lien hors de sa propre organisation.")
 
 
 def test_secure_bridge_names_the_bridge_holder_as_introducer():

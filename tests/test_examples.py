@@ -107,6 +107,6 @@ def test_the_zone_report_counts_the_organisations_and_their_links(walk):
     report = (folder / "reports" / "zone-sud" / "report-south.fr.md").read_text(encoding="utf-8")
     # 8 organisations; the workshop links 5 of them (10 pairs), the working group 5 (10 pairs, 6 of them the
     # workshop's): 14 links; Antenne Logement and the Collectif sit in no group.
-    assert "- Acteurs: **8 (organisations : 8, personnes : 0)**" in report
-    assert "- Liens entre ces acteurs: **14**" in report
-    assert "- Acteurs sans lien hors de leur organisation: **2**" in report
+    assert "- Acteurs : **8 (organisations : 8, personnes : 0)**" in report
+    assert "- Liens entre ces acteurs : **14**" in report
+    assert "- Acteurs sans lien hors de leur organisation : **2**" in report

@@ -83,6 +83,11 @@ def test_every_drop_down_value_is_read_as_its_code(lang):
         assert None not in matched and len(set(matched)) == len(values), (table, column, values)
 
 
+def test_former_sector_names_are_still_read_as_their_sector():
+    table = Taxonomy.builtin().codes_table
+    assert [table.match(v) for v in ("Personnes âgées", "Netwerken en ondersteuning")] == ["elderly", "coordination"]
+
+
 def test_same_template_same_bytes(tmp_path):
     _init(tmp_path / "a.xlsx", "--lang", "fr")
     _init(tmp_path / "b.xlsx", "--lang", "fr")

@@ -17,6 +17,7 @@ from collabnet.analyses.survey import SurveyAnswer, survey_findings
 from collabnet.cli import cli
 from collabnet.diff import compare, diff_tables
 from collabnet.render.report import render_report
+from collabnet.survey.scale import parse_frequency, parse_level
 
 ACTORS = """id,name,kind,sector,zone,language
 a,Alpha Maison Médicale,organisation,medical,south,fr
@@ -62,6 +63,26 @@ def test_the_form_lists_the_zone_and_the_region_wide_organisations_active_in_it(
     sheet = book["a"]
     assert [sheet.cell(1, c).value for c in (1, 2, 3)] == ["Your organisation", "a", "Alpha Maison Médicale"]
     assert [sheet.cell(row, 1).value for row in range(5, 8)] == ["b", "c", "r"]
+
+
+@pytest.mark.parametrize(("zone", "lang", "title"), [
+    ("south", "nl", "Bevraging: hoe werken de organisaties van zorgzone Zuid samen?"),
+    ("region", "nl", "Bevraging: hoe werken de organisaties van het gewest samen?"),
+    ("region", "fr", "Enquête : comment les organisations de la région travaillent-elles ensemble ?"),
+])
+def test_the_form_title_names_the_zone_or_the_region(tmp_path, zone, lang, title):
+    folder = dataset(tmp_path)
+    with (folder / "actors.csv").open("a", encoding="utf-8") as actors:
+        actors.write("s,Steunpunt,organisation,coordination,region,bi\n")  # a second region-wide organisation
+    form = tmp_path / "form.xlsx"
+    result = run("survey", "template", folder, "--zone", zone, "--lang", lang, "--out", form)
+    assert result.exit_code == 0, result.output
+    assert openpyxl.load_workbook(form).worksheets[0].cell(1, 1).value == title
+
+
+def test_labels_of_earlier_forms_are_still_read():
+    assert [parse_frequency(v) for v in ("Environ chaque trimestre", "Environ chaque mois")] == ["quarterly", "monthly"]
+    assert [parse_level(v) for v in ("Mise en réseau", "Netwerken")] == [1, 1]
 
 
 def test_the_level_cells_accept_only_the_scale(tmp_path):
@@ -195,8 +216,8 @@ c,a,survey,2,2025-03-03,,c
 def test_a_zone_report_shows_levels_and_disagreements_in_three_languages(tmp_path):
     folder = dataset(tmp_path, SURVEYED.replace("source,target,type", "source,target,type,weight,since,until,reported_by"))
     result = analyse(collabnet.load(folder, at="2025-06-01"))
-    expected = {"nl": ("Hoe nauw wordt er samengewerkt (bevraging)", "4 – Samen beslissen", "1 – Netwerken"),
-                "fr": ("Intensité des collaborations (enquête)", "4 – Coalition", "1 – Mise en réseau"),
+    expected = {"nl": ("Hoe nauw wordt er samengewerkt (bevraging)", "4 – Samen beslissen", "1 – Elkaar kennen"),
+                "fr": ("Intensité des collaborations (enquête)", "4 – Décider ensemble", "1 – Se connaître"),
                 "en": ("How closely they work together (survey)", "4 – Coalition", "1 – Networking")}
     for lang, (title, a_says, b_says) in expected.items():
         markdown = render_report(result, "south", lang).markdown

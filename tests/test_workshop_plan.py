@@ -114,7 +114,7 @@ def test_plans_in_french(reports):
     assert "Ensemble, ils atteignent les 20 points d'isolement du bassin." in md
     assert "| 1 | GP Zuid — Kliniek | Netwerk Zuid | Aucun lien entre première et deuxième ligne |" in md
     assert "| Indice E-I entre secteurs | 1,00 | 0,71 |" in md
-    assert "Pas représentés autour de la table (il faudrait 4 places) : social, autres secteurs et deuxième ligne." in md
+    assert "Pas encore autour de la table (il faudrait 4 places) : social, autres secteurs et deuxième ligne." in md
 
 
 def test_names_in_the_plans_are_escaped(tmp_path):

@@ -77,7 +77,10 @@ class Taxonomy:
     def builtin(cls) -> Taxonomy:
         rows = [dict(code=c, family=f, name_nl=nl, name_fr=fr, name_en=en)
                 for c, f, nl, fr, en in codes.BUILTIN_SECTORS]
-        return cls(pd.DataFrame(rows, columns=list(KNOWN["sectors"])))
+        taxonomy = cls(pd.DataFrame(rows, columns=list(KNOWN["sectors"])))
+        taxonomy.codes_table = CodeTable("sector", {code: [*names, *codes.FORMER_SECTOR_NAMES.get(code, ())]
+                                                    for code, names in taxonomy.codes_table.aliases.items()})
+        return taxonomy
 
 
 @dataclass

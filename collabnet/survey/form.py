@@ -98,12 +98,13 @@ def form_bytes(dataset, zone: str, lang: str, layout: FormLayout = FormLayout())
     G = dataset.organisation_graph
     facts = {v: (str(G.nodes[v].get("name", v)), dataset.zone_name(G.nodes[v].get("zone") or REGION, lang),
                  dataset.sector_name(G.nodes[v].get("sector") or "", lang)) for v in orgs}
-    return xlsx_bytes(lambda book: _Form(book, lang, layout, dataset.zone_name(zone, lang)).fill(orgs, facts))
+    return xlsx_bytes(lambda book: _Form(book, lang, layout, dataset.zone_name(zone, lang), zone == REGION)
+                      .fill(orgs, facts))
 
 
 class _Form:
-    def __init__(self, book, lang: str, layout: FormLayout, zone_name: str):
-        self.book, self.lang, self.layout, self.zone_name = book, lang, layout, zone_name
+    def __init__(self, book, lang: str, layout: FormLayout, zone_name: str, region: bool = False):
+        self.book, self.lang, self.layout, self.zone_name, self.region = book, lang, layout, zone_name, region
         self.bold = book.add_format({"bold": True})
         self.head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
                                      "border": 1})
@@ -126,7 +127,8 @@ class _Form:
         sheet = self.book.add_worksheet(self.word("survey.sheet.instructions"))
         sheet.set_column(0, 0, 28)
         sheet.set_column(1, 1, 90)
-        sheet.write_string(0, 0, self.word("survey.form.title", zone=self.zone_name), self.bold)
+        title = "survey.form.title_region" if self.region else "survey.form.title"
+        sheet.write_string(0, 0, self.word(title, zone=self.zone_name), self.bold)
         lines = [self.word("survey.form.how"),
                  self.word("survey.form.long" if self.layout.long else "survey.form.sheets")]
         if self.layout.items:

@@ -54,6 +54,9 @@ _DASH = " – "
 _NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)(?:\s*[-–—:.)]\s*.*)?\s*$")
 _KEYS = {"level": "survey.level.{}", "score": "survey.score.{}", "frequency": "survey.frequency.{}"}
 _VALUES = {"level": LEVELS, "score": SCORES}
+#: Labels earlier forms offered, still read (forms already sent out), never written.
+_FORMER = {"level": {"Netwerken": 1, "Mise en réseau": 1},
+           "frequency": {"Environ chaque trimestre": "quarterly", "Environ chaque mois": "monthly"}}
 
 
 def choice(kind: str, value, lang: str) -> str:
@@ -75,6 +78,8 @@ def _labelled(kind: str) -> dict[str, int | str]:
         for lang in LANGS:
             found[normalise(t(_KEYS[kind].format(value), lang))] = value
             found[normalise(choice(kind, value, lang))] = value
+    for label, value in _FORMER.get(kind, {}).items():
+        found.setdefault(normalise(label), value)
     return found
 
 
@@ -105,8 +110,8 @@ def parse_score(text: str) -> int:
 def parse_frequency(text: str) -> str:
     """The frequency code a cell names (its label in any language, or the code).
 
-    >>> parse_frequency("Elke week"), parse_frequency("monthly")
-    ('weekly', 'monthly')
+    >>> parse_frequency("Elke week"), parse_frequency("monthly"), parse_frequency("Environ chaque mois")
+    ('weekly', 'monthly', 'monthly')
     """
     found = _labelled("frequency").get(normalise(text))
     if found is None:

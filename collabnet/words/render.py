@@ -40,7 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
     "field.language": {"nl": "Taal", "fr": "Langue", "en": "Language"},
     "field.organisation": {"nl": "Organisatie", "fr": "Organisation", "en": "Organisation"},
     "field.persons": {"nl": "Personen", "fr": "Personnes", "en": "Persons"},
-    "field.brokerage": {"nl": "Brugfunctie", "fr": "Rôle de passeur", "en": "Brokerage score"},
+    "field.brokerage": {"nl": "Brugfunctie", "fr": "Rôle de relais", "en": "Brokerage score"},
     "field.actors": {"nl": "Actoren", "fr": "Acteurs", "en": "Actors"},
     "field.links": {"nl": "Verbindingen", "fr": "Liens", "en": "Links"},
     "field.links_within": {"nl": "Verbindingen binnen de sector", "fr": "Liens au sein du secteur",
@@ -66,9 +66,9 @@ LABELS: dict[str, dict[str, str]] = {
     "gap.weak_sector_pair": {"nl": "Twee sectoren met veel minder verbindingen dan verwacht",
                              "fr": "Deux secteurs avec bien moins de liens qu'attendu",
                              "en": "Two sectors with far fewer links than expected"},
-    "gap.family_pair": {"nl": "Geen verbinding tussen zorg en welzijn", "fr": "Aucun lien entre santé et social",
+    "gap.family_pair": {"nl": "Geen verbinding tussen gezondheid en welzijn", "fr": "Aucun lien entre santé et social",
                         "en": "No link between health and welfare"},
-    "gap.weak_family_pair": {"nl": "Zorg en welzijn veel minder verbonden dan verwacht",
+    "gap.weak_family_pair": {"nl": "Gezondheid en welzijn veel minder verbonden dan verwacht",
                              "fr": "Santé et social bien moins liés qu'attendu",
                              "en": "Health and welfare far less linked than expected"},
     "action.introduce": {"nl": "In contact brengen", "fr": "Mettre en contact", "en": "Introduce"},
@@ -91,10 +91,10 @@ LABELS: dict[str, dict[str, str]] = {
                         "en": "Dataset {dataset} · analysis date {date}"},
     "report.intro": {
         "nl": "Dit rapport toont wie met wie samenwerkt {scope} op {date}: welke actoren nog niet verbonden zijn, "
-              "welke sectoren niet samenwerken, wie het netwerk samenhoudt en wat eerst te doen. Het laatste deel "
-              "legt de begrippen in gewone woorden uit.",
+              "welke sectoren niet samenwerken, wie het netwerk samenhoudt en wat er eerst moet gebeuren. "
+              "Het laatste deel legt de begrippen in gewone woorden uit.",
         "fr": "Ce rapport montre qui travaille avec qui {scope} au {date} : quels acteurs ne sont pas encore reliés, "
-              "quels secteurs ne travaillent pas ensemble, qui tient le réseau et que faire en premier. La dernière "
+              "quels secteurs ne travaillent pas ensemble, qui tient le réseau et par quoi commencer. La dernière "
               "partie explique les termes en mots simples.",
         "en": "This report shows who works with whom {scope} on {date}: which actors are not connected yet, which "
               "sectors do not work together, who holds the network together and what to do first. The last "
@@ -106,7 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.section.isolation": {"nl": "Isolement per sector en lijn", "fr": "Isolement par secteur et par ligne",
                                  "en": "Isolation by sector and line"},
     "report.section.isolated": {"nl": "Geïsoleerde actoren", "fr": "Acteurs isolés", "en": "Isolated actors"},
-    "report.section.brokers": {"nl": "Bruggenbouwers en kwetsbare schakels", "fr": "Passeurs et points de rupture",
+    "report.section.brokers": {"nl": "Bruggenbouwers en kwetsbare schakels", "fr": "Acteurs-relais et points de rupture",
                                "en": "Brokers and single points of failure"},
     "report.section.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
     "report.section.actions": {"nl": "Actielijst", "fr": "Liste d'actions", "en": "Action list"},
@@ -134,13 +134,15 @@ LABELS: dict[str, dict[str, str]] = {
     "report.fig.cut_vertices": {"nl": "Onmisbare schakels (actoren)",
                                 "fr": "Acteurs charnières",
                                 "en": "Cut vertices (single points of failure)"},
-    "report.fig.cut_edges": {"nl": "Enige verbindingen (bruggen)", "fr": "Liens uniques (ponts)",
+    "report.fig.cut_edges": {"nl": "Bruggen (verbindingen zonder alternatief)", "fr": "Ponts (liens sans alternative)",
                              "en": "Bridges (only link)"},
     "report.fig.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
     "report.fig.actions": {"nl": "Voorgestelde acties", "fr": "Actions proposées", "en": "Proposed actions"},
     "report.fig.left_out": {"nl": "Rijen niet meegeteld (collabnet validate toont ze)",
                             "fr": "Lignes non prises en compte (collabnet validate les liste)",
                             "en": "Rows left out (collabnet validate lists them)"},
+    # the colon after a label in the templates ("Acteurs : 9"): French puts a space before it
+    "report.colon": {"nl": ":", "fr": " :", "en": ":"},
     "report.not_available": {"nl": "n.v.t.", "fr": "n.d.", "en": "n/a"},
     "report.matrix.intro": {
         "nl": "Aantal verbindingen tussen actoren van twee hoofdsectoren; de diagonaal telt de verbindingen binnen "
@@ -159,7 +161,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Each bar counts the actors of one group; the colour shows their most serious isolation signal "
               "(each actor counts once)."},
     "report.chart.sector": {"nl": "Per hoofdsector", "fr": "Par secteur principal", "en": "By main sector"},
-    "report.chart.line": {"nl": "Per zorglijn", "fr": "Par ligne de soins", "en": "By line of care"},
+    "report.chart.line": {"nl": "Per zorglijn", "fr": "Par ligne d'aide et de soins", "en": "By line of care"},
     "report.chart.group": {"nl": "Groep", "fr": "Groupe", "en": "Group"},
     "report.chart.total": {"nl": "Totaal", "fr": "Total", "en": "Total"},
     "report.reason.none": {"nl": "geen signaal", "fr": "aucun signal", "en": "no signal"},
@@ -169,7 +171,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Acteurs avec au moins un signal d'isolement ; acteurs de première et deuxième ligne d'abord.",
         "en": "Actors with at least one isolation signal; first- and second-line actors first."},
     "report.brokers.intro": {
-        "nl": "De actoren die het sterkst sectoren verbinden (rang 1 = sterkste brug in de zone).",
+        "nl": "De actoren die sectoren het sterkst met elkaar verbinden (rang 1 = sterkste brug in de zone).",
         "fr": "Les acteurs qui relient le plus les secteurs (rang 1 = pont le plus fort du bassin).",
         "en": "The actors who bridge sectors most (rank 1 = strongest bridge in the zone)."},
     "report.brokers.intro_region": {
@@ -178,12 +180,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The actors with the highest betweenness in the whole region; the rank is within their own zone."},
     "report.spof.title": {"nl": "Kwetsbare schakels", "fr": "Points de rupture", "en": "Single points of failure"},
     "report.spof.vertices": {
-        "nl": "Actoren wier vertrek een deel van het netwerk afsnijdt (onmisbare schakels)",
+        "nl": "Actoren van wie het vertrek een deel van het netwerk afsnijdt (onmisbare schakels)",
         "fr": "Acteurs dont le départ couperait une partie du réseau (acteurs charnières)",
         "en": "Actors whose departure would cut off part of the network (cut vertices)"},
     "report.spof.edges": {
-        "nl": "Verbindingen die als enige twee sectoren, zorglijnen of taalnetwerken verbinden (bruggen)",
-        "fr": "Liens qui sont le seul lien entre deux secteurs, lignes de soins ou réseaux linguistiques (ponts)",
+        "nl": "Verbindingen die de enige schakel zijn tussen twee sectoren, zorglijnen of taalnetwerken (bruggen)",
+        "fr": ("Liens qui sont le seul lien entre deux secteurs, lignes d'aide et de soins ou réseaux linguistiques "
+               "(ponts)"),
         "en": "Links that are the only link between two sectors, care lines or language networks (bridges)"},
     "report.pair": {"nl": "{a} en {b}", "fr": "{a} et {b}", "en": "{a} and {b}"},
     "report.gaps.intro": {
@@ -205,7 +208,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.col.betweenness": {"nl": "Tussenpositie", "fr": "Intermédiarité", "en": "Betweenness"},
     "report.col.sectors_bridged": {"nl": "Andere sectoren bereikt", "fr": "Autres secteurs atteints",
                                    "en": "Other sectors reached"},
-    "report.col.brokerage": {"nl": "Brugfunctie tussen sectoren", "fr": "Rôle de passeur entre secteurs",
+    "report.col.brokerage": {"nl": "Brugfunctie tussen sectoren", "fr": "Rôle de relais entre secteurs",
                              "en": "Brokerage between sectors"},
     "report.col.cut_vertex": {"nl": "Onmisbare schakel", "fr": "Acteur charnière", "en": "Cut vertex"},
     "report.col.link": {"nl": "Verbinding", "fr": "Lien", "en": "Link"},
@@ -250,26 +253,28 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Places proposées : {n} sur {seats} ; personne d'autre n'atteint un acteur isolé qui ne soit pas "
               "déjà atteint.",
         "en": "Seats proposed: {n} of {seats}; nobody else reaches an isolated actor who is not reached yet."},
-    "report.plan.at_table": {"nl": "Zo zitten {what} mee aan tafel.", "fr": "Sont ainsi représentés autour de la table : {what}.",
-                           "en": "At the table: {what}."},
+    "report.plan.at_table": {"nl": "Mee aan tafel: {what}.", "fr": "Autour de la table : {what}.",
+                             "en": "At the table: {what}."},
     "report.plan.unmet": {"nl": "Niet aan tafel (daarvoor zijn {n} plaatsen nodig): {what}.",
-                          "fr": "Pas représentés autour de la table (il faudrait {n} places) : {what}.",
+                          "fr": "Pas encore autour de la table (il faudrait {n} places) : {what}.",
                           "en": "Not at the table ({n} seats would be needed): {what}."},
     "report.plan.forced": {"nl": "(uitgenodigd om die sectoren of die lijn mee aan tafel te krijgen)",
                            "fr": "(invité pour que ces secteurs ou cette ligne soient représentés)",
                            "en": "(seat given to bring a family or line to the table)"},
     "report.plan.invite.none": {
-        "nl": "Niemand uit te nodigen: geen geïsoleerde of perifere eerste- of tweedelijnsactor te bereiken.",
-        "fr": "Personne à inviter : aucun acteur isolé ou périphérique de première ou deuxième ligne à atteindre.",
+        "nl": "Niemand om uit te nodigen: er is geen geïsoleerde of perifere eerste- of tweedelijnsactor te bereiken.",
+        "fr": ("Personne à inviter : aucun acteur de première ou de deuxième ligne n'est isolé ni en marge du "
+               "réseau."),
         "en": "Nobody to invite: no isolated or peripheral first- or second-line actor to reach."},
     "report.plan.introduce.title": {"nl": "Kennismakingen die de meeste hiaten dichten",
                                     "fr": "Mises en contact qui comblent le plus de lacunes",
                                     "en": "Introductions that close most gaps"},
     "report.plan.introduce.intro": {
         "nl": "Tot {count} nieuwe verbindingen die de meeste hiaten van de zone dichten en het meeste isolement "
-              "opheffen, de beste eerst, elk met wie het contact kan leggen (collabnet plan introduce).",
+              "opheffen, de beste eerst, telkens met wie het contact kan leggen (collabnet plan introduce).",
         "fr": "Jusqu'à {count} nouveaux liens qui comblent le plus de lacunes du bassin et lèvent le plus d'isolement, "
-              "les meilleurs d'abord, chacun avec qui peut faire les présentations (collabnet plan introduce).",
+              "les meilleurs d'abord, en indiquant chaque fois qui peut faire les présentations "
+              "(collabnet plan introduce).",
         "en": "Up to {count} new ties that close most of the zone's gaps and lift most isolation, best first, each "
               "with who can make the introduction (collabnet plan introduce)."},
     "report.plan.introduce.none": {"nl": "Geen nieuwe verbinding zou een hiaat dichten of een isolement opheffen.",
@@ -295,7 +300,7 @@ LABELS: dict[str, dict[str, str]] = {
               "toont de eerste rijen; collabnet diff schrijft ze allemaal uit.",
         "fr": "Ce qui a changé {scope} du {old} au {new} : les chiffres clés aux deux dates, les liens et les "
               "participations aux groupes qui ont commencé ou pris fin, les acteurs devenus isolés ou qui ne le sont "
-              "plus, les lacunes apparues ou comblées, et les passeurs gagnés ou perdus. Chaque liste montre ses "
+              "plus, les lacunes apparues ou comblées, et les acteurs-relais gagnés ou perdus. Chaque liste montre ses "
               "premières lignes ; collabnet diff les écrit toutes.",
         "en": "What changed {scope} from {old} to {new}: the key figures on both dates, ties and group memberships "
               "that started or ended, actors who became or stopped being isolated, gaps opened and closed, and "
@@ -307,7 +312,7 @@ LABELS: dict[str, dict[str, str]] = {
                                  "en": "Group memberships"},
     "report.since.isolated": {"nl": "Geïsoleerde actoren", "fr": "Acteurs isolés", "en": "Isolated actors"},
     "report.since.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
-    "report.since.brokers": {"nl": "Bruggenbouwers en onmisbare schakels", "fr": "Passeurs et acteurs charnières",
+    "report.since.brokers": {"nl": "Bruggenbouwers en onmisbare schakels", "fr": "Acteurs-relais et acteurs charnières",
                              "en": "Brokers and cut vertices"},
     "report.since.actions": {"nl": "Eerdere acties: gerealiseerd of niet", "fr": "Actions précédentes : réalisées ou non",
                              "en": "Earlier actions: realised or not"},
@@ -316,7 +321,7 @@ LABELS: dict[str, dict[str, str]] = {
                           "en": "… and {n} more (collabnet diff writes them all)."},
     "report.since.count": {"nl": "{what}: {n}", "fr": "{what} : {n}", "en": "{what}: {n}"},
     "report.since.top_broker": {"nl": "bij de {top} sterkste bruggenbouwers",
-                                "fr": "parmi les {top} passeurs les plus forts",
+                                "fr": "parmi les {top} acteurs-relais les plus forts",
                                 "en": "among the {top} strongest brokers"},
     "report.col.figure": {"nl": "Kerncijfer", "fr": "Chiffre", "en": "Figure"},
     "report.col.difference": {"nl": "Verschil", "fr": "Écart", "en": "Difference"},
@@ -418,13 +423,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "How often an actor lies on the shortest path between two other actors. An actor with a high "
               "betweenness passes information between parts of the network that would otherwise be far apart "
               "(0 = never, 1 = on every shortest path)."},
-    "report.term.brokerage": {"nl": "Brugfunctie (brokerage)", "fr": "Rôle de passeur (brokerage)", "en": "Brokerage"},
+    "report.term.brokerage": {"nl": "Brugfunctie (brokerage)", "fr": "Rôle de relais (brokerage)", "en": "Brokerage"},
     "report.help.brokerage": {
         "nl": "Het aantal paren partners van een actor die niet met elkaar samenwerken en waarbij de weg via de "
               "actor een sectorgrens oversteekt: de actor is de brug tussen hen. Een bruggenbouwer verbindt "
               "sectoren die elkaar anders niet zouden ontmoeten.",
         "fr": "Le nombre de paires de partenaires d'un acteur qui ne travaillent pas ensemble et dont le chemin "
-              "par l'acteur franchit une frontière de secteur : l'acteur est le pont entre eux. Un passeur relie "
+              "par l'acteur franchit une frontière de secteur : l'acteur est le pont entre eux. Un acteur-relais relie "
               "des secteurs qui sinon ne se rencontreraient pas.",
         "en": "The number of pairs of an actor's partners who do not work with each other and whose path through "
               "the actor crosses a sector boundary: the actor is the bridge between them. A broker links sectors "
@@ -434,7 +439,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Een ontbrekende verbinding: twee sectoren in de zone zonder verbinding, een sector die in de zone "
               "ontbreekt, geen verbinding tussen eerste en tweede lijn, of tussen Nederlandstalige en Franstalige "
               "actoren. 'Verwacht' is het aantal verbindingen als die van de zone willekeurig verdeeld waren; de "
-              "ernst groeit met het aantal ontbrekende verbindingen en telt dubbel tussen zorg en welzijn.",
+              "ernst groeit met het aantal ontbrekende verbindingen en telt dubbel tussen gezondheid en welzijn.",
         "fr": "Un lien qui manque : deux secteurs présents dans le bassin sans lien entre eux, un secteur absent "
               "du bassin, aucun lien entre première et deuxième ligne, ou entre acteurs néerlandophones et "
               "francophones. « Attendus » est le nombre de liens si ceux du bassin étaient répartis au hasard ; "
@@ -446,7 +451,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.term.cut_vertex": {"nl": "Onmisbare schakel", "fr": "Acteur charnière (point de rupture)",
                                "en": "Cut vertex (single point of failure)"},
     "report.help.cut_vertex": {
-        "nl": "Een actor wiens vertrek het netwerk opsplitst: sommige actoren verliezen dan elke weg naar de "
+        "nl": "Een actor van wie het vertrek het netwerk opsplitst: sommige actoren verliezen dan elke weg naar de "
               "anderen. Zo'n actor mag niet de enige schakel blijven: vraag hem zijn partners aan elkaar voor te "
               "stellen.",
         "fr": "Un acteur dont le départ coupe le réseau en morceaux : certains acteurs perdraient tout chemin vers "
@@ -458,8 +463,8 @@ LABELS: dict[str, dict[str, str]] = {
     "report.help.cut_edge": {
         "nl": "Eén verbinding die de enige weg is tussen twee sectoren, de twee zorglijnen of de twee "
               "taalnetwerken. Stopt die samenwerking, dan raken ze van elkaar gescheiden.",
-        "fr": "Un lien unique qui est le seul chemin entre deux secteurs, les deux lignes de soins ou les deux "
-              "réseaux linguistiques. Si cette collaboration s'arrête, ils sont séparés.",
+        "fr": "Un lien unique qui est le seul chemin entre deux secteurs, les deux lignes d'aide et de soins ou les "
+              "deux réseaux linguistiques. Si cette collaboration s'arrête, ils sont séparés.",
         "en": "A single link that is the only path between two sectors, the two care lines or the two language "
               "networks. If that collaboration stops, they are cut apart."},
     "report.term.actions": {"nl": "Acties", "fr": "Actions", "en": "Actions"},
@@ -507,11 +512,12 @@ LABELS: dict[str, dict[str, str]] = {
                            "en": "Colour: main sector"},
     "view.colour.family": {"nl": "Kleur: gezondheid of welzijn", "fr": "Couleur : santé ou social",
                            "en": "Colour: health or welfare"},
-    "view.colour.line": {"nl": "Kleur: zorglijn", "fr": "Couleur : ligne de soins", "en": "Colour: line of care"},
+    "view.colour.line": {"nl": "Kleur: zorglijn", "fr": "Couleur : ligne d'aide et de soins",
+                          "en": "Colour: line of care"},
     "view.colour.language": {"nl": "Kleur: taal", "fr": "Couleur : langue", "en": "Colour: language"},
     "view.shape": {"nl": "Vorm", "fr": "Forme", "en": "Shape"},
     "view.size.brokerage": {"nl": "Grootte: brugfunctie (verbindt sectoren)",
-                            "fr": "Taille : rôle de passeur (relie les secteurs)",
+                            "fr": "Taille : rôle de relais (relie les secteurs)",
                             "en": "Size: brokerage score (bridge between sectors)"},
     "view.size.kind": {"nl": "Grootte: organisaties groter dan personen",
                        "fr": "Taille : organisations plus grandes que les personnes",
@@ -566,20 +572,21 @@ LABELS: dict[str, dict[str, str]] = {
     "terminal.zone": {"nl": "{zone}: {actors}, {isolated}, {gaps}, E-I-index {ei}",
                       "fr": "{zone} : {actors}, {isolated}, {gaps}, indice E-I {ei}",
                       "en": "{zone}: {actors}, {isolated}, {gaps}, E-I index {ei}"},
-    "terminal.gaps": {"nl": "  Grootste hiaten: ", "fr": "  Lacunes les plus graves : ", "en": "  Worst gaps: "},
+    "terminal.gaps": {"nl": "  Ernstigste hiaten: ", "fr": "  Lacunes les plus graves : ", "en": "  Worst gaps: "},
     "terminal.gap": {"nl": "{between} ({gap}, ernst {severity})", "fr": "{between} ({gap}, gravité {severity})",
                      "en": "{between} ({gap}, severity {severity})"},
-    "terminal.brokers": {"nl": "  Sterkste bruggenbouwers: ", "fr": "  Principaux passeurs : ",
+    "terminal.brokers": {"nl": "  Sterkste bruggenbouwers: ", "fr": "  Principaux acteurs-relais : ",
                          "en": "  Top brokers: "},
     "terminal.actions": {"nl": "  Eerste acties:", "fr": "  Premières actions :", "en": "  First actions:"},
-    "terminal.wrote": {"nl": "Geschreven in {folder}: {files}", "fr": "Écrit dans {folder} : {files}",
+    "terminal.wrote": {"nl": "Bestanden opgeslagen in {folder}: {files}",
+                       "fr": "Fichiers enregistrés dans {folder} : {files}",
                        "en": "Wrote to {folder}: {files}"},
     # Progress (collabnet.progress): the steps a command reports while it works
     "progress.reading_the_dataset": {"nl": "Gegevens inlezen", "fr": "Lecture des données",
                                      "en": "Reading the dataset"},
     "progress.actor_graph": {"nl": "Netwerk opbouwen", "fr": "Construction du réseau", "en": "Building the network"},
     "progress.isolation": {"nl": "Isolement opsporen", "fr": "Repérage de l'isolement", "en": "Finding isolation"},
-    "progress.brokerage": {"nl": "Bruggenbouwers zoeken", "fr": "Recherche des passeurs", "en": "Finding brokers"},
+    "progress.brokerage": {"nl": "Bruggenbouwers zoeken", "fr": "Recherche des acteurs-relais", "en": "Finding brokers"},
     "progress.betweenness": {"nl": "Tussenposities berekenen", "fr": "Calcul de l'intermédiarité",
                              "en": "Computing betweenness"},
     "progress.gaps": {"nl": "Hiaten zoeken", "fr": "Recherche des lacunes", "en": "Finding gaps"},
@@ -661,7 +668,7 @@ LABELS: dict[str, dict[str, str]] = {
     # Workbook analysis.xlsx (collabnet analyze): sheet names and headers
     "sheet.summary": {"nl": "Samenvatting", "fr": "Résumé", "en": "Summary"},
     "sheet.isolated": {"nl": "Geïsoleerde actoren", "fr": "Acteurs isolés", "en": "Isolated actors"},
-    "sheet.brokers": {"nl": "Bruggenbouwers", "fr": "Passeurs", "en": "Brokers"},
+    "sheet.brokers": {"nl": "Bruggenbouwers", "fr": "Acteurs-relais", "en": "Brokers"},
     "sheet.gaps": {"nl": "Hiaten", "fr": "Lacunes", "en": "Gaps"},
     "sheet.actions": {"nl": "Acties", "fr": "Actions", "en": "Actions"},
     "sheet.col.carried_by": {"nl": "Gedragen door", "fr": "Porté par", "en": "Carried by"},

@@ -13,39 +13,39 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Introduce {x} to {y}{via}: {why}.",
     },
     "say.backup_contact": {
-        "nl": ("Vraag een tweede persoon van {x} om ook deel te nemen aan {where}: {links} hangen alleen van {p} "
-               "af en verdwijnen als {p} vertrekt."),
-        "fr": ("Demander à une deuxième personne de {x} de rejoindre aussi {where} : {links} reposent uniquement "
-               "sur {p} et disparaissent si {p} s'en va."),
+        "nl": ("Vraag {x} om ook een tweede medewerker af te vaardigen naar {where}: {links} hangen alleen af van "
+               "{p} en verdwijnen als {p} vertrekt."),
+        "fr": ("Demander à {x} d'envoyer aussi une deuxième personne à {where} : {links} reposent uniquement sur "
+               "{p} et disparaissent si {p} s'en va."),
         "en": "Ask a second person of {x} to join {where} too: {links} rest on {p} alone and go if {p} leaves.",
     },
     "say.backup_contact_tie": {
-        "nl": ("Vraag een tweede persoon van {x} om ook met {w} samen te werken: {links} hangen alleen van {p} af "
-               "en verdwijnen als {p} vertrekt."),
-        "fr": ("Demander à une deuxième personne de {x} de travailler aussi avec {w} : {links} reposent "
-               "uniquement sur {p} et disparaissent si {p} s'en va."),
+        "nl": ("Vraag {x} om ook een tweede medewerker met {w} te laten samenwerken: {links} hangen alleen af van "
+               "{p} en verdwijnen als {p} vertrekt."),
+        "fr": ("Demander à {x} qu'une deuxième personne travaille aussi avec {w} : {links} reposent uniquement "
+               "sur {p} et disparaissent si {p} s'en va."),
         "en": ("Ask a second person of {x} to work with {w} too: {links} rest on {p} alone and go if {p} "
                "leaves."),
     },
     "say.leave_person": {
         "nl": ("Als {p} vertrekt, verliest {x} {n} verbindingen die alleen van {p} afhangen ({names}) en houdt "
-               "het er {kept}; {x} bereikt dan {what} niet meer."),
+               "er {kept} over; {x} heeft dan geen verbinding meer met {what}."),
         "fr": ("Si {p} s'en va, {x} perd {n} liens qui ne reposent que sur {p} ({names}) et en garde {kept} ; "
-               "{x} n'atteint alors plus {what}."),
+               "{x} n'a alors plus aucun lien avec {what}."),
         "en": ("If {p} leaves, {x} loses {n} links that rest on {p} alone ({names}) and keeps {kept}; {x} then "
                "no longer reaches {what}."),
     },
     "say.leave_person.one": {
         "nl": ("Als {p} vertrekt, verliest {x} {n} verbinding die alleen van {p} afhangt ({names}) en houdt "
-               "het er {kept}; {x} bereikt dan {what} niet meer."),
+               "er {kept} over; {x} heeft dan geen verbinding meer met {what}."),
         "fr": ("Si {p} s'en va, {x} perd {n} lien qui ne repose que sur {p} ({names}) et en garde {kept} ; "
-               "{x} n'atteint alors plus {what}."),
+               "{x} n'a alors plus aucun lien avec {what}."),
         "en": ("If {p} leaves, {x} loses {n} link that rests on {p} alone ({names}) and keeps {kept}; {x} then "
                "no longer reaches {what}."),
     },
     "say.leave_person_same": {
-        "nl": "die partners via iemand anders",
-        "fr": "ces partenaires par quelqu'un d'autre",
+        "nl": "die partners, ook niet via iemand anders",
+        "fr": "ces partenaires, même par quelqu'un d'autre",
         "en": "those partners through anyone else",
     },
     "say.leave_person_none": {
@@ -55,12 +55,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.links_all": {
         "nl": "alle verbindingen van {x} buiten de eigen organisatie",
-        "fr": "tous les liens de {x} hors de sa propre organisation",
+        "fr": "tous les liens entre {x} et ses partenaires extérieurs",
         "en": "all the links of {x} outside its own organisation",
     },
     "say.links_with": {
         "nl": "de enige verbindingen van {x} met {what}",
-        "fr": "les seuls liens de {x} avec {what}",
+        "fr": "les seuls liens entre {x} et {what}",
         "en": "the only links of {x} with {what}",
     },
     "say.via": {
@@ -112,12 +112,13 @@ LABELS: dict[str, dict[str, str]] = {
     "say.invite": {
         "nl": ("Nodig {x} ({sector}) uit voor {group}{fit}: deze actor heeft nog geen verbinding buiten de eigen "
                "organisatie."),
-        "fr": "Inviter {x} ({sector}) à rejoindre {group}{fit} : il n'a encore aucun lien hors de sa propre organisation.",
+        "fr": ("Inviter {x} ({sector}) à rejoindre {group}{fit} : cet acteur n'a encore aucun lien hors de sa propre "
+               "organisation."),
         "en": "Invite {x} ({sector}) to {group}{fit}: it has no link outside its own organisation yet.",
     },
     "say.fit": {
-        "nl": ", waarvan het thema bij zijn werk past",
-        "fr": ", dont le thème correspond à son travail",
+        "nl": ", waarvan het thema aansluit bij hun werking",
+        "fr": ", dont le thème rejoint ses activités",
         "en": ", whose theme fits its work",
     },
     "say.workshop": {
@@ -145,7 +146,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": ("Werf een actor uit {sector} voor {zone}{through}{ask}: de sector is actief in {k} van de {n} "
                "andere zones maar ontbreekt hier."),
         "fr": ("Recruter un acteur du secteur {sector} pour {zone}{through}{ask} : le secteur est actif dans {k} "
-               "des {n} autres zones mais absent ici."),
+               "des {n} autres bassins mais absent ici."),
         "en": ("Recruit an actor from {sector} for {zone}{through}{ask}: the sector is active in {k} of {n} other "
                "zones but absent here."),
     },
@@ -161,7 +162,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.ask_other": {
         "nl": " en vraag het aan {names}, die in andere zones in die sector werken",
-        "fr": " et solliciter {names}, actifs dans ce secteur dans d'autres zones",
+        "fr": " et solliciter {names}, actifs dans ce secteur dans d'autres bassins",
         "en": " and ask {names}, who work in that sector in other zones",
     },
     "say.and": {
@@ -195,7 +196,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": ": it reaches {n} isolated or peripheral actor ({who})",
     },
     "say.adds": {
-        "nl": "{sep}zo komt {what} mee aan tafel",
+        "nl": "{sep}zo krijgt u {what} mee aan tafel",
         "fr": "{sep}cela amène {what} autour de la table",
         "en": "{sep}it brings {what} to the table",
     },
@@ -225,7 +226,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the Dutch-speaking and French-speaking actors of {zone} get their first link",
     },
     "say.closes_family_pair": {
-        "nl": "zorg en welzijn krijgen hun eerste verbinding in {zone}",
+        "nl": "gezondheid en welzijn krijgen hun eerste verbinding in {zone}",
         "fr": "la santé et le social obtiennent leur premier lien dans {zone}",
         "en": "health care and welfare get their first link in {zone}",
     },
@@ -241,7 +242,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "say.not_isolated": {
         "nl": "{x} is niet langer geïsoleerd",
-        "fr": "{x} n'est plus isolé",
+        "fr": "{x} sort de l'isolement",
         "en": "{x} is no longer isolated",
     },
     "say.leave_takeover": {
@@ -282,12 +283,12 @@ LABELS: dict[str, dict[str, str]] = {
                "{q}{via}."),
     },
     "say.leave_isolated": {
-        "nl": "Als {x} vertrekt, {state}: breng het in contact met {q}{via}.",
-        "fr": "Si {x} s'en va, {state} : le mettre en contact avec {q}{via}.",
+        "nl": "Als {x} vertrekt, {state}: breng die actor in contact met {q}{via}.",
+        "fr": "Si {x} s'en va, {state} : mettre cet acteur en contact avec {q}{via}.",
         "en": "If {x} leaves, {state}: introduce it to {q}{via}.",
     },
     "say.leave_isolated_alone": {
-        "nl": "Als {x} vertrekt, {state}: nodig het uit op het volgende veranderatelier van {zone}.",
+        "nl": "Als {x} vertrekt, {state}: nodig die actor uit op het volgende veranderatelier van {zone}.",
         "fr": "Si {x} s'en va, {state} : l'inviter au prochain atelier du changement pour {zone}.",
         "en": "If {x} leaves, {state}: invite it to the next change workshop of {zone}.",
     },
@@ -312,13 +313,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{y} loses its last link with {other}",
     },
     "say.family.health": {
-        "nl": "zorg",
-        "fr": "la santé",
+        "nl": "de gezondheidssector",
+        "fr": "le secteur de la santé",
         "en": "health care",
     },
     "say.family.welfare": {
-        "nl": "welzijn",
-        "fr": "le social",
+        "nl": "de welzijnssector",
+        "fr": "le secteur social",
         "en": "welfare",
     },
     "say.language.nl": {

@@ -15,11 +15,11 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     # The scale (short label, shown in the drop-down after the number)
     "survey.level.0": {"nl": "Geen contact", "fr": "Aucun contact", "en": "No interaction"},
-    "survey.level.1": {"nl": "Netwerken", "fr": "Mise en réseau", "en": "Networking"},
-    "survey.level.2": {"nl": "Informatie uitwisselen", "fr": "Coopération", "en": "Cooperation"},
-    "survey.level.3": {"nl": "Afstemmen", "fr": "Coordination", "en": "Coordination"},
-    "survey.level.4": {"nl": "Samen beslissen", "fr": "Coalition", "en": "Coalition"},
-    "survey.level.5": {"nl": "Geïntegreerd samenwerken", "fr": "Collaboration", "en": "Collaboration"},
+    "survey.level.1": {"nl": "Elkaar kennen", "fr": "Se connaître", "en": "Networking"},
+    "survey.level.2": {"nl": "Informatie uitwisselen", "fr": "Échanger des informations", "en": "Cooperation"},
+    "survey.level.3": {"nl": "Afstemmen", "fr": "Se concerter", "en": "Coordination"},
+    "survey.level.4": {"nl": "Samen beslissen", "fr": "Décider ensemble", "en": "Coalition"},
+    "survey.level.5": {"nl": "Geïntegreerd samenwerken", "fr": "Travailler de façon intégrée", "en": "Collaboration"},
     # ... and what each step means (Frey et al. 2006), on the instructions sheet
     "survey.level_text.0": {"nl": "We hebben geen contact met deze organisatie.",
                             "fr": "Nous n'avons aucun contact avec cette organisation.",
@@ -37,7 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
                                   "fréquents ; certaines décisions prises ensemble.",
                             "en": "Share information and resources; defined roles; frequent communication; "
                                   "some shared decision making."},
-    "survey.level_text.4": {"nl": "We delen ideeën en middelen; geregeld en voorrang gegeven overleg; "
+    "survey.level_text.4": {"nl": "We delen ideeën en middelen; frequent overleg dat voorrang krijgt; "
                                   "elke partner stemt mee over beslissingen.",
                             "fr": "Nous partageons idées et ressources ; concertation fréquente et prioritaire ; "
                                   "chaque partenaire a voix dans les décisions.",
@@ -45,16 +45,17 @@ LABELS: dict[str, dict[str, str]] = {
                                   "all members have a vote in decision making."},
     "survey.level_text.5": {"nl": "We vormen samen één geheel; veel contact op basis van wederzijds vertrouwen; "
                                   "we beslissen in consensus.",
-                            "fr": "Nous formons un seul système ; contacts fréquents fondés sur la confiance "
+                            "fr": "Nous formons un seul ensemble ; contacts fréquents fondés sur la confiance "
                                   "mutuelle ; décisions prises par consensus.",
                             "en": "Belong to one system; frequent communication with mutual trust; "
                                   "consensus reached on all decisions."},
     # How often (PARTNER's frequency question)
     "survey.frequency.yearly": {"nl": "Eén keer per jaar of minder", "fr": "Une fois par an ou moins",
                                 "en": "Once a year or less"},
-    "survey.frequency.quarterly": {"nl": "Ongeveer elk kwartaal", "fr": "Environ chaque trimestre",
+    "survey.frequency.quarterly": {"nl": "Ongeveer elk kwartaal", "fr": "Environ une fois par trimestre",
                                    "en": "About once a quarter"},
-    "survey.frequency.monthly": {"nl": "Ongeveer elke maand", "fr": "Environ chaque mois", "en": "About once a month"},
+    "survey.frequency.monthly": {"nl": "Ongeveer elke maand", "fr": "Environ une fois par mois",
+                                 "en": "About once a month"},
     "survey.frequency.weekly": {"nl": "Elke week", "fr": "Chaque semaine", "en": "Every week"},
     "survey.frequency.daily": {"nl": "Elke dag", "fr": "Chaque jour", "en": "Every day"},
     # PARTNER's 1-4 ratings
@@ -89,10 +90,13 @@ LABELS: dict[str, dict[str, str]] = {
     "survey.col.frequency": {"nl": "Hoe vaak?", "fr": "À quelle fréquence ?", "en": "How often?"},
     "survey.sheet.instructions": {"nl": "Uitleg", "fr": "Mode d'emploi", "en": "Instructions"},
     "survey.sheet.answers": {"nl": "Antwoorden", "fr": "Réponses", "en": "Answers"},
-    "survey.form.title": {"nl": "Bevraging: hoe werken de organisaties van {zone} samen?",
+    "survey.form.title": {"nl": "Bevraging: hoe werken de organisaties van zorgzone {zone} samen?",
                           "fr": "Enquête : comment les organisations du bassin {zone} travaillent-elles ensemble ?",
                           "en": "Survey: how do the organisations of {zone} work together?"},
-    "survey.form.how": {"nl": "Kies voor elke partner in de lijst het niveau dat jullie samenwerking vandaag het "
+    "survey.form.title_region": {"nl": "Bevraging: hoe werken de organisaties van het gewest samen?",
+                                 "fr": "Enquête : comment les organisations de la région travaillent-elles ensemble ?",
+                                 "en": "Survey: how do the organisations of {zone} work together?"},
+    "survey.form.how": {"nl": "Kies voor elke partner in de lijst het niveau dat uw samenwerking vandaag het "
                               "best beschrijft (0 = geen contact). Laat een rij leeg als u het niet weet.",
                         "fr": "Pour chaque partenaire de la liste, choisissez le niveau qui décrit le mieux votre "
                               "collaboration aujourd'hui (0 = aucun contact). Laissez la ligne vide si vous ne "
@@ -153,10 +157,11 @@ LABELS: dict[str, dict[str, str]] = {
     "report.survey.dyads.none": {"nl": "Geen enkel paar ziet zijn samenwerking zo verschillend.",
                                  "fr": "Aucune paire ne voit sa collaboration aussi différemment.",
                                  "en": "No pair sees its relation that differently."},
-    "report.survey.weak.title": {"nl": "Sectoren die enkel netwerken", "fr": "Secteurs qui se connaissent seulement",
+    "report.survey.weak.title": {"nl": "Sectoren die elkaar enkel kennen", "fr": "Secteurs qui se connaissent seulement",
                                  "en": "Sectors linked only at networking level"},
-    "report.survey.weak.intro": {"nl": "Alle antwoorden tussen deze twee sectoren zijn niveau 1 (netwerken) of lager.",
-                                 "fr": "Toutes les réponses entre ces deux secteurs sont au niveau 1 (mise en réseau) "
+    "report.survey.weak.intro": {"nl": "Alle antwoorden tussen deze twee sectoren zijn niveau 1 (elkaar kennen) "
+                                       "of lager.",
+                                 "fr": "Toutes les réponses entre ces deux secteurs sont au niveau 1 (se connaître) "
                                        "ou moins.",
                                  "en": "Every answer between these two sectors is level 1 (networking) or lower."},
     "report.survey.scores.title": {"nl": "Vertrouwen en waarde (PARTNER)", "fr": "Confiance et valeur (PARTNER)",

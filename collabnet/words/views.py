@@ -10,7 +10,7 @@ __all__ = ["LABELS"]
 
 LABELS: dict[str, dict[str, str]] = {
     "views.size.betweenness": {
-        "nl": "Grootte: betweenness, hoe vaak een actor op de kortste weg tussen twee andere actoren ligt "
+        "nl": "Grootte: tussenpositie (betweenness), hoe vaak een actor op de kortste weg tussen twee andere actoren ligt "
               "(een brug tussen wie elkaar anders niet bereikt).",
         "fr": "Taille : intermédiarité (betweenness), la fréquence à laquelle un acteur se trouve sur le plus "
               "court chemin entre deux autres (un pont entre ceux qui, sans lui, ne se rejoignent pas).",
@@ -42,7 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
     "views.reset": {"nl": "Terug naar het begin", "fr": "Revenir au début", "en": "Back to the start"},
     "views.links.heading": {"nl": "Getoonde verbindingen", "fr": "Liens affichés", "en": "Links shown"},
     "views.links.sector": {"nl": "tussen twee sectoren", "fr": "entre deux secteurs", "en": "between two sectors"},
-    "views.links.line": {"nl": "tussen twee zorglijnen", "fr": "entre deux lignes de soins",
+    "views.links.line": {"nl": "tussen twee zorglijnen", "fr": "entre deux lignes d'aide et de soins",
                          "en": "between two lines of care"},
     "views.links.language": {"nl": "tussen Nederlandstalig en Franstalig", "fr": "entre francophones et néerlandophones",
                              "en": "between Dutch and French speakers"},

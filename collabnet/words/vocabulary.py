@@ -14,7 +14,7 @@ Examples
 >>> G.add_node("gp", name="GP Zuid")
 >>> nl = Vocabulary.of(G, "nl")
 >>> nl.say(say("sector_pair", a=Label("sector", "housing"), b=Label("family", "welfare"), zone=ZoneRef("south")))
-'‘Wonen en thuisloosheid’ en welzijn werken in zorgzone Zuid nog niet samen'
+'‘Wonen en thuisloosheid’ en de welzijnssector werken in zorgzone Zuid nog niet samen'
 >>> nl.say(say("single_tie", x=Name("gp")))
 'GP Zuid hangt af van één enkele partner'
 >>> Vocabulary.of(G, "de")
