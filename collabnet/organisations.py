@@ -135,36 +135,55 @@ def _folded_edges(G: nx.Graph, owner: dict) -> list:
         return found
 
     n = len(starts)
-    origins: list = [set() for _ in range(n)]
-    types: list = [None] * n
-    groups: list = [None] * n
-    carried = ([set() for _ in range(n)], [set() for _ in range(n)])
+    # Origins as bits, or-ed per pair (a handful of names; no set per pair: memory follows the edges).
+    names: dict = {}
+    bits = np.array([sum(1 << names.setdefault(o, len(names)) for o in parts(d.get("origin") or ""))
+                     for d in data], dtype=np.int64)
+    origin_bits = np.bitwise_or.reduceat(bits, starts)
+    by_bit = sorted(names, key=names.get)
+    origin_text = {m: "|".join(sorted(by_bit[k] for k in range(len(by_bit)) if m >> k & 1))
+                   for m in np.unique(origin_bits).tolist()}
     itself = np.zeros(n, dtype=np.int64)
     np.bitwise_or.at(itself, pair_of, (low == low_owner) * 1 | (high == high_owner) * 2)
-    for d, p, a, b, oa, ob in zip(data, pair_of.tolist(), low.tolist(), high.tolist(), low_owner.tolist(),
-                                  high_owner.tolist()):
-        origins[p].update(parts(d.get("origin") or ""))
+    # Tie types and groups: kept per pair only where a contribution has some; a lone contribution's
+    # groups tuple is shared as it is (one object for all the edges of one group set).
+    types: dict = {}
+    groups: dict = {}
+    for d, p in zip(data, pair_of.tolist()):
         if d.get("tie_types"):
-            types[p] = (types[p] or set()) | set(parts(d["tie_types"]))
+            types.setdefault(p, set()).update(parts(d["tie_types"]))
         found = d.get("groups")
         if found:
-            groups[p] = found if groups[p] is None else tuple(set(groups[p]) | set(found))
-        if a != oa:
-            carried[0][p].add(a)
-        if b != ob:
-            carried[1][p].add(b)
+            groups[p] = found if p not in groups else tuple(sorted(set(groups[p]) | set(found), key=str))
+    del data
+    # Carriers: the distinct people of each end, per pair, sorted by id (the graph's order is by id).
+    sort_ids = [str(v) for v in nodes]
 
-    def ids(codes: set) -> tuple:
-        return tuple(sorted((nodes[i] for i in codes), key=str))
+    def carriers_of(actors: np.ndarray, owners: np.ndarray) -> list:
+        found: list = [()] * n
+        mask = actors != owners
+        key = np.unique(pair_of[mask] * len(nodes) + actors[mask])
+        pairs, people = np.divmod(key, len(nodes))
+        bounds = np.flatnonzero(np.concatenate([[True], pairs[1:] != pairs[:-1], [True]]))
+        people = people.tolist()
+        for i, j in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+            group = people[i:j]
+            found[int(pairs[i])] = ((nodes[group[0]],) if len(group) == 1 else
+                                    tuple(sorted((nodes[x] for x in group), key=lambda v: sort_ids[code[v]])))
+        return found
 
+    low_people, high_people = carriers_of(low, low_owner), carriers_of(high, high_owner)
+    empty: tuple = ()
     edges = []
-    for p, start in enumerate(starts.tolist()):
+    for p, (start, w, t, m, own) in enumerate(zip(starts.tolist(), weight.tolist(), ties.tolist(),
+                                                  origin_bits.tolist(), itself.tolist())):
         x, y = nodes[int(low_owner[start])], nodes[int(high_owner[start])]
+        found = types.get(p)
         edges.append((x, y, {
-            "weight": round(float(weight[p]), 9), "origin": "|".join(sorted(origins[p])), "ties": int(ties[p]),
-            "tie_types": "|".join(sorted(types[p] or ())), "groups": tuple(sorted(groups[p] or (), key=str)),
-            "carried_by": {x: ids(carried[0][p]), y: ids(carried[1][p])},
-            "itself": tuple(end for end, bit in ((x, 1), (y, 2)) if itself[p] & bit)}))
+            "weight": round(w, 9), "origin": origin_text[m], "ties": t,
+            "tie_types": "|".join(sorted(found)) if found else "", "groups": groups.get(p, empty),
+            "carried_by": {x: low_people[p], y: high_people[p]},
+            "itself": (x, y) if own == 3 else (x,) if own == 1 else (y,) if own == 2 else empty}))
     return edges
 
 
