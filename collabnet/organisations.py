@@ -163,6 +163,8 @@ def _folded_edges(G: nx.Graph, owner: dict) -> list:
         found: list = [()] * n
         mask = actors != owners
         key = np.unique(pair_of[mask] * len(nodes) + actors[mask])
+        if not len(key):
+            return found  # nobody's people carry a link: organisations linked themselves only
         pairs, people = np.divmod(key, len(nodes))
         bounds = np.flatnonzero(np.concatenate([[True], pairs[1:] != pairs[:-1], [True]]))
         people = people.tolist()
