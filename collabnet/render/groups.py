@@ -29,11 +29,13 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["CLUSTER_ABOVE", "CROSS_LANGUAGE", "CROSS_LINE", "CROSS_SECTOR", "communities", "cross_kinds",
+__all__ = ["CLUSTER_ABOVE", "LOUVAIN_MAX_EDGES", "CROSS_LANGUAGE", "CROSS_LINE", "CROSS_SECTOR", "communities", "cross_kinds",
            "importance", "people_of"]
 
 #: Views with more nodes than this open as groups (communities).
 CLUSTER_ABOVE = 300
+#: Views with more links than this group their nodes by zone and main sector, not by Louvain communities.
+LOUVAIN_MAX_EDGES = 200_000
 #: Bits of :func:`cross_kinds`.
 CROSS_SECTOR, CROSS_LINE, CROSS_LANGUAGE = 1, 2, 4
 # A community smaller than this stays as its actors.
@@ -41,16 +43,33 @@ _SMALLEST = 3
 
 
 def communities(n: int, edges: Sequence[tuple[int, int]], weights: Sequence[float], *, seed: int = 42,
-                above: int = CLUSTER_ABOVE) -> list[int]:
+                above: int = CLUSTER_ABOVE, keys: Sequence[Hashable] | None = None,
+                most_edges: int = LOUVAIN_MAX_EDGES) -> list[int]:
     """The group of each node 0..n-1 (-1: in no group), when there are more than ``above`` nodes.
 
     Groups are the Louvain communities (Blondel et al. 2008, networkx, ``seed``)
     of the graph of ``edges`` with ``weights``, of at least three nodes,
     numbered largest first (then by their first node). The graph is built in
-    node order, so that the same edges always give the same groups.
+    node order, so that the same edges always give the same groups. Above
+    ``most_edges`` links (a region of tens of thousands of organisations, where
+    Louvain would cost minutes and gigabytes) the nodes with the same ``keys``
+    (the view passes zone and main sector) form the groups instead.
+
+    >>> communities(5, [(0, 1)] * 3, [1.0] * 3, above=2, keys="aaabb", most_edges=2)
+    [0, 0, 0, -1, -1]
     """
     if n <= above:
         return [-1] * n
+    if keys is not None and len(edges) > most_edges:
+        by_key: dict = {}
+        for v, key in enumerate(keys):
+            by_key.setdefault(key, []).append(v)
+        found = sorted((c for c in by_key.values() if len(c) >= _SMALLEST), key=lambda c: (-len(c), c[0]))
+        group = [-1] * n
+        for k, members in enumerate(found):
+            for v in members:
+                group[v] = k
+        return group
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
     graph.add_weighted_edges_from(sorted((min(a, b), max(a, b), float(w)) for (a, b), w in zip(edges, weights)

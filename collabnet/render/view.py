@@ -211,7 +211,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     edges = view.edges
     pairs = [(e[0], e[1]) for e in edges]
     rank = importance([data["score"] for data in records], pairs)
-    group = communities(len(ids), [(e[0], e[1]) for e in drawn], weights, seed=seed)
+    group = communities(len(ids), [(e[0], e[1]) for e in drawn], weights, seed=seed,
+                        keys=[(data["zone"], data["colour_key"]) for data in records])
 
     nodes = []
     for i, (v, (x, y)) in enumerate(zip(ids, placed)):
