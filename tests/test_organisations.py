@@ -187,3 +187,14 @@ def test_diff_follows_an_invitation_of_an_organisation_through_its_people(tmp_pa
     assert (row["status"], row["status_evidence"]) == (
         "realised", "cpas-forest joined south-support-group (Support group, care zone South (Ondersteuningsgroep "
         "zorgzone Zuid))")
+
+
+def test_plan_leave_takes_a_person_s_real_id_under_pseudonymise_and_shows_only_the_pseudonym(tmp_path):
+    key = tmp_path / "key"
+    key.write_bytes(b"k" * 32)
+    result = CliRunner().invoke(cli, ["plan", "leave", str(BRUSSELS), "--at", AT, "--actor", "p-south-sc1190",
+                                      "--pseudonymise", "--key-file", str(key), "--json"])
+    assert result.exit_code == 0, result.output
+    [plan] = json.loads(result.output)["plans"]
+    assert plan["organisation"] == "cpas-forest" and plan["person"].startswith("person-")
+    assert "p-south-sc1190" not in result.output and "Social coordination 1190" not in result.output

@@ -139,6 +139,14 @@ def leave(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file,
     from collabnet.planning.scope import find_actor
 
     ds, _ = _load(dataset, at, quiet, pseudonymise, key_file, None)
+    if pseudonymise and actor not in ds.graph:
+        # a person's real id, as the user knows it: the dataset holds its pseudonym (same key)
+        from collabnet.cli.common import _KEY
+        from collabnet.privacy import pseudonym
+
+        key = click.get_current_context().meta.get(_KEY)
+        if key is not None and pseudonym(actor, key) in ds.graph:
+            actor = pseudonym(actor, key)
     G = ds.graph_at(level)
     if level == "organisations" and actor not in G:
         who = find_actor(ds.graph, actor)  # a person of an organisation is no node of the organisation graph
