@@ -274,3 +274,12 @@ def test_the_view_marks_the_cut_vertices_of_the_tables_which_are_networkx_articu
     marked = {v for v, mark in highlight.items() if mark == "cut_vertex"}
     assert marked == set(nx.articulation_points(analysis.graph)) == set(analysis.cut_vertices)
     assert marked == {b.actor for b in analysis.brokers if b.cut_vertex}
+
+
+def test_french_tooltips_put_a_space_before_the_colon():
+    import json as _json
+
+    html = render_view(small_graph(), zone="south", lang="fr")
+    block = re.search(r'type="application/json">(.*?)</script>', html, re.DOTALL).group(1)
+    titles = [n["title"] for n in _json.loads(block)["nodes"]]
+    assert titles and all(" :" in t for t in titles) and not any(re.search(r"\S:", t) for t in titles)

@@ -505,6 +505,7 @@ class _Facts:
         self.field = {key: t(f"field.{key}", text.lang) for key in
                       ("kind", "sectors", "line", "zone", "language", "organisation", "persons", "brokerage",
                        "groups", "links")}
+        self.colon = t("report.colon", text.lang)  # " :" in French
         self.origin = {origin: t(f"origin.{origin}", text.lang) for origin in _ORIGINS}
         self.memo: dict[tuple, str] = {}  # shared tooltip lines, by the facts they show
         self.looks: dict[tuple, tuple] = {}  # a link's look, by the values it depends on
@@ -531,11 +532,11 @@ class _Facts:
         org = data.get("organisation")
         if org and kind != "organisation":
             org_name = G.nodes[org].get("name", org) if org in G else org
-            lines.append(f"{field['organisation']}: {_text(org_name)}")
+            lines.append(f"{field['organisation']}{self.colon} {_text(org_name)}")
         if persons:
-            lines.append(f"{field['persons']}: {persons}")
+            lines.append(f"{field['persons']}{self.colon} {persons}")
         if score is not None:
-            lines.append(f"{field['brokerage']}: {score:.3g}")
+            lines.append(f"{field['brokerage']}{self.colon} {score:.3g}")
         if mark:
             lines.append(t(f"mark.{mark}", self.lang))
         return "\n".join(lines)
@@ -555,13 +556,13 @@ class _Facts:
         text, field = self.text, self.field
         lines = []
         if kind:
-            lines.append(f"{field['kind']}: {text.value('kind', str(kind))}")
+            lines.append(f"{field['kind']}{self.colon} {text.value('kind', str(kind))}")
         if sectors:
-            lines.append(f"{field['sectors']}: " + ", ".join(text.sector(_text(s)) for s in sectors))
-        lines.append(f"{field['line']}: {text.line(line)}")
+            lines.append(f"{field['sectors']}{self.colon} " + ", ".join(text.sector(_text(s)) for s in sectors))
+        lines.append(f"{field['line']}{self.colon} {text.line(line)}")
         if zone:
-            lines.append(f"{field['zone']}: {text.zone(_text(zone))}")
-        lines.append(f"{field['language']}: {text.value('language', _text(language) or 'none')}")
+            lines.append(f"{field['zone']}{self.colon} {text.zone(_text(zone))}")
+        lines.append(f"{field['language']}{self.colon} {text.value('language', _text(language) or 'none')}")
         return "\n".join(lines)
 
     def one(self, data: Mapping[str, Any]) -> tuple[str, float, str, float]:
@@ -624,12 +625,12 @@ class _Facts:
             line = self.origin[origin]
             if origin == "tie" and ties:
                 shown = ", ".join(sorted(kinds))
-                line += f" ×{ties}" + (f": {shown}" if shown else "")
+                line += f" ×{ties}" + (f"{self.colon} {shown}" if shown else "")
             elif origin == "co_membership" and groups:
-                line += f": {groups} {self.field['groups']}"
+                line += f"{self.colon} {groups} {self.field['groups']}"
             lines.append(line)
         if count > 1:
-            lines.append(f"{self.field['links']}: {count}")
+            lines.append(f"{self.field['links']}{self.colon} {count}")
         return style, round(width, 2), "\n".join(lines)
 
 
@@ -655,11 +656,12 @@ def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> _View:
                     between[(a, b)] = between.get((a, b), 0) + 1
     biggest = max(counts.values())
     view = _View(sorted(counts, key=_sort_key))
+    colon = t("report.colon", text.lang)  # " :" in French
     for code in sorted(counts):
         fam = families.get(code) or family[code]
         key = colour_key({"family": fam}, "family") if colour == "family" else code
-        lines = [text.sector(code), f"{t('field.actors', text.lang)}: {counts[code]}",
-                 f"{t('field.links_within', text.lang)}: {within.get(code, 0)}"]
+        lines = [text.sector(code), f"{t('field.actors', text.lang)}{colon} {counts[code]}",
+                 f"{t('field.links_within', text.lang)}{colon} {within.get(code, 0)}"]
         if fam:
             lines.insert(1, text.value("family", fam))
         view.add_node(code, label=text.sector(code), kind="group", colour_key=key,
@@ -670,7 +672,7 @@ def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> _View:
     for (a, b), count in sorted(between.items()):
         i, j = sorted((place[a], place[b]))
         view.edges.append([i, j, "sector", round(1.0 + min(math.log2(count), 9.0), 2),
-                           f"{t('field.links', text.lang)}: {count}"])
+                           f"{t('field.links', text.lang)}{colon} {count}"])
         view.weights.append(math.log1p(count))
         view.changes.append(None)
     return view
