@@ -42,7 +42,6 @@ __all__ = [
     "BUILTIN_ZONE_NAMES",
     "REGION",
     "LANGS",
-    "LINE_LABELS",
     "REASONS",
     "GAP_KINDS",
     "ACTION_KINDS",
@@ -157,13 +156,6 @@ LINES = CodeTable(
             "third", "third line", "3rd line", "3rd", "derde", "troisieme"],
     },
 )
-
-LINE_LABELS = {
-    0: {"nl": "nulde lijn", "fr": "ligne 0", "en": "line 0"},
-    1: {"nl": "eerste lijn", "fr": "première ligne", "en": "first line"},
-    2: {"nl": "tweede lijn", "fr": "deuxième ligne", "en": "second line"},
-    3: {"nl": "derde lijn", "fr": "troisième ligne", "en": "third line"},
-}
 
 LANGUAGES = CodeTable(
     "language",

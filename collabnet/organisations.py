@@ -74,7 +74,6 @@ def _fold(G: nx.Graph) -> nx.Graph:
     owner = owner_map(G)
     H = nx.Graph()
     H.graph.update(G.graph)
-    H.graph["level"] = "organisations"
     people: dict = {}
     for v, o in owner.items():
         if o != v:

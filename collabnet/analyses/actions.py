@@ -175,10 +175,9 @@ def recommend_actions(
             reasons[(row.zone, row.actor)].add(row.reason)
     for (zone, actor), why in sorted(reasons.items()):
         candidates.extend(ctx.isolated_action(zone, actor, why))
-    if G.graph.get("level") == "organisations":
-        for found in dependencies(G):
-            if found.zone in wanted:
-                candidates.append(backup_action(found))
+    for found in dependencies(G):  # none on the actor graph: its nodes fold no people
+        if found.zone in wanted:
+            candidates.append(backup_action(found))
     members = zone_members(G)
     for zone in wanted:
         if zone == REGION:

@@ -212,7 +212,7 @@ def _zone(words, code: str) -> str:
 
 
 def _invite_text(ds, p, words) -> str:
-    from collabnet.render.phrases import number, requirements
+    from collabnet.render.phrases import percent, requirements
 
     targets = words.count("plan.targets", len(p.targets))
     lines = [words.word("plan.invite.head", zone=_zone(words, p.zone), n=len(p.choices), seats=p.seats,
@@ -226,7 +226,7 @@ def _invite_text(ds, p, words) -> str:
         lines.append(words.word("plan.reached_all", total=f"{p.total:g}"))
     else:
         most = min(p.total, p.reached / p.guarantee) if p.guarantee else p.total
-        share = number(words, 100 * p.reached / p.total, 0) + (" %" if words.lang == "fr" else "%")
+        share = percent(words, p.reached / p.total)
         lines.append(words.word("plan.reached", reached=f"{p.reached:g}", total=f"{p.total:g}", share=share,
                                 seats=p.seats, most=f"{math.floor(most):g}"))
     if len(p.choices) < p.seats:

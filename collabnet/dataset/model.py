@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from collabnet.codes import BUILTIN_ZONE_NAMES, LINE_LABELS, REGION
+from collabnet.codes import BUILTIN_ZONE_NAMES, REGION
 from collabnet.errors import Problem
 
 __all__ = ["Dataset", "LANGS"]
@@ -146,10 +146,3 @@ class Dataset:
                 if not entry.get(lang) and record.get(f"name_{lang}"):
                     entry[lang] = str(record[f"name_{lang}"])
         return names
-
-    @staticmethod
-    def line_name(line: int | str | None, lang: str = "en") -> str:
-        """Display name of a care line (``eerste lijn``); empty for no line."""
-        if line in (None, ""):
-            return ""
-        return LINE_LABELS[int(line)].get(lang, LINE_LABELS[int(line)]["en"])

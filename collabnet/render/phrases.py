@@ -74,3 +74,13 @@ def requirements(words, codes) -> str:
         found.append(words.line(None if value in ("", "None") else int(value)) if kind == "line"
                      else words.coded(kind, value))
     return words.both(found) or "–"
+
+
+def percent(words, share: float) -> str:
+    """A share as a whole percentage, with the French space before ``%``.
+
+    >>> from collabnet.words import Vocabulary
+    >>> percent(Vocabulary("fr"), 0.456), percent(Vocabulary("nl"), 1.0)
+    ('46 %', '100%')
+    """
+    return f"{round(share * 100)}" + (" %" if words.lang == "fr" else "%")

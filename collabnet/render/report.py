@@ -744,7 +744,7 @@ class _Content:
         return str(int(value)) if float(value).is_integer() else self.number(value, 1)
 
     def percent(self, share: float) -> str:
-        return f"{round(share * 100)}" + (" %" if self.lang == "fr" else "%")
+        return phrases.percent(self.words, share)
 
 
 _missing = phrases.missing
