@@ -140,3 +140,20 @@ def test_the_english_detector_finds_every_english_rationale(brussels):
     words = Vocabulary.for_analysis(brussels, "en")
     rows = action_rows(brussels.actions + brussels.plan_actions, words)
     assert all(ENGLISH.search(without_names(r["rationale"], words)) for r in rows)
+
+
+def test_every_file_is_the_same_whatever_python_s_string_hashing(tmp_path):
+    # Within one process a set iterates the same way twice; across processes it need not (PYTHONHASHSEED).
+    # The outputs must not depend on it: two processes with different seeds write the same bytes.
+    import os
+    import subprocess
+    import sys
+
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "collabnet", "analyze", str(BRUSSELS), "--at", AT, "--report",
+                               "--with-plan", "--out", str(tmp_path / seed), "-q"],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    first = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert first == sorted(p.name for p in (tmp_path / "2").iterdir()) and "report-south.en.html" in first
+    assert [n for n in first if (tmp_path / "1" / n).read_bytes() != (tmp_path / "2" / n).read_bytes()] == []

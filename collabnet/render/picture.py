@@ -97,12 +97,30 @@ def network_picture(G: nx.Graph, nodes: Iterable, words, *, isolated: Collection
     return _graph_picture(G, nodes, words, set(isolated), set(cut_vertices), cut_edges, list(brokers), level)
 
 
+def _ordered(G: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph on ``nodes`` with nodes by id and each edge as (smaller id, larger id), in that order.
+
+    networkx's subgraph views iterate their nodes in the order of a set, which changes from run to run
+    (string hashing): a picture drawn from one would not be the same bytes twice.
+
+    >>> list(_ordered(nx.Graph([("b", "a"), ("c", "b")]), {"c", "a", "b"}).edges())
+    [('a', 'b'), ('b', 'c')]
+    """
+    keep = sorted(nodes, key=str)
+    inside = set(keep)
+    H = nx.Graph()
+    H.add_nodes_from(keep)
+    H.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in G.subgraph(inside).edges()),
+                            key=lambda e: (str(e[0]), str(e[1]))))
+    return H
+
+
 def _graph_picture(G, nodes, words, isolated, cut_vertices, cut_edges, brokers, level) -> dict:
-    H = G.subgraph(nodes)
+    H = _ordered(G, nodes)
     alone = [v for v in nodes if H.degree(v) == 0]
     linked = [v for v in nodes if H.degree(v) > 0]
     top = HEIGHT - (STRIP if alone else 0)
-    pos = _fit(_kamada_kawai(H.subgraph(linked)), MARGIN, MARGIN, WIDTH - MARGIN, top - MARGIN)
+    pos = _fit(_kamada_kawai(_ordered(H, linked)), MARGIN, MARGIN, WIDTH - MARGIN, top - MARGIN)
     for i, v in enumerate(alone):  # a row at the bottom: no link inside the zone
         step = (WIDTH - 2 * MARGIN) / max(len(alone), 1)
         pos[v] = (round(MARGIN + step * (i + 0.5), 1), float(HEIGHT - STRIP / 2 - 6))
@@ -110,7 +128,7 @@ def _graph_picture(G, nodes, words, isolated, cut_vertices, cut_edges, brokers, 
     edges = [{"x1": pos[u][0], "y1": pos[u][1], "x2": pos[v][0], "y2": pos[v][1],
               "colour": _BRIDGE if frozenset((u, v)) in bridges else _LINK,
               "width": 3.5 if frozenset((u, v)) in bridges else 1.2, "dash": ""}
-             for u, v in sorted(H.edges(), key=lambda e: (str(min(e, key=str)), str(max(e, key=str))))]
+             for u, v in H.edges()]
     drawn = []
     for v in nodes:
         data = G.nodes[v]
@@ -178,7 +196,7 @@ def _kamada_kawai(H: nx.Graph) -> dict:
     pos: dict = {}
     offset = 0.0
     for part in parts:
-        sub = H.subgraph(part)
+        sub = _ordered(H, part)
         if len(part) == 1:
             local = {part[0]: (0.0, 0.0)}
         else:
