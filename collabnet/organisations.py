@@ -195,7 +195,12 @@ def link_carriers(H: nx.Graph, v: Hashable, w: Hashable) -> tuple:
     >>> link_carriers(H, "a", "b"), link_carriers(H, "b", "a")
     (('p',), ())
     """
-    return tuple((H.edges[v, w].get("carried_by") or {}).get(v, ()))
+    return _carried(H[v][w], v)
+
+
+def _carried(data: dict, v: Hashable) -> tuple:
+    """The people of ``v`` in the ``carried_by`` attribute of one of its links' data."""
+    return tuple((data.get("carried_by") or {}).get(v, ()))
 
 
 def carriers(H: nx.Graph, v: Hashable) -> tuple:
@@ -204,8 +209,8 @@ def carriers(H: nx.Graph, v: Hashable) -> tuple:
     Sorted ids; empty when only the organisation itself is linked, and for a node of the actor graph.
     """
     found: set = set()
-    for w in H[v]:
-        found.update(link_carriers(H, v, w))
+    for data in H[v].values():
+        found.update(_carried(data, v))
     return tuple(sorted(found, key=str))
 
 

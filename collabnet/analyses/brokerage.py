@@ -548,15 +548,17 @@ def _betweenness_values(G: nx.Graph, adj: _Adjacency, k: int | None, seed: int, 
         raise ValueError(f"betweenness needs at least 2 sampled sources, got k={k}")
     if n <= 2:
         return [0.0] * n
-    graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes))
+    cliques = _cliques(G, adj.nodes)
     if k is None and n > exact_max and SAMPLE_SOURCES < n:
         sources, weights = _stratified_sample(G, adj.nodes, SAMPLE_SOURCES, seed)
-        pairs = shortest_paths.dependencies(graph, sources, weights, linear=True, progress=progress)
+        pairs = shortest_paths.dependencies(shortest_paths.path_graph(adj.matrix, cliques), sources, weights,
+                                            linear=True, progress=progress)
         return (pairs * (2.0 / ((n - 1) * (n - 2)))).tolist()
     if k is None or k >= n:
-        pairs = shortest_paths.exact_pairs(adj.matrix, _cliques(G, adj.nodes), progress=progress)
+        pairs = shortest_paths.exact_pairs(adj.matrix, cliques, progress=progress)
         return (pairs * (1.0 / ((n - 1) * (n - 2)))).tolist()
     else:
+        graph = shortest_paths.path_graph(adj.matrix, cliques)
         index = {v: i for i, v in enumerate(adj.nodes)}
         sources = np.array([index[v] for v in random.Random(seed).sample(adj.nodes, k)])
         scale = np.full(n, 1.0 / (k * (n - 2)))
@@ -597,30 +599,35 @@ def _stratified_sample(G: nx.Graph, nodes: list, k: int, seed: int) -> tuple[np.
 def _cliques(G: nx.Graph, nodes: list) -> list[np.ndarray]:
     """Groups (edge attribute ``groups``) whose members are all linked to each other, as node index arrays.
 
-    The actor graph shares one ``groups`` tuple between the edges of the same
-    group set, so the edges are bucketed by that object first.
+    The edges are bucketed by their group set first (a string or a tuple of
+    group ids; many edges share one).
     """
     index = {v: i for i, v in enumerate(nodes)}
-    named: dict[int, object] = {}
-    ends: dict[int, list] = {}
+    ends: dict = {}
     for u, v, groups in G.edges(data="groups"):
         if groups:
-            bucket = ends.get(id(groups))
+            bucket = ends.get(groups)
             if bucket is None:
-                named[id(groups)], bucket = groups, ends.setdefault(id(groups), [])
+                bucket = ends[groups] = []
             bucket.append(index[u])
             bucket.append(index[v])
-    members: dict = {}
-    edges: dict = {}
-    for key, groups in named.items():
-        touched = np.unique(np.array(ends[key], np.int64))
+    names = sorted({g for groups in ends for g in ((groups,) if isinstance(groups, str) else groups)}, key=str)
+    number = {g: i for i, g in enumerate(names)}
+    owner, member, edges = [], [], np.zeros(len(names), np.int64)
+    for groups, bucket in ends.items():  # every group of the set gets the bucket's edges and their ends
+        ends_of = np.array(bucket, np.int64)
         for group in ((groups,) if isinstance(groups, str) else groups):
-            members.setdefault(group, []).append(touched)
-            edges[group] = edges.get(group, 0) + len(ends[key]) // 2
+            owner.append(np.full(len(bucket), number[group], np.int64))
+            member.append(ends_of)
+            edges[number[group]] += len(bucket) // 2
+    if not names:
+        return []
+    cells = np.unique(np.concatenate(owner) * len(nodes) + np.concatenate(member))  # (group, node), once each
+    group_of, node = np.divmod(cells, len(nodes))
+    split = np.flatnonzero(np.diff(group_of)) + 1
     found = []
-    for group in sorted(members, key=str):
-        clique = np.unique(np.concatenate(members[group]))
-        if len(clique) >= 3 and edges[group] == len(clique) * (len(clique) - 1) // 2:
+    for g, clique in zip(group_of[np.r_[0, split]].tolist(), np.split(node, split)):
+        if len(clique) >= 3 and edges[g] == len(clique) * (len(clique) - 1) // 2:
             found.append(clique)
     return found
 

@@ -23,13 +23,11 @@ Two exact reductions shrink every search without changing any value:
   per clique; a correction entry of ``-(shared - 1)`` keeps every pair at one
   edge. Plain edges (ties, affiliations) stay as they are.
 
-The searches run for a batch of sources at once, on flat ``(source, node)``
-cells, in vectorised numpy (the frontier-by-frontier formulation of Brandes'
-algorithm that GraphBLAS uses, with the edges of each level kept for the
-backward sweep instead of a second product). Above about a second of work
-the searches are split in two fixed halves, the second in a forked process
-when a second core is free; the halves are always added in the same order,
-so the result does not depend on the number of cores.
+The searches themselves are the compiled loop of
+:func:`collabnet.algorithms.searches.searches`. Above about half a second of
+work they are split in two fixed halves, the second in a forked process when
+a second core is free; the halves are always added in the same order, so the
+result does not depend on the number of cores.
 
 With ``linear=True`` each source's dependency uses the *linear scaling* of
 Geisberger, Sanders & Schultes (2008): the pair ``(s, t)`` credits ``v`` from
@@ -75,19 +73,20 @@ from scipy.sparse import csgraph
 
 from collabnet.algorithms.blocks import biconnected
 from collabnet.algorithms.reductions import block_weights, twin_classes
+from collabnet.algorithms.searches import searches
 from collabnet.progress import NO_PROGRESS, Progress
 from collabnet.runtime import available_cores, share_out
 
 __all__ = ["PathGraph", "path_graph", "dependencies", "exact_pairs"]
 
-# Cells (sources x nodes) of one batch: small enough that the batch's arrays stay in cache
-# (measured: 100,000 was 1.5x faster than 2,000,000 on 5,000 to 250,000 nodes).
-_BATCH_CELLS = 100_000
+# Array entries visited by the searches of one call of the compiled loop (about a tenth of a second):
+# the progress bar moves once per call.
+_SLICE_WORK = 50_000_000
 # The searches are summed in this many fixed parts (one per worker process at most).
 _CHUNKS = 2
-# Searches x (nodes + stored edges) above which the parts run in parallel (about a second of work:
-# below that, forking costs more than it saves).
-_PARALLEL_WORK = 20_000_000
+# Array entries visited by all the searches above which the parts run in parallel (about half a second
+# of work: below that, forking costs more than it saves).
+_PARALLEL_WORK = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -237,8 +236,10 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
     # The searches are split into _CHUNKS fixed parts, each summed in order and then added in order,
     # so that the result is the same to the last bit with one worker or several.
     chunks = [part for part in np.array_split(np.arange(len(roots)), _CHUNKS) if len(part)]
-    work = len(roots) * (nr + g.plain.nnz + 2 * g.member_of.nnz)
+    work = len(roots) * _work_per_search(g)
     workers = min(available_cores(), len(chunks)) if work >= _PARALLEL_WORK else 1
+    if workers > 1:  # compile (or load) the loop once, before the fork, not in both processes
+        _chunk(g, roots[:0], offsets[:0], row_weights[:0], linear, lambda done: None)
     with (progress or NO_PROGRESS).step("betweenness", total=len(roots)) as advance:
         sums = share_out(chunks, lambda c: _chunk(g, roots[c], offsets[c], row_weights[c], linear, advance),
                          parallel=workers > 1)
@@ -254,117 +255,24 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
 
 def _chunk(g: PathGraph, roots: np.ndarray, offsets: np.ndarray, weights: np.ndarray, linear: bool,
            advance: Callable[[int], None]) -> np.ndarray:
-    """Weighted sum of the dependencies of the searches from ``roots``, batch after batch (reduced nodes)."""
-    nr = len(g.keep)
-    size = max(1, _BATCH_CELLS // max(nr, 1))
-    total = np.zeros((2, nr))
-    for first in range(0, len(roots), size):
+    """Weighted sum of the dependencies of the searches from ``roots`` (reduced nodes), and of their squares."""
+    total = np.zeros((2, len(g.keep)))
+    plain, member_of, members = g.plain, g.member_of, g.members
+    arrays = (plain.indptr.astype(np.int64), plain.indices.astype(np.int64), plain.data.astype(float),
+              bool((plain.data == 1.0).all()), member_of.indptr.astype(np.int64), member_of.indices.astype(np.int64),
+              members.indptr.astype(np.int64), members.indices.astype(np.int64), g.mult, g.target, g.leaves)
+    size = max(1, _SLICE_WORK // _work_per_search(g))
+    for first in range(0, len(roots), size):  # in slices, for the progress bar
         part = slice(first, first + size)
-        delta = _batch(g, roots[part], offsets[part], linear).reshape(-1, nr)
-        weighted = delta * weights[part, None]
-        total[0] += weighted.sum(axis=0)  # no BLAS call: safe in a forked worker
-        if linear:
-            total[1] += (weighted * delta).sum(axis=0)
-        advance(len(delta))
+        searches(*arrays, roots[part].astype(np.int64), offsets[part].astype(np.int64),
+                 weights[part].astype(float), linear, total, linear)
+        advance(len(roots[part]))
     return total
 
 
-def _expand(indptr: np.ndarray, rows: np.ndarray, base: np.ndarray):
-    """The stored entries of CSR rows ``rows``: their positions, the index into ``rows``
-    owning each, and ``base`` of the owner repeated."""
-    starts = indptr[rows]
-    lengths = indptr[rows + 1] - starts
-    ends = np.cumsum(lengths)
-    positions = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64) + np.repeat(starts - (ends - lengths),
-                                                                                          lengths)
-    return positions, np.repeat(np.arange(len(rows), dtype=np.int64), lengths), np.repeat(base, lengths)
-
-
-def _batch(g: PathGraph, roots: np.ndarray, offsets: np.ndarray, linear: bool) -> np.ndarray:
-    """Dependencies of a batch of searches, as a flat (len(roots) x reduced nodes) array.
-
-    Cells are ``row * nr + node``. The forward pass keeps, per level, the
-    edges that reach a new cell (the shortest-path DAG) so that the backward
-    pass only gathers along them.
-    """
-    nr = len(g.keep)
-    b = len(roots)
-    plain, member_of, members = g.plain, g.member_of, g.members
-    unit = bool((plain.data == 1.0).all())
-    mult = g.mult
-    unit_mult = bool((mult == 1.0).all())
-    h = member_of.shape[1]
-    origin = np.arange(b, dtype=np.int64) * nr + roots
-    sigma = np.zeros(b * nr)  # shortest paths from the row's root to the node
-    sigma[origin] = 1.0
-    seen = np.zeros(b * nr, dtype=bool)
-    seen[origin] = True
-    stamp = np.empty(b * nr, dtype=np.int64)
-    cells = origin
-    levels = []  # per depth: its cells and the DAG edges to the next depth
-    while len(cells):
-        row, node = np.divmod(cells, nr)
-        value = sigma[cells] if unit_mult else sigma[cells] * mult[node]
-        pos, owner, base = _expand(plain.indptr, node, row * nr)
-        reached = base + plain.indices[pos]
-        new = ~seen[reached]
-        p_owner, p_cell = owner[new], reached[new]
-        p_weight = None if unit else plain.data[pos[new]]
-        found = [p_cell]
-        paths = [value[p_owner] if unit else value[p_owner] * p_weight]
-        through = None
-        if h:
-            pos, owner, base = _expand(member_of.indptr, node, row * h)
-            slot = base + member_of.indices[pos]  # (row, clique) of each membership of the frontier
-            carried = np.bincount(slot, value[owner], minlength=b * h)
-            touched = np.flatnonzero(carried)
-            pos, m_owner, base = _expand(members.indptr, touched % h, (touched // h) * nr)
-            m_cell = base + members.indices[pos]
-            new = ~seen[m_cell]
-            m_owner, m_cell = m_owner[new], m_cell[new]
-            found.append(m_cell)
-            paths.append(carried[touched][m_owner])
-            through = (owner, np.searchsorted(touched, slot), m_owner, m_cell, len(touched))
-        levels.append((cells, row, node, p_owner, p_cell, p_weight, through))
-        reached = np.concatenate(found)
-        # Sum the paths arriving at each new cell, on one representative entry per cell.
-        count = len(reached)
-        stamp[reached] = np.arange(count)
-        first = stamp[reached]
-        sums = np.bincount(first, np.concatenate(paths), minlength=count)
-        is_first = first == np.arange(count)
-        cells = reached[is_first]
-        sigma[cells] = sums[is_first]
-        seen[cells] = True
-
-    delta = np.zeros(b * nr)
-    offset = offsets.astype(float)
-    weight = g.target if unit_mult else g.target * mult  # all the targets a path to the node reaches
-    for depth in range(len(levels) - 1, -1, -1):  # deepest level first
-        cells, row, node, p_owner, p_cell, p_weight, through = levels[depth]
-        if linear:
-            coef = (1.0 + delta[p_cell]) / sigma[p_cell] / (depth + 1 + offset[p_cell // nr])
-        else:
-            coef = (weight[p_cell % nr] + mult[p_cell % nr] * delta[p_cell]) / sigma[p_cell]
-        share = np.bincount(p_owner, coef if p_weight is None else coef * p_weight, minlength=len(cells))
-        if through is not None:
-            owner, slot, m_owner, m_cell, touched = through
-            if linear:
-                coef = (1.0 + delta[m_cell]) / sigma[m_cell] / (depth + 1 + offset[m_cell // nr])
-            else:
-                coef = (weight[m_cell % nr] + mult[m_cell % nr] * delta[m_cell]) / sigma[m_cell]
-            share = share + np.bincount(owner, np.bincount(m_owner, coef, minlength=touched)[slot],
-                                        minlength=len(cells))
-        if linear:
-            scale = depth + offset[row]  # distance from the search's source
-            # The node's own leaves are targets one step further; a leaf's search skips itself.
-            own = g.leaves[node] * scale / (scale + 1.0) - (0.5 * offset[row] if depth == 0 else 0.0)
-            delta[cells] += sigma[cells] * share * scale + own
-        else:
-            delta[cells] += sigma[cells] * share
-    # A search's source is no inner node of its own paths (a leaf's anchor is: it stays).
-    delta[origin[offsets == 0]] = 0.0
-    return delta
+def _work_per_search(g: PathGraph) -> int:
+    """What one search costs, in array entries visited (nodes, plain edges, clique memberships), both passes."""
+    return len(g.keep) + g.plain.nnz + 3 * g.member_of.nnz
 
 
 # Blocks of at least this many nodes are searched on their own; smaller ones together (a search costs the
