@@ -47,7 +47,7 @@ import numpy as np
 from collabnet.graph import add_edges, adjacency_of
 from collabnet.runtime import collector_paused
 
-__all__ = ["carriers", "link_carriers", "organisation_graph", "owner_map", "resting_on", "sole_carrier"]
+__all__ = ["carriers", "carriers_of", "link_carriers", "organisation_graph", "owner_map", "resting_on", "sole_carrier"]
 
 
 def owner_map(G: nx.Graph) -> dict:
@@ -212,6 +212,22 @@ def carriers(H: nx.Graph, v: Hashable) -> tuple:
     for data in H[v].values():
         found.update(_carried(data, v))
     return tuple(sorted(found, key=str))
+
+
+def carriers_of(H: nx.Graph) -> dict:
+    """:func:`carriers` of every node at once (one pass over the links); nodes with none are left out.
+
+    >>> H = nx.Graph(); H.add_edge("a", "b", carried_by={"a": ("q", "p"), "b": ()}); H.add_edge("a", "c")
+    >>> carriers_of(H)
+    {'a': ('p', 'q')}
+    """
+    found: dict = {}
+    for v, w, data in H.edges(data="carried_by"):
+        if data:
+            for end in (v, w):
+                if data.get(end):
+                    found.setdefault(end, set()).update(data[end])
+    return {v: tuple(sorted(people, key=str)) for v, people in found.items()}
 
 
 def sole_carrier(H: nx.Graph, v: Hashable, w: Hashable) -> Hashable | None:

@@ -109,14 +109,6 @@ def test_roles_equal_pair_enumeration_on_random_graphs(seed):
         assert gould_fernandez(G, attribute) == naive_gould_fernandez(G, attribute)
 
 
-def test_counts_do_not_depend_on_block_size(monkeypatch):
-    G = nx.connected_caveman_graph(8, 12)
-    nx.set_node_attributes(G, {v: "abcd"[v % 4] for v in G}, "sector")
-    whole = gould_fernandez(G)
-    monkeypatch.setattr(brokerage, "_BLOCK_PATHS", 50)
-    assert gould_fernandez(G) == whole
-
-
 # ----- E-I index -----
 
 def test_ei_index_of_an_actor():

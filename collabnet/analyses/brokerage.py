@@ -47,9 +47,10 @@ import pandas as pd
 import scipy.sparse as sp
 
 from collabnet.algorithms.blocks import adjacency_matrix
+from collabnet.algorithms.common_neighbours import common_sums, transpose
 from collabnet.analyses import shortest_paths
 from collabnet.analyses.bridges import cut_vertices
-from collabnet.organisations import carriers
+from collabnet.organisations import carriers_of
 from collabnet.progress import Progress
 
 __all__ = [
@@ -92,11 +93,6 @@ CERTIFY_TOP = 10
 #: Weight of cut-vertex status in the broker ranking (see :func:`broker_table`).
 CUT_VERTEX_BONUS = 0.25
 
-# Rows of one block of a masked product are chosen so that the block's product
-# has at most about this many entries (bounds memory at ~100 MB).
-_BLOCK_PATHS = 4_000_000
-
-
 @dataclass(frozen=True)
 class _Adjacency:
     """The graph as a symmetric 0/1 CSR matrix (sorted indices, no diagonal)."""
@@ -105,6 +101,7 @@ class _Adjacency:
     matrix: sp.csr_array
     rows: np.ndarray  # row (node index) of every stored entry, aligned with matrix.indices
     degree: np.ndarray
+    transposed: np.ndarray  # position of the entry (a, v) for every stored entry (v, a)
 
     def row_sums(self, values: np.ndarray) -> np.ndarray:
         """Sum of a per-entry array over each row (exact for integers, also for empty rows)."""
@@ -115,32 +112,21 @@ class _Adjacency:
 def _adjacency(G: nx.Graph) -> _Adjacency:
     nodes, A = adjacency_matrix(G)
     degree = np.diff(A.indptr).astype(np.int64)
-    return _Adjacency(nodes, A, np.repeat(np.arange(len(nodes)), degree), degree)
+    return _Adjacency(nodes, A, np.repeat(np.arange(len(nodes)), degree), degree, transpose(A.indptr, A.indices))
 
 
 def _on_edges(adj: _Adjacency, weights: np.ndarray) -> np.ndarray:
     """``(A @ W)[v, a]`` for every stored entry ``(v, a)`` of ``A``, in CSR order.
 
     ``W`` has the pattern of ``A`` with data ``weights``, so the value is the sum
-    of ``W[b, a]`` over the common neighbours ``b`` of ``v`` and ``a``. Computed
-    in row blocks; each block's product is read only where ``A`` has an entry.
+    of ``W[b, a]`` over the common neighbours ``b`` of ``v`` and ``a``
+    (:func:`collabnet.algorithms.common_neighbours.common_sums`). ``weights``
+    of shape (entries, k) asks k such questions at once.
     """
     A = adj.matrix
-    n = A.shape[0]
-    out = np.zeros(A.nnz, dtype=weights.dtype)
-    if A.nnz == 0:
-        return out
-    W = sp.csr_array((weights, A.indices, A.indptr), shape=A.shape)
-    paths = np.cumsum(A @ adj.degree)  # entries of the product, row by row, at most
-    cuts = np.flatnonzero(np.diff(paths // _BLOCK_PATHS)) + 1
-    for start, stop in zip(np.concatenate([[0], cuts]), np.concatenate([cuts, [n]])):
-        block = A[start:stop]
-        hit = block.multiply(block @ W).tocoo()
-        first = A.indptr[start]
-        keys = (adj.rows[first:A.indptr[stop]] - start) * n + A.indices[first:A.indptr[stop]]
-        found = np.searchsorted(keys, hit.row.astype(np.int64) * n + hit.col)
-        out[first + found] = hit.data
-    return out
+    columns = np.ascontiguousarray(weights if weights.ndim == 2 else weights[:, None])
+    found = common_sums(A.indptr.astype(np.int64), A.indices.astype(np.int64), adj.transposed, columns)
+    return found if weights.ndim == 2 else found[:, 0]
 
 
 def _count_on_edges(adj: _Adjacency, masks: list[np.ndarray]) -> list[np.ndarray]:
@@ -148,21 +134,17 @@ def _count_on_edges(adj: _Adjacency, masks: list[np.ndarray]) -> list[np.ndarray
     the number of common neighbours ``b`` of ``v`` and ``a`` whose entry ``(b, a)`` is in the mask.
 
     A count never exceeds the largest degree, so it fits in ``bits`` bits; the
-    masks are packed into bit fields of one int64 weight and answered by one
-    sparse product per ``63 // bits`` masks (no field can carry into the next).
+    masks are packed into bit fields of int64 weights, ``63 // bits`` masks per
+    column (no field can carry into the next), all answered in one pass.
     """
     bits = max(1, int(adj.degree.max(initial=0)).bit_length())
-    per_product = 63 // bits
+    per_column = 63 // bits
     field = (1 << bits) - 1
-    counts = []
-    for first in range(0, len(masks), per_product):
-        group = masks[first:first + per_product]
-        packed = np.zeros(adj.matrix.nnz, np.int64)
-        for k, mask in enumerate(group):
-            packed |= mask.astype(np.int64) << (bits * k)
-        total = _on_edges(adj, packed)
-        counts.extend((total >> (bits * k)) & field for k in range(len(group)))
-    return counts
+    packed = np.zeros((adj.matrix.nnz, max(1, -(-len(masks) // per_column))), np.int64)
+    for i, mask in enumerate(masks):
+        packed[:, i // per_column] |= mask.astype(np.int64) << (bits * (i % per_column))
+    total = _on_edges(adj, packed)
+    return [(total[:, i // per_column] >> (bits * (i % per_column))) & field for i in range(len(masks))]
 
 
 def _labels(G: nx.Graph, nodes: list, attribute: str) -> np.ndarray:
@@ -238,7 +220,7 @@ def _roles(adj: _Adjacency, profile: _Profile, known_common: np.ndarray, same_co
 def _brokerage(adj: _Adjacency, profiles: Mapping[str, _Profile], triangles: bool = False):
     """Role counts per attribute, and the common-neighbour count per entry when ``triangles``.
 
-    All counts come from one packed product; a mask shared by several
+    All counts come from one pass over the triangles; a mask shared by several
     questions (every entry, for an attribute known on all nodes) is counted once.
     """
     everything = np.ones(adj.matrix.nnz, bool)
@@ -787,6 +769,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         cut = np.array([v in cuts for v in nodes])
         separated = lambda values, half: _separated(zone_of, across["sector"], cut, adj.degree > 0, values, half)
         between, method = _certified(G, adj, 42, separated, progress)
+    carried = carriers_of(G)
     table = pd.DataFrame({
         "zone": [data[v].get("zone") or "region" for v in nodes],
         "rank": 0,
@@ -807,7 +790,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         "line_brokerage": across["line"],
         "language_brokerage": across["language"],
         "sector_brokerage": across["sector"],
-        "carried_by": ["|".join(map(str, carriers(G, v))) for v in nodes],
+        "carried_by": ["|".join(map(str, carried.get(v, ()))) for v in nodes],
     })
     table = table[adj.degree > 0]
     for column in ("constraint", "effective_size", "ei"):
