@@ -533,6 +533,8 @@ def markdown(results: dict) -> str:
         lines.append("| **`collabnet analyze --report` in a new process** | " + " | ".join(
             f"**{format_seconds(statistics.median(sizes[s]['command']['seconds']))}, "
             f"{sizes[s]['command']['peak_rss'] / 1024**3:.2f} GiB**" for s in keys) + " |")
+    if len(keys) > 1:
+        lines += ["", *_growth_lines(sizes, keys[0], keys[-1])]
     lines += ["", "Plain networkx on the same graph (one run; each step stopped after the time limit; a betweenness "
               "run too long for it is timed on a few sources and extrapolated), the speed-up (networkx time / "
               "collabnet median) and the largest difference between the two results:", "", head.rstrip("\n")]
@@ -573,6 +575,30 @@ def markdown(results: dict) -> str:
         if sizes[s].get("check"):
             lines += ["", *_check_lines(int(s), sizes[s]["check"])]
     return "\n".join(lines) + "\n"
+
+
+def _growth_lines(sizes: dict, small: str, large: str) -> list[str]:
+    """Each stage's time at the largest size over the smallest, against the growth of the edges.
+
+    A stage whose time grows no faster than the edges has a ratio to the edges' growth of 1 or less.
+
+    >>> one = {"counts": {"edges": 100}, "times": {"load": [1.0], "graph": [2.0]}}
+    >>> ten = {"counts": {"edges": 1000}, "times": {"load": [10.0], "graph": [40.0]}}
+    >>> print("\\n".join(_growth_lines({"1": one, "10": ten}, "1", "10")[2:5]))
+    | stage | time x | / edges x |
+    |---|---|---|
+    | load (read + validate) | 10.0 | 1.00 |
+    """
+    edges = sizes[large]["counts"]["edges"] / sizes[small]["counts"]["edges"]
+    lines = [f"Growth from N = {int(small):,} to N = {int(large):,}: the edges grow {edges:.1f} times; each stage's "
+             "median time grows (a ratio above 1 to the edges' growth: faster than the edges):", "",
+             "| stage | time x | / edges x |", "|---|---|---|"]
+    for key, label in STAGES:
+        a, b = sizes[small]["times"].get(key), sizes[large]["times"].get(key)
+        if a and b and statistics.median(a) > 0:
+            grown = statistics.median(b) / statistics.median(a)
+            lines.append(f"| {label} | {grown:.1f} | {grown / edges:.2f} |")
+    return lines
 
 
 def _ours_cell(found: dict) -> str:
