@@ -54,8 +54,8 @@ __all__ = ["analyze"]
                    "workshop and the introductions that close most gaps (collabnet plan invite / introduce, 5 "
                    "each), with a column source: analysis or plan.")
 @click.option("--exact-betweenness", "exact", is_flag=True,
-              help="Exact betweenness even on large graphs (above 6,000 actors it is estimated from 1,024 sampled "
-                   "sources by default: seconds instead of minutes; summary.json says which was used).")
+              help="Exact betweenness even on large graphs (above 10,000 nodes it is estimated from 1,024 to "
+                   "2,048 sampled sources by default: seconds instead of minutes; summary.json says which was used).")
 @level_option
 @quiet_option
 @privacy_options
