@@ -129,6 +129,24 @@ def test_a_filled_form_becomes_one_tie_per_answer(tmp_path):
     assert not ds.graph.has_edge("a", "c")  # level 0: asked, no interaction, no edge
 
 
+def test_a_filled_long_form_in_dutch_is_read_back(tmp_path):
+    folder = dataset(tmp_path)
+    form = tmp_path / "form.xlsx"
+    assert run("survey", "template", folder, "--zone", "south", "--lang", "nl", "--long", "--out", form).exit_code == 0
+    book = openpyxl.load_workbook(form)
+    sheet = book["Antwoorden"]
+    assert [c.value for c in sheet[1]][:3] == ["Uw organisatie", "Naam van uw organisatie", "Code partner"]
+    assert [c.value for c in sheet[8]][:3] == ["c", "Gamma Wonen", "a"]  # rows: a's partners b, c, r; b's; then c's
+    sheet["G2"], sheet["H2"] = "3 – Afstemmen", dt.date(2025, 3, 14)  # a about b
+    sheet["G3"], sheet["H3"] = "0 – Geen contact", dt.date(2025, 3, 14)  # a about c
+    sheet["G8"], sheet["H8"] = "5 – Geïntegreerd samenwerken", dt.date(2025, 3, 20)  # c about a
+    book.save(tmp_path / "filled.xlsx")
+    result = run("survey", "read", tmp_path / "filled.xlsx", "--dataset", folder, "--out", tmp_path / "ds2")
+    assert result.exit_code == 0, result.output
+    assert survey_ties(tmp_path / "ds2") == [("a", "b", 3.0, "2025-03-14", "", "a"), ("a", "c", 0.0, "2025-03-14", "", "a"),
+                                             ("c", "a", 5.0, "2025-03-20", "", "c")]
+
+
 LONG = """respondent;partner;level;date
 a;b;4;2025-03-15
 b;Alpha Maison Medicale;1;2025-03-15
