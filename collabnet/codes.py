@@ -125,14 +125,26 @@ class CodeTable:
         close = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.75)
         return spellings[close[0]] if close else None
 
-    def unknown_message(self, value: Any) -> str:
-        """A message for a value that names no code, with a hint where one is close."""
-        hint = self.suggest(value)
-        text = f"unknown {self.name} {str(value)!r}"
-        if hint is not None:
-            return f"{text} (did you mean {hint!r}?)"
-        shown = ", ".join(str(c) for c in self.codes[:30])
-        return f"{text} (expected one of: {shown})"
+    def unknown_message(self, value: Any):
+        """What to say of a value that names no code, with a hint where one is close (a
+        :class:`~collabnet.records.messages.Message` of :mod:`collabnet.words.problems`).
+
+        >>> from collabnet.words import plain
+        >>> [plain(lang).say(LINES.unknown_message("fourth")) for lang in ("en", "nl")]
+        ["unknown line 'fourth' (expected one of: 0, 1, 2, 3)", "onbekende lijn 'fourth' (mogelijke waarden: 0, 1, 2, 3)"]
+        """
+        from collabnet.errors import reason
+        from collabnet.words import LABELS
+
+        spelling = self.suggest(value)
+        if spelling is not None:
+            hint = reason("did_you_mean", spelling=spelling)
+        else:
+            hint = reason("expected_one_of", codes=", ".join(str(c) for c in self.codes[:30]))
+        key = "unknown." + self.name.replace(" ", "_")
+        if f"problem.{key}" not in LABELS:
+            return reason("unknown.other", name=self.name, value=str(value), hint=hint)
+        return reason(key, value=str(value), hint=hint)
 
 
 KINDS = CodeTable(

@@ -672,7 +672,7 @@ def read_actions(path: str | os.PathLike) -> list[dict[str, str]]:
     try:
         table = parse_csv_bytes(data, "actions", source.name)
     except CollabnetError as exc:
-        raise ActionsFileError(str(exc)) from None
+        raise ActionsFileError(exc.message) from None
     except (UnicodeError, csv.Error) as exc:
         raise ActionsFileError(f"{source.name}: not a readable CSV file ({exc})") from None
     missing = [c for c in ACTION_REQUIRED if c not in table.columns]
@@ -680,7 +680,7 @@ def read_actions(path: str | os.PathLike) -> list[dict[str, str]]:
         raise ActionsFileError(f"{source.name}:1: {missing[0]}: required column missing "
                                f"(an actions file has the columns {', '.join(ACTION_REQUIRED)}, ...)")
     if table.problems:
-        raise ActionsFileError(str(table.problems[0]))
+        raise ActionsFileError(table.problems[0].as_message())
     return [dict(values) for _, values in table.rows]
 
 

@@ -368,7 +368,8 @@ def pseudonymise(dataset, key: bytes, keep: Iterable[str] = ()):
     if "type" in ties:
         ties["type"] = ties["type"].map(lambda t: t if t in TIE_TYPES.codes else "other")
     safe = _safe_values(dataset, actors.loc[~persons], groups)
-    problems = tuple(dataclasses.replace(p, reason=scrub_problem(p.reason, p.column, words, safe, key))
+    # the problems keep their English text, scrubbed: summary.json is the one output that shows them
+    problems = tuple(dataclasses.replace(p, message=scrub_problem(p.reason, p.column, words, safe, key))
                      for p in dataset.problems)
     return dataclasses.replace(dataset, actors=actors, memberships=memberships, ties=ties, groups=groups,
                                problems=problems)

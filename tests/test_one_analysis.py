@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from english import ENGLISH, without_names
 
 import collabnet
 from collabnet.analyses import analyse
@@ -92,18 +92,6 @@ def test_a_view_since_an_earlier_date_analyses_each_date_once(counted, tmp_path)
 @pytest.fixture(scope="module")
 def brussels():
     return analyse(collabnet.load(BRUSSELS, at=AT), plans=True)
-
-
-# Words that only an English sentence has; none of them is Dutch or French (nor a name in the dataset).
-ENGLISH = re.compile(r"\b(the|through|who|works|with both|introduce|invite|ask|link|links|zone has|yet)\b")
-
-
-def without_names(text: str, words: Vocabulary) -> str:
-    """The text with the dataset's names (some are English: "Care in the City") and command names taken out."""
-    names = sorted({str(n) for n in (*words.actor_names.values(), *words.group_names.values()) if n}, key=len)
-    for name in reversed(names):
-        text = text.replace(name, "")
-    return re.sub(r"collabnet \w+ \w+", "", text)
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])

@@ -158,11 +158,16 @@ c;b;2;
 """
 
 
-def test_every_unusable_answer_is_reported_with_file_row_and_column(tmp_path):
+def read_long(tmp_path: Path, *options):
+    """``survey read`` of the long answers above into ``ds2``."""
     folder = dataset(tmp_path)
     (tmp_path / "answers.csv").write_text(LONG, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["survey", "read", str(tmp_path / "answers.csv"), "--dataset",
-                                                      str(folder), "--out", str(tmp_path / "ds2")])
+    return CliRunner().invoke(cli, ["survey", "read", str(tmp_path / "answers.csv"), "--dataset", str(folder),
+                                    "--out", str(tmp_path / "ds2"), *options])
+
+
+def test_every_unusable_answer_is_reported_with_file_row_and_column(tmp_path):
+    result = read_long(tmp_path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "answers.csv:4: partner: unknown partner 'zz': no organisation of the dataset with this id or name; "
@@ -294,3 +299,22 @@ def test_weight_zero_is_a_survey_level_only(tmp_path, kind, reported):
     ds = collabnet.load(folder)
     assert bool(ds.problems) is reported
     assert not ds.graph.has_edge("a", "b")
+
+
+def test_the_unusable_answers_are_reported_in_french(tmp_path):
+    result = read_long(tmp_path, "--lang", "fr", "-q")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "answers.csv:4: partner: partenaire inconnu 'zz' : aucune organisation du jeu de données avec cet identifiant "
+        "ou ce nom ; la réponse est écartée",
+        "answers.csv:5: level: le niveau '7' n'est pas entre 0 et 5 ; la réponse est écartée",
+        "answers.csv:6: level: réponse en double : 'a' sur 'b' le 2025-03-15 figure déjà dans answers.csv:2 ; celle-ci "
+        "est écartée",
+        "answers.csv:7: partner: une réponse de 'c' sur elle-même ; écartée",
+        "answers.csv:8: date: pas de date (remplissez la date du formulaire, ou indiquez --date) ; la réponse est "
+        "écartée",
+    ]
+    assert result.stdout.splitlines() == [
+        "answers.csv : 2 réponses lues, 5 écartées, 0 ligne de partenaire sans niveau",
+        f"{tmp_path / 'ds2'} : 2 liens ajoutés, 0 remplacé, 0 inchangé, 0 réponse antérieure clôturée par une vague "
+        "plus récente"]

@@ -15,13 +15,13 @@ from pathlib import Path
 import click
 
 from collabnet.codes import LANGS, LEVELS
-from collabnet.errors import CollabnetError
+from collabnet.errors import CollabnetError, reason
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
            "code_choice",
            "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since",
-           "earlier_actions", "contacts_option", "check_out_folder", "cli_lang", "say"]
+           "earlier_actions", "contacts_option", "check_out_folder", "cli_lang", "say", "words", "problem_line"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
@@ -57,12 +57,31 @@ def cli_lang() -> str:
     return (ctx.params.get("lang") if ctx is not None else None) or "en"
 
 
+def words():
+    """The vocabulary of the running command's ``--lang`` (no dataset's names: for its messages)."""
+    from collabnet.words import plain
+
+    return plain(cli_lang())
+
+
 def say(key: str, n: int | None = None, **fields: object) -> str:
     """Message ``key`` of :mod:`collabnet.words` in the running command's ``--lang``; ``n`` counts (plural)."""
-    from collabnet.words import Vocabulary
+    vocabulary = words()
+    return vocabulary.word(key, **fields) if n is None else vocabulary.count(key, n, **fields)
 
-    words = Vocabulary(cli_lang())
-    return words.word(key, **fields) if n is None else words.count(key, n, **fields)
+
+def problem_line(problem) -> str:
+    """A problem of the input as a command prints it, in ``--lang``: ``FILE:ROW: COLUMN: reason``, the reason
+    of a warning (the row is used) after ``warning:``."""
+    vocabulary = words()
+    warning = "" if problem.left_out else vocabulary.word("cli.warning")
+    return f"{problem.file}:{problem.row}: {problem.column}: {warning}{vocabulary.say(problem.message)}"
+
+
+def fail_with(exc: CollabnetError) -> None:
+    """Print ``Error: <the error's message>`` (in ``--lang``) on stderr and exit with status 2."""
+    echo_err(say("cli.error", message=words().say(exc.message)))
+    sys.exit(EXIT_UNUSABLE)
 
 
 def fail(key: str, **fields: object) -> None:
@@ -95,9 +114,10 @@ def at_option(func: Callable) -> Callable:
 
 
 def lang_option(func: Callable) -> Callable:
+    # eager: the other options' checks (a date, a code) answer in this language wherever it is on the line
     return click.option(
-        "--lang", type=code_choice(LANGS), default="en", show_default=True,
-        help="Language of labels, rationales and reports.",
+        "--lang", type=code_choice(LANGS), default="en", show_default=True, is_eager=True,
+        help="Language of labels, rationales, reports and messages.",
     )(func)
 
 
@@ -142,7 +162,7 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None):
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(words().say(exc.message)) from None
 
 
 def since_option(help_text: str) -> Callable:
@@ -248,8 +268,7 @@ def handle_errors(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except CollabnetError as exc:
-            echo_err(say("cli.error", message=exc))
-            sys.exit(EXIT_UNUSABLE)
+            fail_with(exc)
         except IsADirectoryError as exc:
             fail("cli.is_folder", path=exc.filename)
         except (FileExistsError, NotADirectoryError) as exc:  # a file where a folder of outputs should go
@@ -272,7 +291,7 @@ def resolve_zone(dataset, zone: str | None) -> str | None:
     table = ZoneTable(dataset.zones)
     code = table.match_zone(zone)
     if code is None:
-        raise click.UsageError(f"--zone: {table.zone_codes.unknown_message(zone)}")
+        raise click.UsageError(words().say(reason("option", option="--zone", reason=table.zone_codes.unknown_message(zone))))
     return code
 
 
@@ -311,8 +330,7 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
         elif not include_contacts:
             ds = without_contacts(ds)
     except CollabnetError as exc:
-        echo_err(say("cli.error", message=exc))
-        sys.exit(EXIT_UNUSABLE)
+        fail_with(exc)
     except OSError as exc:
         echo_err(say("cli.error", message=f"{exc.filename or path}: {exc.strerror}"))
         sys.exit(EXIT_UNUSABLE)

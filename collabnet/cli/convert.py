@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import handle_errors
+from collabnet.cli.common import handle_errors, lang_option, say
 
 __all__ = ["convert"]
 
@@ -14,8 +14,9 @@ __all__ = ["convert"]
 @click.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.argument("target", type=click.Path(path_type=Path))
+@lang_option
 @handle_errors
-def convert(source: Path, target: Path) -> None:
+def convert(source: Path, target: Path, lang: str) -> None:
     """Convert a dataset between a folder of CSV files and an .xlsx workbook.
 
     TARGET ending in .xlsx makes a workbook (one sheet per table); any other
@@ -30,4 +31,4 @@ def convert(source: Path, target: Path) -> None:
     from collabnet.dataset.workbook import convert_dataset
 
     written = convert_dataset(source, target)
-    click.echo(f"wrote {written}")
+    click.echo(say("cli.wrote", path=written))

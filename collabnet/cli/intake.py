@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import date_value, echo_err, handle_errors, quiet_option
+from collabnet.cli.common import date_value, echo_err, handle_errors, lang_option, problem_line, quiet_option, say, words
 from collabnet.codes import GROUP_TYPES
 
 __all__ = ["import_group"]
@@ -28,7 +28,7 @@ def _group_type(ctx: click.Context, param: click.Parameter, value: str | None) -
         return None
     found = GROUP_TYPES.match(value)
     if found is None:
-        raise click.BadParameter(GROUP_TYPES.unknown_message(value))
+        raise click.BadParameter(words().say(GROUP_TYPES.unknown_message(value)))
     return str(found)
 
 
@@ -47,10 +47,11 @@ def _group_type(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--group-type", callback=_group_type, default=None,
               help="Create the group with this type when the dataset has no such group (workshop, working_group…).")
 @click.option("--group-name", default=None, help="With --group-type: the new group's name.")
+@lang_option
 @quiet_option
 @handle_errors
 def attendance(list_file: Path, dataset: Path, group: str, since, sheet: str | None, out: Path | None,
-               review: Path | None, group_type: str | None, group_name: str | None, quiet: bool) -> None:
+               review: Path | None, group_type: str | None, group_name: str | None, lang: str, quiet: bool) -> None:
     """Add the persons of a sign-in sheet or member list to a dataset, as members of GROUP_ID.
 
     Each row's organisation (free text, Dutch or French, abbreviations and
@@ -68,20 +69,21 @@ def attendance(list_file: Path, dataset: Path, group: str, since, sheet: str | N
     result = import_attendance(list_file, dataset, group, out=out, since=since, sheet=sheet, review=review,
                                group_name=group_name, group_type=group_type)
     for problem in result.problems:
-        echo_err(f"{problem}" if problem.left_out else f"{problem.file}:{problem.row}: {problem.column}: "
-                 f"warning: {problem.reason}")
+        echo_err(problem_line(problem))
     if not quiet:
         for row in result.rows:
-            target = f" -> {row.actor}" if row.actor else ""
-            score = f" (score {row.score:g})" if row.outcome == "matched" else ""
-            click.echo(f"{result.label}:{row.row}: {row.outcome}: {row.organisation_text!r}{target}{score}; {row.detail}")
-    counts = ", ".join(f"{result.count(o)} {o}" for o in
+            click.echo(say("import.row", at=f"{result.label}:{row.row}", outcome=say(f"import.outcome.{row.outcome}"),
+                           text=row.organisation_text, target=f" -> {row.actor}" if row.actor else "",
+                           score=say("import.score", score=f"{row.score:g}") if row.outcome == "matched" else "",
+                           detail=words().say(row.detail)))
+    counts = ", ".join(say(f"import.n.{o}", result.count(o)) for o in
                        ("matched", "decided", "created", "review", "skipped", "duplicate", "left_out"))
-    click.echo(f"{result.label}: {len(result.rows)} row(s) read: {counts}")
-    click.echo(f"added {result.persons_added} person(s) and {result.memberships_added} membership(s) of "
-               f"{group}{' (new group)' if result.group_created else ''}; {result.already_present} already there")
+    click.echo(say("import.attendance", file=result.label, read=say("cli.rows.read", len(result.rows)), counts=counts))
+    click.echo(say("import.added", persons=say("import.n.persons", result.persons_added),
+                   memberships=say("import.n.memberships", result.memberships_added), group=group,
+                   new=say("import.new_group") if result.group_created else "", already=result.already_present))
     if result.review_file is not None and result.count("review"):
-        click.echo(f"{result.count('review')} row(s) to review in {result.review_file}")
+        click.echo(say("import.to_review", result.count("review"), file=result.review_file))
 
 
 @import_group.command("directory")
@@ -89,9 +91,10 @@ def attendance(list_file: Path, dataset: Path, group: str, since, sheet: str | N
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--sector-map", "sector_map", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Your own label,sector,line table; its labels come before the shipped sector_map.csv.")
+@lang_option
 @quiet_option
 @handle_errors
-def directory(records: Path, out: Path, sector_map: Path | None, quiet: bool) -> None:
+def directory(records: Path, out: Path, sector_map: Path | None, lang: str, quiet: bool) -> None:
     """Make (or update) the dataset folder OUT from directory records.
 
     RECORDS is a JSON array of social.brussels organisation records, or a
@@ -110,18 +113,18 @@ def directory(records: Path, out: Path, sector_map: Path | None, quiet: bool) ->
 
     result = import_directory(records, out, sector_map=sector_map)
     for problem in result.problems:
-        echo_err(f"{problem}" if problem.left_out else f"{problem.file}:{problem.row}: {problem.column}: "
-                 f"warning: {problem.reason}")
+        echo_err(problem_line(problem))
     for label, actors in sorted(result.unmapped.items()):
-        echo_err(f"sector_map: no sector for {label!r} ({len(actors)} record(s): {', '.join(actors)}); "
-                 "add it to a --sector-map file")
+        echo_err(say("import.unmapped", label=label, records=say("import.n.records", len(actors)), actors=", ".join(actors)))
     if not quiet:
         for actor, changes in sorted(result.updated.items()):
-            click.echo(f"updated {actor}: " + "; ".join(changes))
+            click.echo(say("import.updated", actor=actor, changes="; ".join(changes)))
         for actor in result.older:
-            click.echo(f"kept {actor}: the dataset's row is newer than the record")
+            click.echo(say("import.kept_newer", actor=actor))
         for actor in result.not_in_records:
-            click.echo(f"kept {actor}: not in these records")
+            click.echo(say("import.kept_absent", actor=actor))
     left_out = len({(p.file, p.row) for p in result.problems if p.left_out})
-    click.echo(f"{out}: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
-               f"{len(result.older)} older record(s) not applied, {left_out} record(s) left out")
+    click.echo(say("import.directory", out=out, added=say("import.n.added", len(result.added)),
+                   updated=say("import.n.updated", len(result.updated)),
+                   unchanged=say("import.n.unchanged", len(result.unchanged)),
+                   older=say("import.n.older", len(result.older)), left_out=say("import.n.records_left_out", left_out)))

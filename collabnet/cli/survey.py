@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import date_value, echo_err, handle_errors, lang_option, load_or_exit, quiet_option, resolve_zone
+from collabnet.cli import common
+from collabnet.cli.common import date_value, echo_err, handle_errors, lang_option, load_or_exit, quiet_option, say
 
 __all__ = ["survey_group"]
 
@@ -54,12 +55,13 @@ def template(dataset: Path, zone: str, lang: str, out: Path, long: bool, frequen
     from collabnet.writing import atomic_write_bytes
 
     ds = load_or_exit(dataset, at, quiet)
-    code = resolve_zone(ds, zone)
+    code = common.resolve_zone(ds, zone)
     data = form_bytes(ds, code, lang, FormLayout(frequency=frequency, trust=trust, value=value, long=long))
     atomic_write_bytes(out, data)
     if not quiet:
-        click.echo(f"{out}: the form of {code} ({len(form_organisations(ds, code))} organisations, "
-                   f"{'one long sheet' if long else 'one sheet per organisation'}, {lang})")
+        click.echo(say("survey.cli.form", out=out, zone=code,
+                       organisations=say("survey.cli.organisations", len(form_organisations(ds, code))),
+                       layout=say("survey.cli.long" if long else "survey.cli.sheets"), lang=lang))
 
 
 @survey_group.command("read")
@@ -70,9 +72,10 @@ def template(dataset: Path, zone: str, lang: str, out: Path, long: bool, frequen
               help="Write the dataset here (default: in place).")
 @click.option("--date", "date", metavar="DATE", callback=date_value, default=None,
               help="The date of answers whose form gives none.")
+@lang_option
 @quiet_option
 @handle_errors
-def read(forms: tuple[Path, ...], dataset: Path, out: Path | None, date, quiet: bool) -> None:
+def read(forms: tuple[Path, ...], dataset: Path, out: Path | None, date, lang: str, quiet: bool) -> None:
     """Add the answers of filled forms (or of a long CSV) to the dataset as ties of type survey.
 
     A CSV has the columns respondent, partner, level and date (frequency,
@@ -94,13 +97,13 @@ def read(forms: tuple[Path, ...], dataset: Path, out: Path | None, date, quiet: 
     result = read_survey(forms, dataset, out=out, date=date)
     read, merged = result.read, result.merged
     for problem in read.problems:
-        echo_err(str(problem) if problem.left_out else f"{problem.file}:{problem.row}: {problem.column}: "
-                 f"warning: {problem.reason}")
+        echo_err(common.problem_line(problem))
     target = out if out is not None else dataset
-    click.echo(f"{', '.join(read.files)}: {len(read.answers)} answer(s) read, {read.left_out} left out, "
-               f"{read.unrated} partner row(s) not rated")
-    click.echo(f"{target}: {merged.added} tie(s) added, {merged.replaced} replaced, {merged.unchanged} unchanged, "
-               f"{merged.closed} earlier answer(s) closed by a later wave")
+    click.echo(say("survey.cli.read", files=", ".join(read.files), answers=say("survey.cli.answers", len(read.answers)),
+                   left_out=say("cli.rows.left_out", read.left_out), unrated=say("survey.cli.unrated", read.unrated)))
+    click.echo(say("survey.cli.merged", target=target, added=say("survey.cli.added", merged.added),
+                   replaced=say("survey.cli.replaced", merged.replaced),
+                   unchanged=say("survey.cli.unchanged", merged.unchanged), closed=say("survey.cli.closed", merged.closed)))
     if not quiet:
         _summary(target, max(a.date for a in read.answers))
     if read.left_out:
@@ -123,13 +126,13 @@ def _summary(target: Path, at: str) -> None:
     for zone in dict.fromkeys(r.zone for r in found.responses):
         rows = [r for r in found.responses if r.zone == zone]
         whole = next(r for r in rows if not r.sector)
-        sectors = ", ".join(f"{r.sector or 'no sector'} {r.answered}/{r.asked}" for r in rows if r.sector)
-        click.echo(f"response {zone}: {whole.answered} of {whole.asked} organisations ({round(whole.rate * 100)}%)"
-                   + (f"; {sectors}" if sectors else ""))
+        sectors = ", ".join(f"{r.sector or say('survey.cli.no_sector')} {r.answered}/{r.asked}" for r in rows if r.sector)
+        click.echo(say("survey.cli.response", zone=zone, answered=whole.answered, asked=whole.asked,
+                       rate=round(whole.rate * 100), sectors=say("survey.cli.sectors", sectors=sectors) if sectors else ""))
         missing = found.nonrespondents.get(zone, ())
         if missing and zone != "region":
-            click.echo(f"  not answered ({zone}): " + "; ".join(name(v) for v in missing))
+            click.echo(say("survey.cli.not_answered", zone=zone, names="; ".join(name(v) for v in missing)))
     pairs = [d for d in found.disagreements if d.zone == "region"]
-    click.echo(f"{len(pairs)} pair(s) see their relation differently (levels 2 or more apart):")
+    click.echo(say("survey.cli.pairs", len(pairs)))
     for d in pairs:
-        click.echo(f"  {name(d.a)} says {d.level_a}, {name(d.b)} says {d.level_b}")
+        click.echo(say("survey.cli.says", a=name(d.a), level_a=d.level_a, b=name(d.b), level_b=d.level_b))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import EXIT_UNUSABLE, at_option, dataset_argument, default_dataset, echo_err
+from collabnet.cli.common import at_option, dataset_argument, default_dataset, fail_with, lang_option, problem_line, say
 from collabnet.errors import CollabnetError
 
 __all__ = ["validate"]
@@ -16,17 +16,18 @@ __all__ = ["validate"]
 @click.command()
 @dataset_argument
 @at_option
-def validate(dataset: Path | None, at: str | None) -> None:
+@lang_option
+def validate(dataset: Path | None, at: str | None, lang: str) -> None:
     """Check a dataset against the format and list every problem.
 
     Each problem is printed as FILE:ROW: COLUMN: reason (the header is row 1),
-    then the rows used and left out per file. Exit status: 0 when clean,
-    1 when rows were left out, 2 when the dataset cannot be used at all.
+    then the rows used and left out per file, in --lang. Exit status: 0 when
+    clean, 1 when rows were left out, 2 when the dataset cannot be used at all.
 
     \b
     Example:
       collabnet validate datasets/brussels
-      collabnet validate zone-south.xlsx
+      collabnet validate zone-south.xlsx --lang nl
     """
     from collabnet.dataset import load_dataset
 
@@ -34,11 +35,9 @@ def validate(dataset: Path | None, at: str | None) -> None:
     try:
         ds = load_dataset(path, at=at)
     except CollabnetError as exc:
-        echo_err(f"Error: {exc}")
-        sys.exit(EXIT_UNUSABLE)
+        fail_with(exc)
     for problem in ds.problems:
-        prefix = "" if problem.left_out else "warning: "
-        click.echo(f"{problem.file}:{problem.row}: {problem.column}: {prefix}{problem.reason}")
+        click.echo(problem_line(problem))
     left: dict[str, int] = {}
     for file, _row in sorted({(p.file, p.row) for p in ds.left_out if p.row > 0}):
         left[file] = left.get(file, 0) + 1
@@ -46,7 +45,8 @@ def validate(dataset: Path | None, at: str | None) -> None:
         click.echo("")
     for table, read in ds.rows_read.items():
         label = ds.labels[table]
-        used = ds.rows_used[table]
-        click.echo(f"{label}: {read} row(s) read, {used} used, {left.get(label, 0)} left out")
+        left_out = left.get(label, 0)
+        click.echo(say("cli.rows", file=label, read=say("cli.rows.read", read),
+                       used=say("cli.rows.used", ds.rows_used[table]), left_out=say("cli.rows.left_out", left_out)))
     if ds.left_out:
         sys.exit(1)

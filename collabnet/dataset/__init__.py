@@ -13,7 +13,7 @@ from collabnet.dataset.dates import parse_date
 from collabnet.dataset.model import Dataset
 from collabnet.dataset.reading import read_tables
 from collabnet.dataset.validation import problem_order, validate_tables
-from collabnet.errors import DatasetError
+from collabnet.errors import DatasetError, reason
 
 __all__ = ["Dataset", "load_dataset", "analysis_date"]
 
@@ -33,7 +33,7 @@ def analysis_date(at: dt.date | str | None) -> dt.date:
     try:
         return parse_date(str(at))
     except ValueError as exc:
-        raise DatasetError(f"--at: {exc}") from None
+        raise DatasetError(reason("option", option="--at", reason=exc.message)) from None
 
 
 def load_dataset(path: str | Path, at: dt.date | str | None = None) -> Dataset:

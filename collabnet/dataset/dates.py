@@ -18,7 +18,8 @@ goes through :func:`parse_date`, which accepts:
 
 A workbook's real date cells arrive here already as ``YYYY-MM-DD``
 (:mod:`collabnet.dataset.sheets`). Anything else, and a day that does not
-exist, raises ``ValueError`` with the reason: nothing is guessed.
+exist, raises :class:`~collabnet.errors.BadValue` (a ValueError) with the
+reason: nothing is guessed.
 
 Examples
 --------
@@ -29,11 +30,11 @@ Examples
 >>> parse_date("30/02/2024")
 Traceback (most recent call last):
 ...
-ValueError: not a date: '30/02/2024' (February 2024 has 29 days)
+collabnet.errors.BadValue: not a date: '30/02/2024' (February 2024 has 29 days)
 >>> parse_date("01/31/2024")
 Traceback (most recent call last):
 ...
-ValueError: not a date: '01/31/2024' (there is no month 31; dates are day first: DD/MM/YYYY)
+collabnet.errors.BadValue: not a date: '01/31/2024' (there is no month 31; dates are day first: DD/MM/YYYY)
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ import calendar
 import datetime as dt
 import functools
 import re
+
+from collabnet.errors import BadValue, reason
 
 __all__ = ["parse_date", "DATE_FORMS"]
 
@@ -53,8 +56,6 @@ _YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
 _DAY_FIRST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})" + _TIME)
 _SERIAL = re.compile(r"(\d{5})(?:\.\d+)?")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 after Excel's phantom 29 February 1900
-_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # not calendar.month_name: it follows the locale
 
 
 def parse_date(text: str | None) -> dt.date | None:
@@ -62,9 +63,9 @@ def parse_date(text: str | None) -> dt.date | None:
 
     Raises
     ------
-    ValueError
-        ``not a date: 'TEXT' (reason)`` when ``text`` is not one of the accepted
-        forms or names a day that does not exist.
+    BadValue
+        A ValueError, ``not a date: 'TEXT' (reason)``, when ``text`` is not one of
+        the accepted forms or names a day that does not exist.
 
     Examples
     --------
@@ -73,19 +74,19 @@ def parse_date(text: str | None) -> dt.date | None:
     >>> parse_date("2024")
     Traceback (most recent call last):
     ...
-    ValueError: not a date: '2024' (a year alone; write the day, e.g. 01/01/2024)
+    collabnet.errors.BadValue: not a date: '2024' (a year alone; write the day, e.g. 01/01/2024)
     """
     if text is None or not str(text).strip():
         return None
-    found, reason = _parse(str(text).strip())
+    found, why = _parse(str(text).strip())
     if found is None:
-        raise ValueError(f"not a date: {str(text).strip()!r} ({reason})")
+        raise BadValue(reason("not_a_date", text=str(text).strip(), reason=why))
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str) -> tuple[dt.date | None, str]:
-    """``(date, "")`` or ``(None, reason)``; cached, since a table repeats a few dates many times."""
+def _parse(text: str):
+    """``(date, None)`` or ``(None, reason)``; cached, since a table repeats a few dates many times."""
     match = _YEAR_FIRST.fullmatch(text)
     if match:
         year, _sep, month, day = match.groups()
@@ -99,19 +100,20 @@ def _parse(text: str) -> tuple[dt.date | None, str]:
         return _day(number, int(month), int(day), "DD/MM/YYYY")
     match = _SERIAL.fullmatch(text)
     if match:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(match.group(1))), ""
+        return _EXCEL_EPOCH + dt.timedelta(days=int(match.group(1))), None
     if re.fullmatch(r"\d{4}", text):
-        return None, "a year alone; write the day, e.g. 01/01/2024"
-    return None, f"expected {DATE_FORMS}"
+        return None, reason("year_alone")
+    return None, reason("date_forms", forms=DATE_FORMS)
 
 
-def _day(year: int, month: int, day: int, form: str) -> tuple[dt.date | None, str]:
+def _day(year: int, month: int, day: int, form: str):
     if not 1 <= month <= 12:
-        hint = "; dates are day first: DD/MM/YYYY" if form == "DD/MM/YYYY" and 1 <= day <= 12 else ""
-        return None, f"there is no month {month}{hint}"
+        day_first = form == "DD/MM/YYYY" and 1 <= day <= 12
+        return None, reason("no_month_day_first" if day_first else "no_month", month=month)
     if year < 1:
-        return None, "there is no year 0"
+        return None, reason("no_year_zero")
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return None, f"{_MONTHS[month]} {year} has {days} days"
-    return dt.date(year, month, day), ""
+        # the month's name from the words, not calendar.month_name: that follows the locale
+        return None, reason("month_days", month=reason(f"month.{month}"), year=year, days=days)
+    return dt.date(year, month, day), None

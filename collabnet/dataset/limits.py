@@ -20,9 +20,10 @@ Empty cells cost nothing: a workbook whose declared dimension reaches
 
 from __future__ import annotations
 
-from collabnet.errors import DatasetError
+from collabnet.errors import DatasetError, reason
+from collabnet.records.messages import Message, Number
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS", "size_text", "too_many_rows"]
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS", "size", "too_many_rows"]
 
 MAX_FILE_BYTES = 512 * 2**20
 MAX_ROWS = 2_000_000
@@ -30,17 +31,20 @@ MAX_COLUMNS = 1_024
 MAX_CELLS = 20_000_000
 
 
-def size_text(size: int) -> str:
+def size(count: int) -> Message:
     """A byte count for a message.
 
-    >>> size_text(512 * 2**20), size_text(5 * 2**30), size_text(1500)
-    ('512 MiB', '5.0 GiB', '1,500 bytes')
+    >>> from collabnet.words import plain
+    >>> [plain("en").say(size(n)) for n in (512 * 2**20, 5 * 2**30, 1500)]
+    ['512 MiB', '5.0 GiB', '1,500 bytes']
+    >>> plain("fr").say(size(5 * 2**30))
+    '5,0 Gio'
     """
-    if size >= 2**30:
-        return f"{size / 2**30:.1f} GiB"
-    if size >= 2**20:
-        return f"{size // 2**20:,} MiB"
-    return f"{size:,} bytes"
+    if count >= 2**30:
+        return reason("size.gib", n=Number(count / 2**30, 1))
+    if count >= 2**20:
+        return reason("size.mib", n=Number(count // 2**20))
+    return reason("size.bytes", n=Number(count))
 
 
 def too_many_rows(label: str) -> DatasetError:
@@ -49,5 +53,4 @@ def too_many_rows(label: str) -> DatasetError:
     >>> print(too_many_rows("actors.csv"))
     actors.csv: more than 2,000,000 rows, the most collabnet reads in one table (split the dataset, by zone for instance)
     """
-    return DatasetError(f"{label}: more than {MAX_ROWS:,} rows, the most collabnet reads in one table "
-                        "(split the dataset, by zone for instance)")
+    return DatasetError(reason("too_many_rows", file=label, n=Number(MAX_ROWS)))

@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 from collabnet.codes import normalise
-from collabnet.errors import DatasetError
+from collabnet.errors import DatasetError, reason
 
 __all__ = ["TABLE_NAMES", "COLUMN_NAMES", "table_of", "canonical_columns", "table_name", "column_name",
            "spellings", "LANG_INDEX"]
@@ -181,8 +181,8 @@ def canonical_columns(table: str, columns: list[str], label: str = "") -> list[s
             result.append(column)
             continue
         if canonical in taken:
-            raise DatasetError(f"{label}:1: {column}: the columns {taken[canonical]!r} and {column!r} both name the "
-                               f"column {canonical!r}; keep one")
+            raise DatasetError(reason("two_spellings", file=label, column=column, first=taken[canonical], second=column,
+                                      canonical=canonical))
         taken[canonical] = column
         result.append(canonical)
     return result

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collabnet.codes import normalise
-from collabnet.dataset.limits import MAX_FILE_BYTES, MAX_ROWS, size_text, too_many_rows
+from collabnet.dataset.limits import MAX_FILE_BYTES, MAX_ROWS, size, too_many_rows
 from collabnet.dataset.names import canonical_columns, spellings, table_of
-from collabnet.errors import DatasetError, Problem
+from collabnet.errors import DatasetError, Problem, reason
+from collabnet.records.messages import Both, Message, Number
 
 __all__ = ["RawTable", "TABLES", "read_tables", "parse_csv_bytes", "decode", "detect_delimiter"]
 
@@ -131,7 +132,7 @@ def _header(names: list[str], label: str) -> list[str]:
         if not name:
             name = f"column_{position}"
         if name in columns:
-            raise DatasetError(f"{label}:1: {name}: the column appears twice in the header")
+            raise DatasetError(reason("column_twice", file=label, column=name))
         columns.append(name)
     while columns and columns[-1].startswith("column_"):
         columns.pop()
@@ -150,23 +151,18 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
         if not any(values):
             continue
         if values[0].lower() == first and [v.lower() for v in values[: len(columns)]] == header_key:
-            table.problems.append(Problem(label, number, columns[0], "the header row is repeated here; row ignored"))
+            table.problems.append(Problem(label, number, columns[0], reason("header_repeated")))
             continue
         extra = values[len(columns):]
         if any(extra):
-            table.problems.append(
-                Problem(label, number, "(row)",
-                        f"the row has {len(columns) + len(extra)} values but the header has {len(columns)} columns"
-                        " (an unquoted delimiter inside a value?)")
-            )
+            table.problems.append(Problem(label, number, "(row)", reason(
+                "too_many_values", values=len(columns) + len(extra), columns=reason("n.columns", n=len(columns)))))
             continue
         if delimiter and len(values) == 1 and len(columns) > 1:
             other = "," if delimiter == ";" else ";"
             if other in values[0]:
                 table.problems.append(
-                    Problem(label, number, "(row)",
-                            f"the row is separated by {other!r} but the file uses {delimiter!r}")
-                )
+                    Problem(label, number, "(row)", reason("other_delimiter", other=other, delimiter=delimiter)))
                 continue
         row = dict(zip(columns, values))
         for column in columns[len(values):]:
@@ -197,10 +193,9 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
     """
     text, encoding = decode(data)
     if "\x00" in text:
-        raise DatasetError(f"{label}: not a text file (NUL bytes: a binary file, or a damaged UTF-16 file?); "
-                           "save it as CSV UTF-8")
+        raise DatasetError(reason("not_text", file=label))
     if not text.strip():
-        raise DatasetError(f"{label}: the file is empty (expected a header row)")
+        raise DatasetError(reason("empty_file", file=label))
     delimiter = None
     first = _LINE.match(text)
     match = re.fullmatch(r'"?sep=(.)"?[,;]*', first.group().strip(), flags=re.IGNORECASE)
@@ -209,17 +204,16 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
         text = text[first.end():]
     header_line = re.search(r"[^\r\n]*[^\s][^\r\n]*", text)
     if header_line is None:
-        raise DatasetError(f"{label}: the file is empty (expected a header row)")
+        raise DatasetError(reason("empty_file", file=label))
     delimiter = delimiter or detect_delimiter(header_line.group())
     table = RawTable(name, label, [], [], encoding=encoding, delimiter=delimiter)
     records = _records(text, delimiter, table)
     # Row numbers are the spreadsheet's: blank lines above the header count, as Excel shows them.
     header = next(((n, r) for n, r in records if any(v.strip() for v in r)), None)
     if header is None:
-        raise DatasetError(f"{label}: the file is empty (expected a header row)")
+        raise DatasetError(reason("empty_file", file=label))
     if any(_INVALID.search(v) for v in header[1]):
-        raise DatasetError(f"{label}:{header[0]}: the header holds a byte that is not valid {encoding.upper()} "
-                           "(save the file as CSV UTF-8)")
+        raise DatasetError(reason("header_byte", file=label, row=header[0], encoding=encoding.upper()))
     table.columns = _header(header[1], label)
     _rows(_readable(records, table), table.columns, label, delimiter, table)
     return table
@@ -258,11 +252,11 @@ def _records(text: str, delimiter: str, table: RawTable):
                 runaway = _runaway(values, last and _ends_inside_quote(text, starts[0], delimiter), delimiter,
                                    len(table.columns) or len(values), len(starts) - 1)
                 if runaway is not None:
-                    position_, reason = runaway
+                    position_, why = runaway
                     column = table.columns[position_] if position_ < len(table.columns) else "(row)"
                     if not table.columns:  # the header itself
-                        raise DatasetError(f"{table.label}:{number}: {reason}")
-                    table.problems.append(Problem(table.label, number, column, reason))
+                        raise DatasetError(reason("at_row", file=table.label, row=number, reason=why))
+                    table.problems.append(Problem(table.label, number, column, why))
                     restart = starts[1]
                     break
             yield number, values
@@ -290,10 +284,7 @@ def _runaway(values: list[str], ends_open: bool, delimiter: str, width: int, lin
             continue
         looks_like_rows = any(line.count(delimiter) >= needed for line in re.split(r"\r\n|\r|\n", value)[1:])
         if breaks > _EXCEL_LINE_BREAKS or ends_open or looks_like_rows:
-            where = "up to its end" if ends_open else "holding lines that look like rows"
-            return position, (f"a quote opened here is never closed: the value runs over {lines} more "
-                              f"line(s) of the file, {where}; the row is left out and the lines after it are read "
-                              "as rows (close the quote)")
+            return position, reason("unclosed_quote.end" if ends_open else "unclosed_quote.rows", n=lines)
     return None
 
 
@@ -317,10 +308,8 @@ def _readable(records, table: RawTable):
         byte = ord(_INVALID.search(value).group()) - 0xDC00
         column = table.columns[bad] if bad < len(table.columns) else "(row)"
         shown = _INVALID.sub("\N{REPLACEMENT CHARACTER}", value.strip())
-        table.problems.append(Problem(
-            table.label, number, column,
-            f"byte 0x{byte:02X} in {shown!r} is not valid {table.encoding.upper()}, the encoding of the rest of "
-            "the file; the row is left out (correct the value, save the file as CSV UTF-8)"))
+        table.problems.append(Problem(table.label, number, column, reason(
+            "bad_byte", byte=f"0x{byte:02X}", value=shown, encoding=table.encoding.upper())))
 
 
 def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -345,11 +334,10 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                 by_table.setdefault(key, []).append(sheet_name)
             else:
                 notes.append(Problem(f"{path.name}[{sheet_name}]", 0, "(sheet)",
-                                     "not a dataset sheet; not read" + _did_you_mean(sheet_name, ""), left_out=False))
+                                     reason("not_a_sheet", hint=_did_you_mean(sheet_name, "")), left_out=False))
         for table_name, found in by_table.items():
             if len(found) > 1:
-                raise DatasetError(f"{path.name}: the sheets {_and(found)} both hold the table {table_name!r}; "
-                                   "keep one")
+                raise DatasetError(reason("two_sheets", file=path.name, sheets=_quoted(found), table=table_name))
         tables: dict[str, RawTable] = {}
         for table_name in TABLES:
             if table_name not in by_table:
@@ -369,26 +357,21 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                             rows.setdefault(r, {})[c] = top
                             filled += 1
                     if filled > MAX_CELLS:
-                        raise DatasetError(f"{label}: merged cells {name_} fill more than {MAX_CELLS:,} cells, "
-                                           "the most collabnet reads in one sheet")
+                        raise DatasetError(reason("merged_too_many", file=label, range=name_, n=Number(MAX_CELLS)))
                 if end_row > 1:
-                    notes.append(Problem(label, first_row, name_,
-                                         "merged cells: the top-left value is used for every cell", left_out=False))
+                    notes.append(Problem(label, first_row, name_, reason("merged"), left_out=False))
             records = [(n, [rows[n].get(c, "") for c in range(1, max(rows[n]) + 1)]) for n in sorted(rows)]
             if not records:
-                notes.append(Problem(label, 0, "(sheet)", "the sheet is empty", left_out=False))
+                notes.append(Problem(label, 0, "(sheet)", reason("empty_sheet"), left_out=False))
                 if table_name == "actors":
-                    raise DatasetError(f"{label}: the sheet is empty (expected a header row)")
+                    raise DatasetError(reason("empty_actors_sheet", file=label))
                 continue
             header_number, header = records[0]
             columns = _header(header, label)
             table = RawTable(table_name, label, columns, [], encoding="xlsx", delimiter="")
             for (r, c) in sorted(sheet.blank_formulas):
                 if r > header_number and c <= len(columns) and not rows.get(r, {}).get(c):
-                    table.problems.append(Problem(
-                        label, r, columns[c - 1],
-                        "a formula without a saved value (open and save the workbook in Excel, or paste values)",
-                        left_out=False))
+                    table.problems.append(Problem(label, r, columns[c - 1], reason("formula"), left_out=False))
             _rows(records[1:], columns, label, None, table)
             tables[table_name] = _named(table)
     finally:
@@ -396,17 +379,18 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     return tables, notes
 
 
-def _did_you_mean(name: str, suffix: str) -> str:
+def _did_you_mean(name: str, suffix: str) -> Message | str:
     """`` (did you mean 'memberships.csv'?)`` for a name close to a spelling of a table's, else empty.
 
-    >>> _did_you_mean("memberschips", ".csv"), _did_you_mean("tiess", ""), _did_you_mean("notes", ".csv")
-    (" (did you mean 'memberships.csv'?)", " (did you mean 'ties'?)", '')
-    >>> _did_you_mean("Lidmaatschapen", "")
-    " (did you mean 'lidmaatschappen'?)"
+    >>> from collabnet.words import plain
+    >>> [plain("en").say(_did_you_mean(*a)) for a in (("memberschips", ".csv"), ("tiess", ""), ("notes", ".csv"))]
+    [" (did you mean 'memberships.csv'?)", " (did you mean 'ties'?)", '']
+    >>> plain("nl").say(_did_you_mean("Lidmaatschapen", ""))
+    " (misschien 'lidmaatschappen'?)"
     """
     spelled = {normalise(n): n for t in TABLES for n in spellings(t)}
     close = difflib.get_close_matches(normalise(name), list(spelled), n=1, cutoff=0.75)
-    return f" (did you mean {spelled[close[0]] + suffix!r}?)" if close else ""
+    return reason("did_you_mean", spelling=spelled[close[0]] + suffix) if close else ""
 
 
 def _named(table: RawTable) -> RawTable:
@@ -420,9 +404,9 @@ def _named(table: RawTable) -> RawTable:
     return table
 
 
-def _and(names: list[str]) -> str:
-    quoted = [repr(n) for n in names]
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+def _quoted(names: list[str]) -> Both:
+    """``'a', 'b' and 'c'`` in the reader's language."""
+    return Both(tuple(repr(n) for n in names))
 
 
 def _regular_file(path: Path, label: str) -> int:
@@ -430,12 +414,11 @@ def _regular_file(path: Path, label: str) -> int:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise DatasetError(f"{label}: cannot read the file ({exc.strerror})") from None
+        raise DatasetError(reason("cannot_read", file=label, error=exc.strerror)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise DatasetError(f"{label}: not a regular file (a pipe, a device, or a link to one); not read")
+        raise DatasetError(reason("not_regular", file=label))
     if info.st_size > MAX_FILE_BYTES:
-        raise DatasetError(f"{label}: {size_text(info.st_size)}, more than the {size_text(MAX_FILE_BYTES)} collabnet "
-                           "reads in one file (split the dataset, by zone for instance)")
+        raise DatasetError(reason("file_too_big", file=label, size=size(info.st_size), most=size(MAX_FILE_BYTES)))
     return info.st_size
 
 
@@ -446,18 +429,15 @@ def _read_capped(path: Path, label: str) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise DatasetError(f"{label}: cannot read the file ({exc.strerror})") from None
+        raise DatasetError(reason("cannot_read", file=label, error=exc.strerror)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise DatasetError(f"{label}: more than the {size_text(MAX_FILE_BYTES)} collabnet reads in one file")
+        raise DatasetError(reason("file_grew", file=label, most=size(MAX_FILE_BYTES)))
     return data
 
 
-#: Files collabnet itself writes next to a dataset's tables: listed as not read, saying what they are.
-COMPANION_FILES = {
-    "edges.csv": "the links of the actor graph as `collabnet export --format csv` writes them",
-    "review.csv": "the names `collabnet import` could not match for sure",
-    "truth.json": "the structure `collabnet synth` planted",
-}
+#: Files collabnet itself writes next to a dataset's tables: listed as not read, saying what they are
+#: (the key of the message that says it, ``problem.companion.<key>``).
+COMPANION_FILES = {"edges.csv": "edges", "review.csv": "review", "truth.json": "truth"}
 
 
 def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -474,18 +454,18 @@ def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             by_table.setdefault(key, []).append(entry)
             continue
         if entry.is_dir():
-            reason = "a folder; not read"
+            why = reason("folder")
         elif not entry.is_file():
-            reason = "not a regular file; not read"
+            why = reason("not_regular_entry")
         elif entry.name.lower() in COMPANION_FILES:
-            reason = f"{COMPANION_FILES[entry.name.lower()]}, not a dataset table; not read"
+            why = reason(f"companion.{COMPANION_FILES[entry.name.lower()]}")
         else:
-            reason = "not a dataset file; not read" + _did_you_mean(entry.stem, ".csv")
-        notes.append(Problem(entry.name, 0, "(file)", reason, left_out=False))
+            why = reason("not_a_file", hint=_did_you_mean(entry.stem, ".csv"))
+        notes.append(Problem(entry.name, 0, "(file)", why, left_out=False))
     for table_name, files in by_table.items():
         if len(files) > 1:
-            raise DatasetError(f"{_and([f.name for f in files])}: {len(files)} files for the table {table_name!r}; "
-                               "keep one")
+            raise DatasetError(reason("two_files", files=_quoted([f.name for f in files]), n=len(files),
+                                      table=table_name))
     tables = {}
     for table_name in TABLES:
         if table_name not in by_table:
@@ -493,7 +473,7 @@ def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         file = by_table[table_name][0]
         data = _read_capped(file, file.name)
         if not data.strip() and table_name != "actors":
-            notes.append(Problem(file.name, 0, "(file)", "the file is empty; no rows read", left_out=False))
+            notes.append(Problem(file.name, 0, "(file)", reason("empty_table_file"), left_out=False))
             continue
         tables[table_name] = _named(parse_csv_bytes(data, table_name, file.name))
     return tables, notes
@@ -511,7 +491,7 @@ def read_tables(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """
     source = Path(path)
     if not source.exists():
-        raise DatasetError(f"{source}: no such file or folder")
+        raise DatasetError(reason("no_such_path", path=source))
     if source.is_dir():
         tables, notes = read_folder(source)
         missing_label, found = f"{source.name}/actors.csv", "files"
@@ -520,12 +500,11 @@ def read_tables(path: str | Path) -> tuple[dict[str, RawTable], list[Problem]]:
         tables, notes = read_workbook(source)
         missing_label, found = f"{source.name}[actors]", "sheets"
     else:
-        raise DatasetError(f"{source.name}: a dataset is a folder of CSV files or an .xlsx workbook")
+        raise DatasetError(reason("not_a_dataset", file=source.name))
     if "actors" not in tables:
         names = [t.label for t in tables.values()] + [n.file for n in notes if n.column in ("(file)", "(sheet)")]
         if found == "sheets":
             names = [n[len(source.name) + 1:-1] for n in names if n.startswith(source.name + "[")]
-        shown = ", ".join(repr(n) for n in sorted(set(names))) or "none"
-        raise DatasetError(f"{missing_label}: no actors table (the only required table; {found} found: {shown}; "
-                           "name it actors, actoren or acteurs)")
+        shown = ", ".join(repr(n) for n in sorted(set(names))) or reason("none" if found == "files" else "none.f")
+        raise DatasetError(reason(f"no_actors.{found}", file=missing_label, found=shown))
     return tables, notes

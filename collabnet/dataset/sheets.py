@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from collabnet.dataset.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, size_text, too_many_rows
-from collabnet.errors import DatasetError
+from collabnet.dataset.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, size, too_many_rows
+from collabnet.errors import DatasetError, reason
+from collabnet.records.messages import Number
 
 __all__ = ["Workbook", "Sheet", "cell_text", "column_number", "cell_name"]
 
@@ -105,28 +106,27 @@ class Workbook:
         try:
             self.archive = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise DatasetError(f"{path.name}: cannot read the workbook (not an .xlsx file, or damaged: {exc})") from None
+            raise DatasetError(reason("bad_workbook", file=path.name, error=str(exc))) from None
         self._strings: list[str] | None = None
         try:
             self._read_structure()
         except DatasetError:
             raise
         except _DAMAGED as exc:
-            raise DatasetError(f"{path.name}: cannot read the workbook (damaged: {exc})") from None
+            raise DatasetError(reason("damaged_workbook", file=path.name, error=str(exc))) from None
 
     def close(self) -> None:
         self.archive.close()
 
-    def _open(self, member: str, what: str):
-        """A stream over one part, after checking the size the zip declares for it."""
+    def _open(self, member: str, what):
+        """A stream over one part (``what``: its name, a message), after checking the size the zip declares for it."""
         info = self.archive.getinfo(member)
         if info.file_size > MAX_FILE_BYTES:
-            raise DatasetError(
-                f"{self.path.name}: {what} ({member}) unpacks to {size_text(info.file_size)}, more than the "
-                f"{size_text(MAX_FILE_BYTES)} collabnet reads (a zip bomb, or a sheet far beyond its data?)")
+            raise DatasetError(reason("zip_bomb", file=self.path.name, part=what, member=member,
+                                      size=size(info.file_size), most=size(MAX_FILE_BYTES)))
         return self.archive.open(member)
 
-    def _xml(self, member: str, what: str) -> ET.Element:
+    def _xml(self, member: str, what) -> ET.Element:
         with self._open(member, what) as stream:
             return ET.parse(stream).getroot()
 
@@ -134,15 +134,15 @@ class Workbook:
         names = set(self.archive.namelist())
         book = "xl/workbook.xml"
         if "_rels/.rels" in names:
-            for rel in self._xml("_rels/.rels", "the package relationships"):
+            for rel in self._xml("_rels/.rels", reason("part.relationships")):
                 if rel.get("Type", "").endswith("/officeDocument"):
                     book = posixpath.normpath(rel.get("Target", book).lstrip("/"))
-        root = self._xml(book, "the workbook part")
+        root = self._xml(book, reason("part.workbook"))
         base = posixpath.dirname(book)
         rels_name = posixpath.join(base, "_rels", posixpath.basename(book) + ".rels")
         targets, self._styles_member, self._strings_member = {}, None, None
         if rels_name in names:
-            for rel in self._xml(rels_name, "the workbook relationships"):
+            for rel in self._xml(rels_name, reason("part.workbook_relationships")):
                 target = rel.get("Target", "")
                 member = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(base, target))
                 targets[rel.get("Id")] = member
@@ -166,7 +166,7 @@ class Workbook:
     def _read_date_styles(self) -> set[int]:
         from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
-        root = self._xml(self._styles_member, "the styles part")
+        root = self._xml(self._styles_member, reason("part.styles"))
         custom = {int(e.get("numFmtId")): e.get("formatCode", "") for e in root.iter() if _local(e.tag) == "numFmt"}
         dates = set()
         for section in root:
@@ -183,7 +183,7 @@ class Workbook:
         if self._strings is None:
             self._strings = []
             if self._strings_member in self.archive.namelist():
-                with self._open(self._strings_member, "the shared strings") as stream:
+                with self._open(self._strings_member, reason("part.strings")) as stream:
                     root = None
                     for event, element in ET.iterparse(stream, events=("start", "end")):
                         if event == "start":
@@ -201,12 +201,12 @@ class Workbook:
         if member is None:
             return sheet
         try:
-            with self._open(member, f"the sheet {name!r}") as stream:
+            with self._open(member, reason("part.sheet", name=name)) as stream:
                 self._stream_sheet(stream, sheet, label)
         except DatasetError:
             raise
         except _DAMAGED as exc:
-            raise DatasetError(f"{label}: cannot read the sheet (damaged: {exc})") from None
+            raise DatasetError(reason("damaged_sheet", file=label, error=str(exc))) from None
         return sheet
 
     def _stream_sheet(self, stream, sheet: Sheet, label: str) -> None:
@@ -221,8 +221,7 @@ class Workbook:
             if tag == "row":
                 row_number = int(element.get("r") or row_number + 1)
                 if not 1 <= row_number <= _EXCEL_ROWS:
-                    raise DatasetError(f"{label}: row number {row_number} is outside 1-{_EXCEL_ROWS:,} "
-                                       "(a damaged workbook)")
+                    raise DatasetError(reason("row_outside", file=label, row=row_number, last=Number(_EXCEL_ROWS)))
                 values = self._row_values(element, row_number, sheet, label)
                 if values:
                     sheet.rows[row_number] = values
@@ -230,8 +229,7 @@ class Workbook:
                     if len(sheet.rows) > MAX_ROWS + 1:
                         raise too_many_rows(label)
                     if cells > MAX_CELLS:
-                        raise DatasetError(f"{label}: more than {MAX_CELLS:,} cells hold a value, the most "
-                                           "collabnet reads in one sheet")
+                        raise DatasetError(reason("too_many_cells", file=label, n=Number(MAX_CELLS)))
                 if data is not None:
                     data.clear()
             elif tag == "mergeCell":
@@ -256,10 +254,9 @@ class Workbook:
                     sheet.blank_formulas.add((row_number, column))
                 continue
             if column > MAX_COLUMNS:
-                raise DatasetError(
-                    f"{label}: cell {cell_name(row_number, column)} holds a value beyond column "
-                    f"{cell_name(row_number, MAX_COLUMNS)[:-len(str(row_number))]}, the last of the "
-                    f"{MAX_COLUMNS:,} columns collabnet reads (a stray cell? delete what lies beyond the table)")
+                raise DatasetError(reason("far_cell", file=label, cell=cell_name(row_number, column),
+                                          last=cell_name(row_number, MAX_COLUMNS)[:-len(str(row_number))],
+                                          n=Number(MAX_COLUMNS)))
             values[column] = text
         return values
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from collabnet import codes
 from collabnet.dataset.names import COLUMN_NAMES, LANG_INDEX, column_name, table_name
-from collabnet.errors import CollabnetError
+from collabnet.errors import CollabnetError, reason
 from collabnet.writing import atomic_write_bytes, csv_text, xlsx_bytes
 
 __all__ = ["TemplateTable", "template_tables", "write_template", "COLUMNS", "dropdowns"]
@@ -172,12 +172,12 @@ def write_template(target: str | Path, lang: str = "en") -> list[Path]:
     """
     path = Path(target)
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise CollabnetError(f"{path}: exists already; give a new file or an empty folder (nothing is overwritten)")
+        raise CollabnetError(reason("exists", path=path))
     tables = template_tables(lang)
     if path.suffix.lower() == ".xlsx":
         return [atomic_write_bytes(path, xlsx_bytes(lambda book: _build(book, tables, lang)))]
     if path.suffix:
-        raise CollabnetError(f"{path}: give a .xlsx file or a folder (for CSV files)")
+        raise CollabnetError(reason("template_target", path=path))
     return [atomic_write_bytes(path / f"{t.name}.csv",
                                csv_text(t.header, ([_csv_cell(v) for v in row] for row in t.rows),
                                         neutralise=False).encode("utf-8"))

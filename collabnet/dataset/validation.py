@@ -29,7 +29,7 @@ from collabnet.codes import CodeTable, normalise
 from collabnet.dataset.dates import parse_date
 from collabnet.dataset.names import spellings
 from collabnet.dataset.reading import RawTable
-from collabnet.errors import DatasetError, Problem
+from collabnet.errors import DatasetError, Problem, reason
 
 __all__ = ["REQUIRED", "KNOWN", "validate_tables", "problem_order", "Taxonomy", "ZoneTable"]
 
@@ -159,42 +159,42 @@ class _Checker:
         """Begin a new row: every problem of the row is reported, then the row is left out."""
         self.failed = False
 
-    def fail(self, row: int, column: str, reason: str) -> None:
+    def fail(self, row: int, column: str, message) -> None:
         self.failed = True
-        self.problems.append(Problem(self.raw.label, row, self.raw.header(column), reason, left_out=True))
+        self.problems.append(Problem(self.raw.label, row, self.raw.header(column), message, left_out=True))
 
-    def warn(self, row: int, column: str, reason: str) -> None:
-        self.problems.append(Problem(self.raw.label, row, self.raw.header(column), reason, left_out=False))
+    def warn(self, row: int, column: str, message) -> None:
+        self.problems.append(Problem(self.raw.label, row, self.raw.header(column), message, left_out=False))
 
 
 def _identify(check: _Checker, number: int, values: dict[str, str], seen: dict[str, int]) -> str:
     """Check a row's ``id`` (present, unique in its table) and ``name``; return the id."""
     row_id = values["id"]
     if not row_id:
-        check.fail(number, "id", "id is empty")
+        check.fail(number, "id", reason("empty", column="id"))
     elif row_id in seen:
-        check.fail(number, "id", f"duplicate id {row_id!r} (first at row {seen[row_id]})")
+        check.fail(number, "id", reason("duplicate_id", id=row_id, first=seen[row_id]))
     else:
         seen[row_id] = number
     if not values["name"]:
-        check.fail(number, "name", "name is empty")
+        check.fail(number, "name", reason("empty", column="name"))
     return row_id
 
 
 def _require_columns(raw: RawTable) -> None:
     for column in REQUIRED[raw.name]:
         if column not in raw.columns:
-            found = ", ".join(raw.header(c) for c in raw.columns) or "none"
+            found = ", ".join(raw.header(c) for c in raw.columns) or reason("none.f")
             others = [n for n in spellings(raw.name, column) if n != column][:2]
-            also = f"; also accepted: {', '.join(others)}" if others else ""
-            raise DatasetError(f"{raw.label}: the required column {column!r} is missing (columns found: {found}{also})")
+            also = reason("also_accepted", names=", ".join(others)) if others else ""
+            raise DatasetError(reason("missing_column", file=raw.label, column=column, found=found, also=also))
 
 
 def _code(check: _Checker, row: int, column: str, value: str, table: CodeTable, required: bool):
     """Match a code; report and return ``False`` when it cannot be used."""
     if not value:
         if required:
-            check.fail(row, column, f"{column} is empty")
+            check.fail(row, column, reason("empty", column=column))
             return False
         return None
     found = table.match(value)
@@ -210,12 +210,12 @@ def _dates(check: _Checker, row: int, values: dict[str, str]) -> tuple[str, str]
         try:
             parsed[column] = parse_date(values.get(column, ""))
         except ValueError as exc:
-            check.fail(row, column, str(exc))
+            check.fail(row, column, exc.message)
     if len(parsed) < 2:
         return None
     since, until = parsed["since"], parsed["until"]
     if since and until and until <= since:
-        check.fail(row, "until", f"until ({until}) is not after since ({since}); are the dates reversed?")
+        check.fail(row, "until", reason("reversed_dates", until=until, since=since))
         return None
     return (since.isoformat() if since else "", until.isoformat() if until else "")
 
@@ -237,19 +237,19 @@ def _validate_sectors(raw: RawTable, problems: list[Problem]) -> Taxonomy:
         code = values["code"]
         family = _code(check, number, "family", values["family"], codes.FAMILIES, True)
         if not code:
-            check.fail(number, "code", "code is empty")
+            check.fail(number, "code", reason("empty", column="code"))
             continue
         if family is False:
             continue
         if code in seen:
-            check.fail(number, "code", f"duplicate sector code {code!r} (first at row {seen[code]})")
+            check.fail(number, "code", reason("duplicate_sector", code=code, first=seen[code]))
             continue
         seen[code] = number
         records.append(dict(values, code=code, family=family, row=number))
     frame = _frame([{k: r.get(k, "") for k in (*KNOWN["sectors"], "row", *raw.columns)} for r in records],
                    raw, KNOWN["sectors"])
     if frame.empty:
-        raise DatasetError(f"{raw.label}: no usable sector in the sectors table")
+        raise DatasetError(reason("no_sector", file=raw.label))
     return Taxonomy(frame)
 
 
@@ -259,16 +259,16 @@ def _validate_zones(raw: RawTable, problems: list[Problem]) -> ZoneTable:
     records = []
     for number, values in raw.rows:
         if not values["zone"]:
-            check.fail(number, "zone", "zone is empty")
+            check.fail(number, "zone", reason("empty", column="zone"))
             continue
         if not values["municipality"]:
-            check.fail(number, "municipality", "municipality is empty")
+            check.fail(number, "municipality", reason("empty", column="municipality"))
             continue
         records.append({**{k: values.get(k, "") for k in raw.columns}, "row": number})
     frame = _frame([{k: r.get(k, "") for k in (*KNOWN["zones"], "row", *raw.columns)} for r in records],
                    raw, KNOWN["zones"])
     if frame.empty:
-        raise DatasetError(f"{raw.label}: no usable row in the zones table")
+        raise DatasetError(reason("no_zone_row", file=raw.label))
     return ZoneTable(frame)
 
 
@@ -284,14 +284,14 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
         sectors = []
         parts = [p.strip() for p in values["sector"].split("|") if p.strip()]
         if not parts:
-            check.fail(number, "sector", "sector is empty")
+            check.fail(number, "sector", reason("empty", column="sector"))
         for part in parts:
             code = taxonomy.codes_table.match(part)
             if code is None:
-                reason = taxonomy.codes_table.unknown_message(part)
+                unknown = taxonomy.codes_table.unknown_message(part)
                 if "," in part or ";" in part:
-                    reason += "; separate several sectors with '|'"
-                check.fail(number, "sector", reason)
+                    unknown = reason("several_sectors", reason=unknown)
+                check.fail(number, "sector", unknown)
             elif code not in sectors:
                 sectors.append(code)
         line = _code(check, number, "line", values.get("line", ""), codes.LINES, False)
@@ -301,8 +301,7 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
             if matched is None and re.fullmatch(r"[a-zA-Z]{2}", language):
                 matched = language.lower()
             if matched is None:
-                check.fail(number, "language", f"unknown language {language!r} (expected nl, fr, bi or another "
-                           "two-letter ISO 639-1 code)")
+                check.fail(number, "language", reason("bad_language", value=language))
             language = matched or ""
         zone = ""
         if values.get("zone", ""):
@@ -314,9 +313,8 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
             if len(found) == 1:
                 zone = next(iter(found))
             elif len(found) > 1:
-                check.fail(number, "municipality",
-                           f"municipality {values['municipality']!r} lies in several zones "
-                           f"({', '.join(sorted(found))}); give a postal code or the zone")
+                check.fail(number, "municipality", reason("several_zones", municipality=values["municipality"],
+                                                          zones=", ".join(sorted(found))))
         dates = _dates(check, number, values) if ("since" in raw.columns or "until" in raw.columns) else ("", "")
         if check.failed:
             continue
@@ -337,26 +335,24 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
                                               .get("kind") == "person" else None)
             if org is None:
                 if organisation in seen:
-                    check.fail(number, "organisation",
-                               f"organisation {organisation!r} was left out (see {raw.label}:{seen[organisation]})")
+                    check.fail(number, "organisation", reason("left_out.organisation", id=organisation,
+                                                              at=f"{raw.label}:{seen[organisation]}"))
                 else:
-                    check.fail(number, "organisation", f"no actor with id {organisation!r}")
+                    check.fail(number, "organisation", reason("no_id.actor", id=organisation))
                 continue
             if org["kind"] != "organisation":
-                check.fail(number, "organisation", f"{organisation!r} is a person, not an organisation")
+                check.fail(number, "organisation", reason("person_not_organisation", id=organisation))
                 continue
             for column in ("zone", "line", "language", "municipality"):
                 if not rec.get(column):
                     rec[column] = org.get(column, "")
         elif rec["kind"] == "organisation" and organisation:
-            check.warn(number, "organisation", "an organisation's organisation column is ignored")
+            check.warn(number, "organisation", reason("organisation_of_organisation"))
         if not rec["zone"]:
             if rec.get("municipality"):
-                check.fail(number, "municipality",
-                           f"cannot determine the zone: municipality {rec['municipality']!r} is not in the zones "
-                           "table (give the zone column)")
+                check.fail(number, "municipality", reason("zone_of_municipality", municipality=rec["municipality"]))
             else:
-                check.fail(number, "zone", "cannot determine the zone: zone and municipality are empty")
+                check.fail(number, "zone", reason("no_zone"))
             continue
         used[actor_id] = rec
     records = [{k: r.get(k, "") for k in (*KNOWN["actors"], "row", *raw.columns)}
@@ -391,14 +387,14 @@ def _reference(check: _Checker, number: int, column: str, value: str, used: set[
                what: str) -> bool:
     """Check that ``value`` names a used actor or group; report why not."""
     if not value:
-        check.fail(number, column, f"{column} is empty")
+        check.fail(number, column, reason("empty", column=column))
         return False
     if value in used:
         return True
     if value in seen:
-        check.fail(number, column, f"{what} {value!r} was left out (see {seen[value]})")
+        check.fail(number, column, reason(f"left_out.{what}", id=value, at=seen[value]))
     else:
-        check.fail(number, column, f"no {what} with id {value!r}")
+        check.fail(number, column, reason(f"no_id.{what}", id=value))
     return False
 
 
@@ -417,7 +413,7 @@ def _validate_memberships(raw: RawTable, actors: set[str], groups: set[str], see
         if check.failed:
             continue
         if matched is None:
-            check.warn(number, "role", codes.ROLES.unknown_message(role) + "; kept as written")
+            check.warn(number, "role", reason("kept_as_written", reason=codes.ROLES.unknown_message(role)))
             matched = role
         records.append(dict(values, role=matched, since=dates[0], until=dates[1], row=number))
     records = [{k: r.get(k, "") for k in (*KNOWN["memberships"], "row", *raw.columns)} for r in records]
@@ -442,13 +438,13 @@ def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems:
         _reference(check, number, "source", source, actors, seen_actors, "actor")
         _reference(check, number, "target", target, actors, seen_actors, "actor")
         if source and source == target:
-            check.fail(number, "target", f"a tie from actor {source!r} to itself")
+            check.fail(number, "target", reason("self_tie", id=source))
         weight = 1.0
         try:
             weight = _weight(values.get("weight", ""), zero=normalise(values.get("type", "")) == "survey")
         except ValueError:
-            check.fail(number, "weight", f"weight {values['weight']!r} is not a positive number"
-                       + (" (a survey level: 0 to 5)" if normalise(values.get("type", "")) == "survey" else ""))
+            survey = normalise(values.get("type", "")) == "survey"
+            check.fail(number, "weight", reason("bad_weight_survey" if survey else "bad_weight", value=values["weight"]))
         dates = _dates(check, number, values)
         if check.failed:
             continue

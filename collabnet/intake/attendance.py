@@ -31,7 +31,7 @@ from collabnet.dataset import load_dataset
 from collabnet.dataset.dates import parse_date
 from collabnet.dataset.reading import parse_csv_bytes
 from collabnet.dataset.validation import Taxonomy, ZoneTable
-from collabnet.errors import DatasetError, Problem
+from collabnet.errors import DatasetError, Problem, reason
 from collabnet.intake.folder import DatasetTables
 from collabnet.intake.matching import Match, Matcher
 from collabnet.intake.sheets import (
@@ -46,6 +46,7 @@ from collabnet.intake.sheets import (
     find_columns,
     read_list,
 )
+from collabnet.records.messages import Message
 from collabnet.writing import safe_name, write_csv
 
 __all__ = ["import_attendance", "AttendanceResult", "RowOutcome", "REVIEW_FILE", "REVIEW_COLUMNS", "organisation_names"]
@@ -63,7 +64,8 @@ class RowOutcome:
 
     ``outcome`` is one of ``matched`` (automatically), ``decided`` (by the
     review file), ``created`` (a new organisation, by the review file),
-    ``review``, ``skipped`` (by the review file), ``duplicate`` or ``left_out``.
+    ``review``, ``skipped`` (by the review file), ``duplicate`` or ``left_out``;
+    ``detail`` says why (a message of :mod:`collabnet.words.intake`).
     """
 
     row: int
@@ -71,7 +73,7 @@ class RowOutcome:
     outcome: str
     actor: str = ""
     score: float = 0.0
-    detail: str = ""
+    detail: Message | str = ""
 
 
 @dataclass
@@ -116,7 +118,7 @@ def _decisions(path: Path, label: str, organisations: set[str], taxonomy: Taxono
     table = parse_csv_bytes(path.read_bytes(), "review", path.name)
     for column in ("list", "row", "organisation", "decision"):
         if column not in table.columns:
-            raise DatasetError(f"{path.name}: the column {column!r} is missing (columns found: {', '.join(table.columns)})")
+            raise DatasetError(reason("column_missing", file=path.name, column=column, found=", ".join(table.columns)))
     problems.extend(table.problems)
     found: dict[int, tuple[str, dict[str, str]]] = {}
     for number, values in table.rows:
@@ -126,31 +128,35 @@ def _decisions(path: Path, label: str, organisations: set[str], taxonomy: Taxono
         try:
             row = int(values["row"])
         except ValueError:
-            problems.append(Problem(path.name, number, "row", f"not a row number: {values['row']!r}"))
+            problems.append(Problem(path.name, number, "row", reason("not_a_row_number", value=values["row"])))
             continue
-        error = _decision_error(decision, organisations, taxonomy, zones, group_zone) if decision else ""
-        if error:
-            problems.append(Problem(path.name, number, "decision", error + "; the row stays in review"))
+        error = _decision_error(decision, organisations, taxonomy, zones, group_zone) if decision else None
+        if error is not None:
+            problems.append(Problem(path.name, number, "decision", reason("stays_in_review", reason=error)))
             decision = ""
         found[row] = (decision, values)
     return found
 
 
 def _decision_error(decision: str, organisations: set[str], taxonomy: Taxonomy, zones: ZoneTable,
-                    group_zone: str) -> str:
-    """Why a decision cannot be applied, or empty when it can."""
+                    group_zone: str):
+    """Why a decision cannot be applied (a message), or None when it can."""
     if decision.lower() == "skip" or decision in organisations:
-        return ""
+        return None
     if decision.lower().startswith("new:"):
         parts = decision.split(":")
         if len(parts) not in (2, 3) or taxonomy.codes_table.match(parts[1]) is None:
-            return f"{decision!r}: write new:SECTOR or new:SECTOR:ZONE with a sector code (e.g. new:medical:south)"
+            return reason("decision_new", decision=decision)
         if len(parts) == 3 and zones.match_zone(parts[2]) is None:
-            return f"{decision!r}: {zones.zone_codes.unknown_message(parts[2])}"
+            return reason("decision", decision=decision, reason=zones.zone_codes.unknown_message(parts[2]))
         if len(parts) == 2 and not group_zone:
-            return f"{decision!r}: the group has no zone; write new:SECTOR:ZONE"
-        return ""
-    return f"no organisation with id {decision!r} in the dataset (write an actor id, new:SECTOR[:ZONE] or skip)"
+            return reason("decision_zone", decision=decision)
+        return None
+    return reason("decision_unknown", decision=decision)
+
+
+def _says(key: str, **fields) -> Message:
+    return Message(f"import.detail.{key}", tuple(fields.items()))
 
 
 def _person_id(name: str, organisation: str, actors: dict[str, dict[str, str]]) -> str:
@@ -195,7 +201,7 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
     """
     source, target = Path(dataset), Path(out) if out is not None else Path(dataset)
     if out is None and not source.is_dir():
-        raise DatasetError(f"{source.name}: an import writes a folder of CSV files; give --out FOLDER")
+        raise DatasetError(reason("import_writes_folder", file=source.name))
     ds = load_dataset(source)
     tables = DatasetTables.read(source)
     taxonomy = Taxonomy(ds.sectors)
@@ -206,15 +212,15 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
                                    "date": DATE})
     if "organisation" not in columns or not ({"name", "last", "first"} & set(columns)):
         missing = "organisation" if "organisation" not in columns else "name"
-        raise DatasetError(f"{table.label}: no {missing} column (headers read: {', '.join(table.columns) or 'none'}; "
-                           f"expected e.g. {', '.join((ORGANISATION if missing == 'organisation' else NAME)[:4])})")
+        raise DatasetError(reason(f"no_list_column.{missing}", file=table.label,
+                                  found=", ".join(table.columns) or reason("none"),
+                                  examples=", ".join((ORGANISATION if missing == "organisation" else NAME)[:4])))
     result = AttendanceResult(table.label, group, problems=list(table.problems))
     groups = tables.ids("groups")
     if group not in groups:
         if group_type is None:
-            known = ", ".join(sorted(g for g in groups if g)) or "none"
-            raise DatasetError(f"--group: no group {group!r} in the dataset (groups: {known}); "
-                               "give --group-type (and --group-name) to create it")
+            known = ", ".join(sorted(g for g in groups if g)) or reason("none")
+            raise DatasetError(reason("no_group", group=group, known=known))
         tables.add("groups", {"id": group, "name": group_name or group, "type": group_type})
         result.group_created = True
         group_zone = ""
@@ -233,32 +239,32 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
         text = values.get(columns["organisation"], "")
         if not name:
             result.problems.append(Problem(table.label, number, columns.get("name", columns.get("last", "name")),
-                                           "no person's name; row not imported"))
-            result.rows.append(RowOutcome(number, text, "left_out", detail="no name"))
+                                           reason("row_not_imported", reason=reason("no_person_name"))))
+            result.rows.append(RowOutcome(number, text, "left_out", detail=_says("no_name")))
             continue
         try:  # a date column (a member list's "lid sinds") comes before --since; day first, as everywhere
             day = parse_date(values.get(columns.get("date", ""), "")) or since
         except ValueError as exc:
-            result.problems.append(Problem(table.label, number, columns["date"], f"{exc}; row not imported"))
-            result.rows.append(RowOutcome(number, text, "left_out", detail="bad date"))
+            result.problems.append(Problem(table.label, number, columns["date"],
+                                           reason("row_not_imported", reason=exc.message)))
+            result.rows.append(RowOutcome(number, text, "left_out", detail=_says("bad_date")))
             continue
         person_key = normalise(name)  # one person signs once; a second line is a duplicate, whatever it says
         if person_key in seen:
-            result.rows.append(RowOutcome(number, text, "duplicate", detail=f"same person as row {seen[person_key]}"))
+            result.rows.append(RowOutcome(number, text, "duplicate", detail=_says("same_person", row=seen[person_key])))
             continue
         seen[person_key] = number
         match = matcher.match(text)
         decision, reviewed = decisions.get(number, ("", {}))
         if reviewed and normalise(reviewed.get("organisation", "")) != normalise(text):
             result.problems.append(Problem(review_path.name, 0, "organisation",
-                                           f"the decision for {table.label}:{number} was made for "
-                                           f"{reviewed.get('organisation')!r}, the row now says {text!r}; "
-                                           "it goes to review again", left_out=False))
+                                           reason("decision_changed", at=f"{table.label}:{number}",
+                                                  before=reviewed.get("organisation"), now=text), left_out=False))
             decision = ""
         if match.status == "matched" and not decision:
             actor, outcome = match.actor, "matched"
         elif decision.lower() == "skip":
-            result.rows.append(RowOutcome(number, text, "skipped", detail="skip (review file)"))
+            result.rows.append(RowOutcome(number, text, "skipped", detail=_says("skip")))
             pending.append(_review_row(table.label, number, name, text, values, columns, match, decision))
             continue
         elif decision.lower().startswith("new:"):
@@ -268,16 +274,16 @@ def import_attendance(list_path: str | Path, dataset: str | Path, group: str, *,
         elif decision:
             actor, outcome = decision, "decided"
         else:
-            result.rows.append(RowOutcome(number, text, "review", score=match.score, detail=match.reason))
+            result.rows.append(RowOutcome(number, text, "review", score=match.score, detail=match.message))
             if match.status == "empty":
                 result.problems.append(Problem(table.label, number, columns["organisation"],
-                                               "no organisation; the row goes to review", left_out=False))
+                                               reason("no_organisation"), left_out=False))
             pending.append(_review_row(table.label, number, name, text, values, columns, match, decision))
             continue
         if outcome != "matched":
             pending.append(_review_row(table.label, number, name, text, values, columns, match, decision))
         result.rows.append(RowOutcome(number, text, outcome, actor, match.score if outcome == "matched" else 0.0,
-                                      match.reason if outcome == "matched" else f"decision {decision!r}"))
+                                      match.message if outcome == "matched" else _says("decision", decision=decision)))
         person = _person_id(name, actor, actors)
         if person not in actors:
             org = organisations[actor]

@@ -18,7 +18,7 @@ Examples
 >>> rec = {"id": 12, "nameOfficialFr": "CPAS de Forest", "nameOfficialNl": "OCMW Vorst", "langStatus": "FR-NL",
 ...        "address": {"zipCode": "1190", "municipalityFr": "Forest", "municipalityNl": "Vorst"},
 ...        "sectorsObjects": [{"labelFr": "CPAS", "labelNl": "OCMW"}], "lastUpdate": "15/01/24"}
->>> row, notes = actor_row(rec, SectorMap.shipped())
+>>> row, unmapped, note = actor_row(rec, SectorMap.shipped())
 >>> row["id"], row["name"], row["language"], row["sector"], row["line"], row["zone"], row["provenance"]
 ('sb-12', 'CPAS de Forest', 'bi', 'social_assistance', '1', 'south', 'social.brussels 12 2024-01-15')
 """
@@ -37,8 +37,9 @@ from collabnet.codes import normalise
 from collabnet.dataset.dates import parse_date
 from collabnet.dataset.reading import parse_csv_bytes
 from collabnet.dataset.validation import Taxonomy, ZoneTable
-from collabnet.errors import DatasetError, Problem
+from collabnet.errors import DatasetError, Problem, english, reason
 from collabnet.intake.folder import DatasetTables
+from collabnet.records.messages import Joined
 
 __all__ = ["SectorMap", "read_records", "actor_row", "import_directory", "DirectoryResult", "OWNED", "OTHER_SECTOR"]
 
@@ -64,23 +65,23 @@ class SectorMap:
         table = parse_csv_bytes(data, "sector_map", label)
         for column in ("label", "sector"):
             if column not in table.columns:
-                raise DatasetError(f"{label}: the required column {column!r} is missing "
-                                   f"(columns found: {', '.join(table.columns)})")
-        errors, entries = [str(p) for p in table.problems if p.left_out], {}
+                raise DatasetError(reason("missing_column", file=label, column=column, found=", ".join(table.columns),
+                                          also=""))
+        errors, entries = [p for p in table.problems if p.left_out], {}
         for number, values in table.rows:
             sector, line = values["sector"], values.get("line", "")
             code = taxonomy.codes_table.match(sector) if sector else ""
             if code is None:
-                errors.append(str(Problem(label, number, "sector", taxonomy.codes_table.unknown_message(sector))))
+                errors.append(Problem(label, number, "sector", taxonomy.codes_table.unknown_message(sector)))
             level = codes.LINES.match(line) if line else ""
             if level is None:
-                errors.append(str(Problem(label, number, "line", codes.LINES.unknown_message(line))))
+                errors.append(Problem(label, number, "line", codes.LINES.unknown_message(line)))
             if not values["label"]:
-                errors.append(str(Problem(label, number, "label", "label is empty")))
+                errors.append(Problem(label, number, "label", reason("empty", column="label")))
             elif code is not None and level is not None:
                 entries[normalise(values["label"])] = (str(code), str(level))
         if errors:
-            raise DatasetError("; ".join(errors))
+            raise DatasetError(reason("list", problems=Joined(tuple(p.as_message() for p in errors), "; ")))
         return cls(entries)
 
     @classmethod
@@ -121,25 +122,26 @@ def read_records(path: str | Path) -> tuple[list[tuple[str, int, dict]], list[Pr
     """
     source = Path(path)
     if not source.exists():
-        raise DatasetError(f"{source}: no such file or folder")
+        raise DatasetError(reason("no_such_path", path=source))
     files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".json") if source.is_dir() else [source]
     records, problems = [], []
     for file in files:
         try:
             data = json.loads(file.read_bytes().decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            where = f"line {exc.lineno}: " if isinstance(exc, json.JSONDecodeError) else ""
-            problems.append(Problem(file.name, 0, "(json)", f"not valid JSON ({where}{getattr(exc, 'msg', exc)})"))
+            error = str(getattr(exc, "msg", exc))
+            problems.append(Problem(file.name, 0, "(json)", reason("bad_json_line", line=exc.lineno, error=error)
+                                    if isinstance(exc, json.JSONDecodeError) else reason("bad_json", error=error)))
             continue
         items = data if isinstance(data, list) else [data]
         for number, item in enumerate(items, start=1):
             if isinstance(item, dict):
                 records.append((file.name, number, item))
             else:
-                problems.append(Problem(file.name, number, "(record)", "not a JSON object"))
+                problems.append(Problem(file.name, number, "(record)", reason("not_an_object")))
     if not records:
-        reasons = "; ".join(str(p) for p in problems) or f"no .json file in {source}"
-        raise DatasetError(f"{source.name}: no directory record read ({reasons})")
+        reasons = Joined(tuple(p.as_message() for p in problems), "; ") if problems else reason("no_json", folder=source)
+        raise DatasetError(reason("no_records", file=source.name, reasons=reasons))
     return records, problems
 
 
@@ -151,36 +153,38 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _zone(address: dict, zones: ZoneTable) -> tuple[str, str]:
-    """(zone, note): from the postal code where it decides, else the municipality; the note says when it did not."""
+def _zone(address: dict, zones: ZoneTable):
+    """(zone, note): from the postal code where it decides, else the municipality; the note (a message, or None)
+    says when it did not."""
     postal = str(address.get("zipCode") or "").strip()
     names = [str(address.get(k) or "") for k in ("municipalityFr", "municipalityNl")]
     city = any(normalise(n) in _BRUSSELS_CITY for n in names)
     by_postal = zones.zones_of_place(postal) if postal else set()
     if len(by_postal) == 1:
         zone = next(iter(by_postal))
-        return zone, (f"Brussels-City: zone {zone} from the postal code {postal}" if city else "")
+        return zone, (reason("city_zone", zone=zone, postal=postal) if city else None)
     if city:
-        return "", (f"Brussels-City lies in several care zones and the postal code {postal or '(none)'} does not "
-                    "decide: give the zone")
+        return "", reason("city_undecided", postal=postal or reason("none_given"))
     for name in names:
         found = zones.zones_of_place(name) if name else set()
         if len(found) == 1:
-            return next(iter(found)), ""
-    return "", f"zone not decided: postal code {postal or '(none)'}, municipality {names[0] or names[1] or '(none)'}"
+            return next(iter(found)), None
+    return "", reason("zone_undecided", postal=postal or reason("none_given"),
+                      municipality=names[0] or names[1] or reason("none_given.f"))
 
 
-def actor_row(record: dict, sector_map: SectorMap, zones: ZoneTable | None = None) -> tuple[dict[str, str], list[str]]:
-    """The actor row of one record, and the record's labels the map does not know.
+def actor_row(record: dict, sector_map: SectorMap, zones: ZoneTable | None = None):
+    """The actor row of one record, the record's labels the map does not know, and the note on its zone (a
+    message, or None; the row's ``note`` column holds it in English).
 
     Raises
     ------
     ValueError
-        (field, reason) when the record cannot become an actor (no id, no usable name).
+        (field, reason message) when the record cannot become an actor (no id, no usable name).
     """
     zones = zones or ZoneTable.builtin()
     if record.get("id") in (None, ""):
-        raise ValueError("id", "the record has no id")
+        raise ValueError("id", reason("record_no_id"))
     language = _LANGUAGES.get(str(record.get("langStatus") or "").strip().lower(), "")
     order = ("Nl", "Fr") if str(record.get("langStatus") or "").strip().upper().startswith("NL") else ("Fr", "Nl")
     official = {lang: str(record.get(f"nameOfficial{lang}") or "").strip() for lang in ("Fr", "Nl")}
@@ -188,7 +192,7 @@ def actor_row(record: dict, sector_map: SectorMap, zones: ZoneTable | None = Non
               for kind in ("Alternative", "Service") for lang in order]
     name = next((n for n in [official[order[0]], official[order[1]], *others] if n), "")
     if not name:
-        raise ValueError("nameOfficialFr", "no usable name (nameOfficialFr/Nl, nameAlternative, nameService all empty)")
+        raise ValueError("nameOfficialFr", reason("record_no_name"))
     address = record.get("address") or {}
     zone, note = _zone(address, zones)
     sectors, line, unmapped = [], "", []
@@ -214,8 +218,8 @@ def actor_row(record: dict, sector_map: SectorMap, zones: ZoneTable | None = Non
            "municipality": municipality, "postal_code": str(address.get("zipCode") or ""), "language": language,
            "name_fr": official["Fr"], "name_nl": official["Nl"], "company_number": str(record.get("pmRp") or ""),
            "provenance": f"social.brussels {record['id']} {updated.isoformat() if updated else '(no date)'}",
-           "note": note}
-    return row, unmapped
+           "note": english(note) if note is not None else ""}
+    return row, unmapped, note
 
 
 @dataclass
@@ -252,27 +256,27 @@ def import_directory(records_path: str | Path, out: str | Path, *, sector_map: s
     companies: dict[str, str] = {}
     for file, number, record in records:
         try:
-            row, unmapped = actor_row(record, mapping)
+            row, unmapped, note = actor_row(record, mapping)
         except ValueError as exc:
-            column, reason = exc.args
-            result.problems.append(Problem(file, number, column, reason))
+            column, why = exc.args
+            result.problems.append(Problem(file, number, column, why))
             continue
         actor = row["id"]
         if actor in seen:
-            result.problems.append(Problem(file, number, "id", f"duplicate id {record['id']!r} (first at {seen[actor]}); "
-                                           "record left out"))
+            result.problems.append(Problem(file, number, "id", reason("duplicate_record", id=repr(record["id"]),
+                                                                      first=seen[actor])))
             continue
         seen[actor] = f"{file}:{number}"
         company = row["company_number"]
         if company and company in companies:
-            result.problems.append(Problem(file, number, "pmRp", f"same company number {company} as {companies[company]}"
-                                           " (two services of one organisation? both kept)", left_out=False))
+            result.problems.append(Problem(file, number, "pmRp", reason("same_company", company=company,
+                                                                        other=companies[company]), left_out=False))
         if company:
             companies.setdefault(company, actor)
         for label in unmapped:
             result.unmapped.setdefault(label, []).append(actor)
-        if row["note"]:
-            result.problems.append(Problem(file, number, "address", row["note"], left_out=False))
+        if note is not None:
+            result.problems.append(Problem(file, number, "address", note, left_out=False))
         old = existing.get(actor)
         if old is None:
             tables.add("actors", row)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from collabnet.dataset.reading import TABLES, read_tables
 from collabnet.dataset.validation import REQUIRED
-from collabnet.errors import DatasetError
+from collabnet.errors import DatasetError, reason
 from collabnet.writing import atomic_write_text, csv_text
 
 __all__ = ["DatasetTables"]
@@ -57,8 +57,7 @@ class DatasetTables:
         for name, table in raw.items():
             broken = [p for p in table.problems if p.left_out and p.row > 0]
             if broken:
-                raise DatasetError(f"{broken[0]} (fix this row first, `collabnet validate` lists all: an import "
-                                   "rewrites the table and would lose it)")
+                raise DatasetError(reason("fix_row_first", problem=broken[0].as_message()))
             tables.columns[name] = list(table.columns)
             if source.is_dir():
                 tables.files[name] = table.label
@@ -84,8 +83,7 @@ class DatasetTables:
         """Write every table as UTF-8 CSV into ``folder`` (created if needed); returns the files written."""
         target = Path(folder)
         if target.exists() and not target.is_dir():
-            raise DatasetError(f"{target}: an import writes a dataset folder of CSV files, not a file "
-                               "(give a folder; `collabnet convert` makes a workbook of it)")
+            raise DatasetError(reason("import_not_a_file", path=target))
         written = []
         for name in TABLES:
             if name not in self.columns:

@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from collabnet.codes import BUILTIN_ZONES, normalise
+from collabnet.errors import english
+from collabnet.records.messages import Message
 
 __all__ = ["AUTO", "MARGIN", "CANDIDATE", "similarity", "Candidate", "Match", "Matcher", "name_key", "initials", "measure"]
 
@@ -179,7 +181,7 @@ class Match:
 
     ``status`` is ``matched`` (``actor`` is set), ``review`` (a person must
     decide among ``candidates``, possibly none) or ``empty`` (no name given).
-    ``reason`` says why in plain words.
+    ``message`` says why (a message of :mod:`collabnet.words.intake`), ``reason`` in English.
     """
 
     text: str
@@ -187,7 +189,12 @@ class Match:
     actor: str
     score: float
     candidates: tuple[Candidate, ...]
-    reason: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the review file's ``reason`` column)."""
+        return english(self.message)
 
 
 class Matcher:
@@ -228,19 +235,26 @@ class Matcher:
     def match(self, text: str, keep: int = 3) -> Match:
         """Match one name; ``keep`` candidates at most are kept for review."""
         if not name_key(text):
-            return Match(text, "empty", "", 0.0, (), "no organisation name")
+            return Match(text, "empty", "", 0.0, (), _says("no_name"))
         ranked = self.scores(text)
         offered = tuple(c for c in ranked if c.score >= self.candidate)[:keep]
         if not offered:
-            return Match(text, "review", "", 0.0, (), f"no actor scores {self.candidate:g} or more")
+            return Match(text, "review", "", 0.0, (), _says("none", candidate=f"{self.candidate:g}"))
         best = offered[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         if best.score < self.auto:
-            return Match(text, "review", "", best.score, offered, f"best score {best.score:g} < {self.auto:g}")
+            return Match(text, "review", "", best.score, offered, _says("below", best=f"{best.score:g}",
+                                                                           auto=f"{self.auto:g}"))
         if best.score - runner_up < self.margin:
             return Match(text, "review", "", best.score, offered,
-                         f"ambiguous: {ranked[1].actor} scores {runner_up:g}, within {self.margin:g} of {best.actor}")
-        return Match(text, "matched", best.actor, best.score, offered, f"score {best.score:g} for {best.name!r}")
+                         _says("ambiguous", other=ranked[1].actor, score=f"{runner_up:g}", margin=f"{self.margin:g}",
+                               best=best.actor))
+        return Match(text, "matched", best.actor, best.score, offered, _says("matched", score=f"{best.score:g}",
+                                                                             name=best.name))
+
+
+def _says(key: str, **fields) -> Message:
+    return Message(f"import.match.{key}", tuple(fields.items()))
 
 
 def measure(matcher: Matcher, cases: Iterable[tuple[str, str]]) -> dict[str, float | int]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from collabnet.codes import normalise
 from collabnet.dataset.reading import RawTable, decode, parse_csv_bytes
-from collabnet.errors import DatasetError
+from collabnet.errors import DatasetError, reason
 
 __all__ = ["read_list", "find_columns", "NAME", "FIRST_NAME", "LAST_NAME", "ORGANISATION", "FUNCTION", "EMAIL",
            "PHONE", "DATE"]
@@ -57,13 +57,13 @@ def _sheet_csv(path: Path, sheet: str | None) -> tuple[bytes, str]:
     try:
         names = list(book.sheets)
         if not names:
-            raise DatasetError(f"{path.name}: the workbook has no sheet")
+            raise DatasetError(reason("no_sheet_at_all", file=path.name))
         if sheet is None:
             chosen = names[0]
         else:
             chosen = next((n for n in names if normalise(n) == normalise(sheet)), None)
             if chosen is None:
-                raise DatasetError(f"{path.name}: no sheet {sheet!r} (sheets found: {', '.join(names)})")
+                raise DatasetError(reason("no_such_sheet", file=path.name, sheet=sheet, found=", ".join(names)))
         label = f"{path.name}[{chosen}]"
         rows = book.read_sheet(chosen, label).rows
     finally:
@@ -90,7 +90,7 @@ def read_list(path: str | Path, sheet: str | None = None, needs: dict[str, tuple
     """
     source = Path(path)
     if not source.is_file():
-        raise DatasetError(f"{source}: no such file")
+        raise DatasetError(reason("no_such_file", path=source))
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         data, label = _sheet_csv(source, sheet)
     else:

@@ -20,7 +20,11 @@ reference that each language names its own way:
 :class:`GroupName`
     a group, by its name;
 :class:`Both`
-    messages joined as a list (``a, b and c``).
+    messages joined as a list (``a, b and c``);
+:class:`Joined`
+    messages joined by a separator of their own (``; ``, a line break);
+:class:`Number`
+    a number written as the language writes it (``20,000,000``, ``20.000.000``, ``20 000 000``).
 
 Examples
 --------
@@ -37,10 +41,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Both", "GroupName", "Label", "LineName", "Message", "Name", "Names", "SectorName", "ZoneRef", "say"]
+__all__ = ["Both", "GroupName", "Joined", "Label", "LineName", "Message", "Name", "Names", "Number", "SectorName",
+           "ZoneRef", "say"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A sentence or a phrase: a template key of the vocabulary and its fields, in template order."""
 
@@ -108,6 +113,22 @@ class Both:
     """Phrases joined as a list: ``a``, ``a and b``, ``a, b and c``."""
 
     parts: tuple
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Phrases joined by ``separator`` as they are (``a; b; c``)."""
+
+    parts: tuple
+    separator: str
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number with its thousands grouped and ``digits`` decimals, as the reader's language writes it."""
+
+    value: int | float
+    digits: int = 0
 
 
 def say(template: str, **fields: Any) -> Message:

@@ -36,7 +36,7 @@ from pathlib import Path
 from collabnet.codes import LANGS, normalise
 from collabnet.dataset.reading import parse_csv_bytes
 from collabnet.dataset.validation import parse_date
-from collabnet.errors import DatasetError, Problem
+from collabnet.errors import DatasetError, Problem, reason
 from collabnet.survey.scale import ITEMS, TRUST_ITEMS, VALUE_ITEMS, parse_frequency, parse_level, parse_score, score_mean
 from collabnet.words import t
 
@@ -142,8 +142,8 @@ class _Reader:
         self.result = SurveyRead()
         self.seen: dict[tuple[str, str, str], str] = {}
 
-    def problem(self, label: str, row: int, column: str, reason: str, left_out: bool = True) -> None:
-        self.result.problems.append(Problem(label, row, column, reason, left_out))
+    def problem(self, label: str, row: int, column: str, message, left_out: bool = True) -> None:
+        self.result.problems.append(Problem(label, row, column, message, left_out))
 
     def organisation(self, label: str, row: int, column: str, text: str, name: str = "") -> str | None:
         """The organisation an id or a typed name means, or None (reported)."""
@@ -158,16 +158,15 @@ class _Reader:
         what = "respondent" if column.startswith("respondent") else "partner"
         shown = text or name
         best = self.matcher.match(shown).candidates if shown else ()
-        hint = f" (did you mean {best[0].actor!r}, {best[0].name!r}?)" if best else ""
-        self.problem(label, row, column, f"unknown {what} {shown!r}: no organisation of the dataset with this id or "
-                                         f"name{hint}; the answer is left out")
+        hint = reason("did_you_mean_actor", id=best[0].actor, name=best[0].name) if best else ""
+        self.problem(label, row, column, reason(f"unknown_{what}", value=shown, hint=hint))
         return None
 
     def date(self, label: str, row: int, column: str, text: str) -> str | None:
         try:
             return parse_date(text).isoformat()  # the dataset's own date rule
         except ValueError as exc:
-            self.problem(label, row, column, f"{exc}; the answer is left out")
+            self.problem(label, row, column, reason("answer_left_out", reason=exc.message))
             return None
 
     def table(self, label: str, header: dict[int, str], rows, sheet_respondent=None, sheet_date: str = "") -> None:
@@ -183,7 +182,7 @@ class _Reader:
     def row(self, label: str, number: int, values: dict[str, str], sheet_respondent, sheet_date: str) -> None:
         if not values.get("level"):
             filled = next(k for k in ("frequency", "trust", "value", *ITEMS) if values.get(k))
-            self.problem(label, number, "level", f"no level, but {filled} is filled in; the answer is left out")
+            self.problem(label, number, "level", reason("no_level", field=filled))
             return
         if sheet_respondent is not None:
             respondent = sheet_respondent
@@ -191,32 +190,31 @@ class _Reader:
             respondent = self.organisation(label, number, "respondent", values.get("respondent", ""),
                                            values.get("respondent_name", ""))
         else:
-            self.problem(label, number, "respondent", "no respondent; the answer is left out")
+            self.problem(label, number, "respondent", reason("answer_left_out", reason=reason("no_respondent")))
             return
         partner = self.organisation(label, number, "partner" if not values.get("partner_id") else "partner_id",
                                     values.get("partner_id", ""), values.get("partner", ""))
         try:
             level = parse_level(values["level"])
         except ValueError as exc:
-            self.problem(label, number, "level", f"{exc}; the answer is left out")
+            self.problem(label, number, "level", reason("answer_left_out", reason=exc.message))
             level = None
         if values.get("date"):
             date = self.date(label, number, "date", values["date"])
         elif sheet_date or self.default_date:
             date = sheet_date or self.default_date
         else:
-            self.problem(label, number, "date", "no date (fill in the form's date, or give --date); "
-                                                "the answer is left out")
+            self.problem(label, number, "date", reason("answer_left_out", reason=reason("no_date")))
             date = None
         if respondent is None or partner is None or level is None or date is None:
             return
         if respondent == partner:
-            self.problem(label, number, "partner", f"an answer of {respondent!r} about itself; left out")
+            self.problem(label, number, "partner", reason("answer_about_itself", respondent=respondent))
             return
         key = (respondent, partner, date)
         if key in self.seen:
-            self.problem(label, number, "level", f"duplicate answer: {respondent!r} about {partner!r} on {date} "
-                                                 f"was already answered at {self.seen[key]}; this one is left out")
+            self.problem(label, number, "level", reason("duplicate_answer", respondent=respondent, partner=partner,
+                                                        date=date, first=self.seen[key]))
             return
         self.seen[key] = f"{label}:{number}"
         self.result.answers.append(self.answer(label, number, values, respondent, partner, level, date))
@@ -227,14 +225,14 @@ class _Reader:
             try:
                 frequency = parse_frequency(values["frequency"])
             except ValueError as exc:
-                self.problem(label, number, "frequency", f"{exc}; ignored, the answer is kept", left_out=False)
+                self.problem(label, number, "frequency", reason("answer_kept", reason=exc.message), left_out=False)
         items = []
         for item in ITEMS:
             if values.get(item):
                 try:
                     items.append((item, parse_score(values[item])))
                 except ValueError as exc:
-                    self.problem(label, number, item, f"{exc}; ignored, the answer is kept", left_out=False)
+                    self.problem(label, number, item, reason("answer_kept", reason=exc.message), left_out=False)
         given = dict(items)
         scores = {}
         for score, group in (("trust", TRUST_ITEMS), ("value", VALUE_ITEMS)):
@@ -245,8 +243,8 @@ class _Reader:
                     if not 1 <= mean <= 4:
                         raise ValueError
                 except ValueError:
-                    self.problem(label, number, score, f"{score} {values[score]!r} is not a score from 1 to 4; "
-                                                       "ignored, the answer is kept", left_out=False)
+                    self.problem(label, number, score, reason("answer_kept", reason=reason(
+                        "not_a_score", score=score, value=values[score])), left_out=False)
                     mean = None
             scores[score] = mean
         return Answer(respondent, partner, level, date, frequency, tuple(items), scores["trust"], scores["value"],
@@ -265,8 +263,7 @@ class _Reader:
         finally:
             book.close()
         if not found:
-            raise DatasetError(f"{path.name}: no sheet holds an answer table (a header row with a partner and a "
-                               "level column); is this a survey form?")
+            raise DatasetError(reason("no_answer_table", file=path.name))
 
     def sheet(self, label: str, rows: dict[int, dict[int, str]]) -> bool:
         """Read one sheet; False (and listed as skipped) when it holds no answer table."""
@@ -289,8 +286,7 @@ class _Reader:
             n, cells = above["respondent"]
             respondent = self.organisation(label, n, "respondent", cells.get(2, ""), cells.get(3, ""))
         else:
-            self.problem(label, header_row, "respondent", "no respondent above the answer table (a row "
-                                                          "'Your organisation | id | name'); the sheet is left out")
+            self.problem(label, header_row, "respondent", reason("no_sheet_respondent"))
         if "date" in above and above["date"][1].get(2):
             n, cells = above["date"]
             date = self.date(label, n, "date", cells[2]) or ""
@@ -298,7 +294,7 @@ class _Reader:
             columns = _columns_of(header)
             for number, cells in body:
                 if any(cells.get(columns[key]) for key in ("level", "frequency", *ITEMS) if key in columns):
-                    self.problem(label, number, "respondent", "the sheet's respondent is unknown; left out")
+                    self.problem(label, number, "respondent", reason("sheet_respondent_unknown"))
             return True
         self.table(label, header, body, respondent, date)
         return True
@@ -309,8 +305,8 @@ class _Reader:
         header, rows, problems = _cells_of_csv(_read_capped(path, path.name), path.name)
         self.result.problems.extend(problems)
         if not _is_header(_columns_of(header)):
-            raise DatasetError(f"{path.name}: no partner or level column (headers read: "
-                               f"{', '.join(header.values()) or 'none'}; expected respondent, partner, level, date)")
+            raise DatasetError(reason("no_answer_columns", file=path.name,
+                                      found=", ".join(header.values()) or reason("none")))
         self.table(path.name, header, rows)
 
 
@@ -334,7 +330,7 @@ def read_answers(paths: Iterable[str | Path], dataset, *, date: dt.date | None =
     reader = _Reader(dataset, date, matcher)
     for path in map(Path, paths):
         if not path.is_file():
-            raise DatasetError(f"{path}: no such file")
+            raise DatasetError(reason("no_such_file", path=path))
         reader.result.files.append(path.name)
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             reader.workbook(path)

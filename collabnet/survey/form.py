@@ -92,9 +92,9 @@ def form_bytes(dataset, zone: str, lang: str, layout: FormLayout = FormLayout())
     """The form of ``zone`` in ``lang`` as .xlsx bytes (see the module docstring)."""
     orgs = form_organisations(dataset, zone)
     if len(orgs) < 2:
-        from collabnet.errors import DatasetError
+        from collabnet.errors import DatasetError, reason
 
-        raise DatasetError(f"--zone {zone}: {len(orgs)} organisation(s) to survey; a survey needs at least two")
+        raise DatasetError(reason("too_few_to_survey", zone=zone, organisations=reason("n.organisations", n=len(orgs))))
     G = dataset.organisation_graph
     facts = {v: (str(G.nodes[v].get("name", v)), dataset.zone_name(G.nodes[v].get("zone") or REGION, lang),
                  dataset.sector_name(G.nodes[v].get("sector") or "", lang)) for v in orgs}

@@ -20,7 +20,7 @@ Examples
 >>> parse_level("7")
 Traceback (most recent call last):
 ...
-ValueError: level '7' is out of range (0 to 5)
+collabnet.errors.BadValue: level '7' is out of range (0 to 5)
 >>> parse_score("2 – Un peu"), score_mean([4, 3, None])
 (2, 3.5)
 """
@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 
 from collabnet.codes import LANGS, normalise
+from collabnet.errors import BadValue, reason
 from collabnet.words import t
 
 __all__ = ["SURVEY_TYPE", "LEVELS", "FREQUENCIES", "SCORES", "TRUST_ITEMS", "VALUE_ITEMS", "ITEMS", "DISAGREEMENT",
@@ -90,20 +91,20 @@ def _number(kind: str, text: str, low: int, high: int) -> int:
         return int(named)
     found = _NUMBER.match(text)
     if not found:
-        raise ValueError(f"{kind} {text!r} is not a {kind} ({low} to {high}, or a label of the scale)")
+        raise BadValue(reason(f"not_a.{kind}", value=text, low=low, high=high))
     number = float(found.group(1).replace(",", "."))
     if not number.is_integer() or not low <= number <= high:
-        raise ValueError(f"{kind} {text!r} is out of range ({low} to {high})")
+        raise BadValue(reason(f"out_of_range.{kind}", value=text, low=low, high=high))
     return int(number)
 
 
 def parse_level(text: str) -> int:
-    """The level (0-5) a cell names; ValueError with the reason when it names none."""
+    """The level (0-5) a cell names; :class:`~collabnet.errors.BadValue` with the reason when it names none."""
     return _number("level", text, LEVELS[0], LEVELS[-1])
 
 
 def parse_score(text: str) -> int:
-    """A trust or value item's rating (1-4); ValueError with the reason when it is not one."""
+    """A trust or value item's rating (1-4); :class:`~collabnet.errors.BadValue` with the reason when it is not one."""
     return _number("score", text, SCORES[0], SCORES[-1])
 
 
@@ -115,7 +116,7 @@ def parse_frequency(text: str) -> str:
     """
     found = _labelled("frequency").get(normalise(text))
     if found is None:
-        raise ValueError(f"frequency {text!r} is not one of the form's choices ({', '.join(FREQUENCIES)})")
+        raise BadValue(reason("bad_frequency", value=text, choices=", ".join(FREQUENCIES)))
     return str(found)
 
 

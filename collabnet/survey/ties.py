@@ -130,18 +130,19 @@ def read_survey(forms: Iterable[str | Path], dataset: str | Path, *, out: str | 
         The dataset or a form cannot be used, or no answer could be read at all.
     """
     from collabnet.dataset import load_dataset
-    from collabnet.errors import DatasetError
+    from collabnet.errors import DatasetError, reason
     from collabnet.intake.folder import DatasetTables
+    from collabnet.records.messages import Joined
 
     source = Path(dataset)
     if out is None and not source.is_dir():
-        raise DatasetError(f"{source.name}: survey read writes a folder of CSV files; give --out FOLDER")
+        raise DatasetError(reason("survey_writes_folder", file=source.name))
     ds = load_dataset(source)
     tables = DatasetTables.read(source)
     read = read_answers(forms, ds, date=date)
     if not read.answers:
-        reasons = "".join(f"\n{problem}" for problem in read.problems)
-        raise DatasetError(f"{', '.join(read.files)}: no usable answer ({read.unrated} row(s) without a level, "
-                           f"{len(read.problems)} problem(s)){reasons}")
+        lines = Joined(("", *(problem.as_message() for problem in read.problems)), "\n")
+        raise DatasetError(reason("no_usable_answer", files=", ".join(read.files), unrated=reason("n.unrated", n=read.unrated),
+                                  problems=reason("n.problems", n=len(read.problems)), lines=lines))
     merged = merge_answers(tables, read.answers)
     return SurveyImport(read, merged, tables.write(Path(out) if out is not None else source))

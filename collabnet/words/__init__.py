@@ -21,14 +21,15 @@ ValueError: unknown language 'de': use one of nl, fr, en
 
 from __future__ import annotations
 
+import functools
 import importlib
 
 from collabnet.codes import LANGS
 
-__all__ = ["LABELS", "LANGS", "TOPICS", "Vocabulary", "t", "check_language"]
+__all__ = ["LABELS", "LANGS", "TOPICS", "Vocabulary", "t", "check_language", "plain"]
 
 #: Topic modules of this package whose ``LABELS`` make up the vocabulary.
-TOPICS = ("render", "sentences", "survey", "views", "plan")
+TOPICS = ("render", "sentences", "survey", "views", "plan", "problems", "intake")
 
 
 def _merged() -> dict[str, dict[str, str]]:
@@ -92,3 +93,14 @@ def t(key: str, lang: str = "en", **fields: object) -> str:
 
 
 from collabnet.words.vocabulary import Vocabulary  # noqa: E402  (it reads LABELS above)
+
+
+@functools.cache
+def plain(lang: str = "en") -> Vocabulary:
+    """The vocabulary of no dataset in ``lang`` (one per language): for messages about the input and the command line.
+
+    >>> from collabnet.errors import reason
+    >>> plain("nl").say(reason("empty", column="kind"))
+    'lege cel'
+    """
+    return Vocabulary(lang)

@@ -607,6 +607,17 @@ LABELS: dict[str, dict[str, str]] = {
     "cli.left_out.one": {"nl": "{n} rij niet meegeteld in de analyse; `collabnet validate {path}` toont ze.",
                          "fr": "{n} ligne écartée de l'analyse ; `collabnet validate {path}` la montre.",
                          "en": "{n} row left out of the analysis; `collabnet validate {path}` lists it."},
+    "cli.wrote": {"nl": "opgeslagen: {path}", "fr": "enregistré : {path}", "en": "wrote {path}"},
+    "cli.warning": {"nl": "let op: ", "fr": "attention : ", "en": "warning: "},
+    # collabnet validate: rows read, used and left out per file
+    "cli.rows": {"nl": "{file}: {read}, {used}, {left_out}", "fr": "{file} : {read}, {used}, {left_out}",
+                 "en": "{file}: {read}, {used}, {left_out}"},
+    "cli.rows.read": {"nl": "{n} rijen gelezen", "fr": "{n} lignes lues", "en": "{n} row(s) read"},
+    "cli.rows.read.one": {"nl": "{n} rij gelezen", "fr": "{n} ligne lue", "en": "{n} row(s) read"},
+    "cli.rows.used": {"nl": "{n} gebruikt", "fr": "{n} utilisées", "en": "{n} used"},
+    "cli.rows.used.one": {"nl": "{n} gebruikt", "fr": "{n} utilisée", "en": "{n} used"},
+    "cli.rows.left_out": {"nl": "{n} niet meegeteld", "fr": "{n} écartées", "en": "{n} left out"},
+    "cli.rows.left_out.one": {"nl": "{n} niet meegeteld", "fr": "{n} écartée", "en": "{n} left out"},
     "cli.out_is_file": {
         "nl": "{path} is een bestand, geen map. Deze opdracht schrijft meerdere bestanden in een map: kies een map "
               "met --out, bijvoorbeeld --out {folder}",

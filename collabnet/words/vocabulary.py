@@ -29,7 +29,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from collabnet.codes import BUILTIN_ZONE_NAMES, LANGS, REGION, normalise
-from collabnet.records.messages import Both, GroupName, Label, LineName, Message, Name, Names, SectorName, ZoneRef
+from collabnet.records.messages import Both, GroupName, Joined, Label, LineName, Message, Name, Names, Number, SectorName, ZoneRef
 
 __all__ = ["Vocabulary", "singular"]
 
@@ -191,6 +191,8 @@ class Vocabulary:
 
     def put(self, value: Any) -> str:
         """One field of a message in words."""
+        if type(value) is str or type(value) is int:  # most fields: data written as it is (an id, a row number)
+            return str(value)
         if isinstance(value, Message):
             return self.say(value)
         if isinstance(value, Name):
@@ -209,7 +211,24 @@ class Vocabulary:
             return self.line(value.line)
         if isinstance(value, Both):
             return self.both([self.put(part) for part in value.parts])
+        if isinstance(value, Joined):
+            return value.separator.join(self.put(part) for part in value.parts)
+        if isinstance(value, Number):
+            return self.number(value.value, value.digits)
         return "" if value is None else str(value)
+
+    def number(self, value: int | float, digits: int = 0) -> str:
+        """A number with its thousands grouped: ``1,024.5`` in English, ``1.024,5`` in Dutch, ``1 024,5`` in French.
+
+        >>> [Vocabulary(lang).number(20_000_000) for lang in ("en", "nl", "fr")]
+        ['20,000,000', '20.000.000', '20 000 000']
+        >>> Vocabulary("nl").number(5.04, 1)
+        '5,0'
+        """
+        text = f"{value:,.{digits}f}"
+        if self.lang == "en":
+            return text
+        return text.translate(str.maketrans({",": "." if self.lang == "nl" else " ", ".": ","}))
 
 
 _ZONE_NOUNS = frozenset({"zone", "zorgzone", "bassin"})
