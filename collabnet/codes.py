@@ -131,7 +131,7 @@ class CodeTable:
 
         >>> from collabnet.words import plain
         >>> [plain(lang).say(LINES.unknown_message("fourth")) for lang in ("en", "nl")]
-        ["unknown line 'fourth' (expected one of: 0, 1, 2, 3)", "onbekende lijn 'fourth' (mogelijke waarden: 0, 1, 2, 3)"]
+        ["unknown line 'fourth' (expected one of: 0, 1, 2, 3)", "onbekende zorglijn 'fourth' (mogelijke waarden: 0, 1, 2, 3)"]
         """
         from collabnet.errors import reason
         from collabnet.words import LABELS

@@ -17,7 +17,7 @@ Examples
 "actors.csv:4: sector: unknown sector 'mental_helth' (did you mean 'mental_health'?)"
 >>> from collabnet.words import Vocabulary
 >>> Vocabulary("fr").say(p.as_message())
-"actors.csv:4: sector: secteur inconnu 'mental_helth' (peut-être 'mental_health' ?)"
+"actors.csv:4: sector: secteur inconnu 'mental_helth' (vouliez-vous dire 'mental_health' ?)"
 >>> str(DatasetError(reason("no_such_path", path="zone-sud")))
 'zone-sud: no such file or folder'
 """

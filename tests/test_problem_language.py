@@ -127,10 +127,10 @@ def test_the_english_detector_finds_every_english_line_of_the_corpus(case, monke
 # --------------------------------------------------------------------------- exact messages through the CLI
 def test_validate_in_dutch(monkeypatch):
     assert validate("unknown_codes", "nl", monkeypatch).output == (
-        "actors.csv:2: kind: onbekende soort 'organism' (misschien 'organisme'?)\n"
+        "actors.csv:2: kind: onbekende soort actor 'organism' (bedoelt u 'organisme'?)\n"
         "actors.csv:3: language: onbekende taal 'klingon' (verwacht: nl, fr, bi of een andere ISO 639-1-code van "
         "twee letters)\n"
-        "groups.csv:2: type: onbekend groepstype 'werkgroepp' (misschien 'werkgroep'?)\n"
+        "groups.csv:2: type: onbekend groepstype 'werkgroepp' (bedoelt u 'werkgroep'?)\n"
         "\n"
         "actors.csv: 2 rijen gelezen, 0 gebruikt, 2 niet meegeteld\n"
         "groups.csv: 1 rij gelezen, 0 gebruikt, 1 niet meegeteld\n")
@@ -138,7 +138,7 @@ def test_validate_in_dutch(monkeypatch):
 
 def test_validate_in_french_counts_one_and_zero_in_the_singular(monkeypatch):
     assert validate("malformed_date", "fr", monkeypatch).output == (
-        "ties.csv:2: since: date non valable : '30/02/2024' (février 2024 compte 29 jours)\n"
+        "ties.csv:2: since: date invalide : '30/02/2024' (février 2024 compte 29 jours)\n"
         "\n"
         "actors.csv : 2 lignes lues, 2 utilisées, 0 écartée\n"
         "ties.csv : 1 ligne lue, 0 utilisée, 1 écartée\n")
@@ -146,7 +146,7 @@ def test_validate_in_french_counts_one_and_zero_in_the_singular(monkeypatch):
 
 def test_a_warning_in_french(monkeypatch):
     output = validate("mistyped_table_files", "fr", monkeypatch).output
-    assert "memberschips.csv:0: (file): attention : pas un fichier du jeu de données ; non lu (peut-être " \
+    assert "memberschips.csv:0: (file): attention : pas un fichier du jeu de données ; non lu (vouliez-vous dire " \
            "'memberships.csv' ?)\n" in output
 
 
@@ -169,8 +169,8 @@ def test_analyze_stops_on_an_unusable_dataset_in_french(tmp_path):
     result = CliRunner().invoke(cli, ["analyze", str(CORPUS / "missing_column"), "--lang", "fr",
                                       "--out", str(tmp_path)])
     assert (result.exit_code, result.output) == (2, (
-        "Erreur : actors.csv : la colonne obligatoire 'sector' manque (colonnes trouvées : id, name, kind ; "
-        "acceptées aussi : secteur, sectors)\n"))
+        "Erreur : actors.csv : il manque la colonne obligatoire 'sector' (colonnes trouvées : id, name, kind ; "
+        "autres noms acceptés : secteur, sectors)\n"))
 
 
 def test_a_date_option_is_checked_in_the_user_s_language():
@@ -186,6 +186,6 @@ def test_import_directory_reports_in_dutch(tmp_path):
     assert result.output.splitlines() == [
         "records.json:3: (record): geen JSON-object",
         "records.json:1: address: let op: zone niet bepaald: postcode (geen), gemeente (geen)",
-        "records.json:2: id: dubbele id 1 (al in records.json:1); fiche niet meegeteld",
-        f"{tmp_path / 'ds'}: 1 toegevoegd, 0 bijgewerkt, 0 ongewijzigd, 0 oudere fiches niet toegepast, "
+        "records.json:2: id: dubbele id 1 (staat al in records.json:1); fiche niet meegeteld",
+        f"{tmp_path / 'ds'}: 1 organisatie toegevoegd, 0 bijgewerkt, 0 ongewijzigd, 0 oudere fiches niet toegepast, "
         "2 fiches niet meegeteld"]

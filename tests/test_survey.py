@@ -307,10 +307,10 @@ def test_the_unusable_answers_are_reported_in_french(tmp_path):
     assert result.stderr.splitlines() == [
         "answers.csv:4: partner: partenaire inconnu 'zz' : aucune organisation du jeu de données avec cet identifiant "
         "ou ce nom ; la réponse est écartée",
-        "answers.csv:5: level: le niveau '7' n'est pas entre 0 et 5 ; la réponse est écartée",
+        "answers.csv:5: level: le niveau '7' n'est pas compris entre 0 et 5 ; la réponse est écartée",
         "answers.csv:6: level: réponse en double : 'a' sur 'b' le 2025-03-15 figure déjà dans answers.csv:2 ; celle-ci "
         "est écartée",
-        "answers.csv:7: partner: une réponse de 'c' sur elle-même ; écartée",
+        "answers.csv:7: partner: une réponse de 'c' à son propre sujet ; écartée",
         "answers.csv:8: date: pas de date (remplissez la date du formulaire, ou indiquez --date) ; la réponse est "
         "écartée",
     ]

@@ -386,7 +386,7 @@ def _did_you_mean(name: str, suffix: str) -> Message | str:
     >>> [plain("en").say(_did_you_mean(*a)) for a in (("memberschips", ".csv"), ("tiess", ""), ("notes", ".csv"))]
     [" (did you mean 'memberships.csv'?)", " (did you mean 'ties'?)", '']
     >>> plain("nl").say(_did_you_mean("Lidmaatschapen", ""))
-    " (misschien 'lidmaatschappen'?)"
+    " (bedoelt u 'lidmaatschappen'?)"
     """
     spelled = {normalise(n): n for t in TABLES for n in spellings(t)}
     close = difflib.get_close_matches(normalise(name), list(spelled), n=1, cutoff=0.75)

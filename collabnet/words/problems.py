@@ -25,7 +25,7 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.none.f": {"nl": "geen", "fr": "aucune", "en": "none"},
     "problem.none_given": {"nl": "(geen)", "fr": "(aucun)", "en": "(none)"},
     "problem.none_given.f": {"nl": "(geen)", "fr": "(aucune)", "en": "(none)"},
-    "problem.did_you_mean": {"nl": " (misschien {spelling!r}?)", "fr": " (peut-être {spelling!r} ?)",
+    "problem.did_you_mean": {"nl": " (bedoelt u {spelling!r}?)", "fr": " (vouliez-vous dire {spelling!r} ?)",
                              "en": " (did you mean {spelling!r}?)"},
     "problem.expected_one_of": {"nl": " (mogelijke waarden: {codes})", "fr": " (valeurs possibles : {codes})",
                                 "en": " (expected one of: {codes})"},
@@ -39,9 +39,9 @@ LABELS: dict[str, dict[str, str]] = {
                                "en": "unknown sector {value!r}{hint}"},
     "problem.unknown.zone": {"nl": "onbekende zone {value!r}{hint}", "fr": "bassin inconnu {value!r}{hint}",
                              "en": "unknown zone {value!r}{hint}"},
-    "problem.unknown.kind": {"nl": "onbekende soort {value!r}{hint}", "fr": "type d'acteur inconnu {value!r}{hint}",
+    "problem.unknown.kind": {"nl": "onbekende soort actor {value!r}{hint}", "fr": "type d'acteur inconnu {value!r}{hint}",
                              "en": "unknown kind {value!r}{hint}"},
-    "problem.unknown.line": {"nl": "onbekende lijn {value!r}{hint}", "fr": "ligne de soins inconnue {value!r}{hint}",
+    "problem.unknown.line": {"nl": "onbekende zorglijn {value!r}{hint}", "fr": "ligne de soins inconnue {value!r}{hint}",
                              "en": "unknown line {value!r}{hint}"},
     "problem.unknown.language": {"nl": "onbekende taal {value!r}{hint}", "fr": "langue inconnue {value!r}{hint}",
                                  "en": "unknown language {value!r}{hint}"},
@@ -50,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
                                    "en": "unknown group type {value!r}{hint}"},
     "problem.unknown.role": {"nl": "onbekende rol {value!r}{hint}", "fr": "rôle inconnu {value!r}{hint}",
                              "en": "unknown role {value!r}{hint}"},
-    "problem.unknown.tie_type": {"nl": "onbekend soort band {value!r}{hint}", "fr": "type de lien inconnu {value!r}{hint}",
+    "problem.unknown.tie_type": {"nl": "onbekende soort band {value!r}{hint}", "fr": "type de lien inconnu {value!r}{hint}",
                                  "en": "unknown tie type {value!r}{hint}"},
     "problem.unknown.sector_family": {"nl": "onbekende sectorfamilie {value!r}{hint}",
                                       "fr": "famille de secteurs inconnue {value!r}{hint}",
@@ -60,22 +60,22 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.several_sectors": {"nl": "{reason}; scheid meerdere sectoren met '|'",
                                 "fr": "{reason} ; séparez plusieurs secteurs par '|'",
                                 "en": "{reason}; separate several sectors with '|'"},
-    "problem.kept_as_written": {"nl": "{reason}; overgenomen zoals geschreven", "fr": "{reason} ; gardé tel quel",
+    "problem.kept_as_written": {"nl": "{reason}; overgenomen zoals ingevuld", "fr": "{reason} ; conservé tel quel",
                                 "en": "{reason}; kept as written"},
     # Dates (collabnet.dataset.dates)
     "problem.not_a_date": {"nl": "geen geldige datum: {text!r} ({reason})",
-                           "fr": "date non valable : {text!r} ({reason})", "en": "not a date: {text!r} ({reason})"},
+                           "fr": "date invalide : {text!r} ({reason})", "en": "not a date: {text!r} ({reason})"},
     "problem.date_forms": {
-        "nl": "verwacht DD/MM/JJJJ (dag eerst: 15/01/2024, 15-01-2024, 15.01.2024) of JJJJ-MM-DD",
-        "fr": "attendu JJ/MM/AAAA (jour d'abord : 15/01/2024, 15-01-2024, 15.01.2024) ou AAAA-MM-JJ",
+        "nl": "verwacht: DD/MM/JJJJ (eerst de dag: 15/01/2024, 15-01-2024, 15.01.2024) of JJJJ-MM-DD",
+        "fr": "format attendu : JJ/MM/AAAA (le jour d'abord : 15/01/2024, 15-01-2024, 15.01.2024) ou AAAA-MM-JJ",
         "en": "expected {forms}"},
     "problem.year_alone": {"nl": "alleen een jaartal; schrijf de volledige datum, bv. 01/01/2024",
-                           "fr": "une année seule ; écrivez la date entière, p. ex. 01/01/2024",
+                           "fr": "seulement une année ; écrivez la date complète, p. ex. 01/01/2024",
                            "en": "a year alone; write the day, e.g. 01/01/2024"},
-    "problem.no_month": {"nl": "maand {month} bestaat niet", "fr": "il n'y a pas de mois {month}",
+    "problem.no_month": {"nl": "maand {month} bestaat niet", "fr": "le mois {month} n'existe pas",
                          "en": "there is no month {month}"},
     "problem.no_month_day_first": {"nl": "maand {month} bestaat niet; een datum begint met de dag: DD/MM/JJJJ",
-                                   "fr": "il n'y a pas de mois {month} ; une date commence par le jour : JJ/MM/AAAA",
+                                   "fr": "le mois {month} n'existe pas ; une date commence par le jour : JJ/MM/AAAA",
                                    "en": "there is no month {month}; dates are day first: DD/MM/YYYY"},
     "problem.no_year_zero": {"nl": "jaar 0 bestaat niet", "fr": "l'année 0 n'existe pas", "en": "there is no year 0"},
     "problem.month_days": {"nl": "{month} {year} heeft {days} dagen", "fr": "{month} {year} compte {days} jours",
@@ -94,14 +94,14 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.month.12": {"nl": "december", "fr": "décembre", "en": "December"},
     "problem.reversed_dates": {
         "nl": "de einddatum ({until}) komt niet na de begindatum ({since}); zijn de datums omgewisseld?",
-        "fr": "la date de fin ({until}) ne vient pas après la date de début ({since}) ; dates inversées ?",
+        "fr": "la date de fin ({until}) ne vient pas après la date de début ({since}) ; les dates sont-elles inversées ?",
         "en": "until ({until}) is not after since ({since}); are the dates reversed?"},
     # Rows of a dataset table (collabnet.dataset.validation)
     "problem.empty": {"nl": "lege cel", "fr": "cellule vide", "en": "{column} is empty"},
-    "problem.duplicate_id": {"nl": "dubbele id {id!r} (al in rij {first})",
+    "problem.duplicate_id": {"nl": "dubbele id {id!r} (staat al in rij {first})",
                              "fr": "identifiant {id!r} en double (déjà à la ligne {first})",
                              "en": "duplicate id {id!r} (first at row {first})"},
-    "problem.duplicate_sector": {"nl": "dubbele sectorcode {code!r} (al in rij {first})",
+    "problem.duplicate_sector": {"nl": "dubbele sectorcode {code!r} (staat al in rij {first})",
                                  "fr": "code de secteur {code!r} en double (déjà à la ligne {first})",
                                  "en": "duplicate sector code {code!r} (first at row {first})"},
     "problem.bad_language": {
@@ -109,8 +109,8 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "langue inconnue {value!r} (attendu : nl, fr, bi ou un autre code ISO 639-1 de deux lettres)",
         "en": "unknown language {value!r} (expected nl, fr, bi or another two-letter ISO 639-1 code)"},
     "problem.several_zones": {
-        "nl": "gemeente {municipality!r} ligt in meerdere zones ({zones}); geef een postcode of de zone",
-        "fr": "la commune {municipality!r} est dans plusieurs bassins ({zones}) ; indiquez un code postal ou le bassin",
+        "nl": "gemeente {municipality!r} ligt in meerdere zones ({zones}); vul een postcode of de zone in",
+        "fr": "la commune {municipality!r} s'étend sur plusieurs bassins ({zones}) ; indiquez un code postal ou le bassin",
         "en": "municipality {municipality!r} lies in several zones ({zones}); give a postal code or the zone"},
     "problem.left_out.organisation": {"nl": "organisatie {id!r} telt niet mee (zie {at})",
                                       "fr": "l'organisation {id!r} est écartée (voir {at})",
@@ -129,16 +129,16 @@ LABELS: dict[str, dict[str, str]] = {
                                         "fr": "{id!r} est une personne, pas une organisation",
                                         "en": "{id!r} is a person, not an organisation"},
     "problem.organisation_of_organisation": {
-        "nl": "bij een organisatie telt deze kolom niet; genegeerd",
-        "fr": "pour une organisation, cette colonne ne compte pas ; ignorée",
+        "nl": "deze kolom geldt alleen voor personen; genegeerd bij een organisatie",
+        "fr": "cette colonne ne sert que pour les personnes ; ignorée pour une organisation",
         "en": "an organisation's organisation column is ignored"},
     "problem.zone_of_municipality": {
-        "nl": "zone onbekend: gemeente {municipality!r} staat niet in de zonetabel (vul de kolom zone in)",
-        "fr": "bassin inconnu : la commune {municipality!r} n'est pas dans la table des bassins "
+        "nl": "zone niet te bepalen: gemeente {municipality!r} staat niet in de zonetabel (vul de kolom zone in)",
+        "fr": "bassin impossible à déterminer : la commune {municipality!r} n'est pas dans la table des bassins "
               "(remplissez la colonne zone)",
         "en": "cannot determine the zone: municipality {municipality!r} is not in the zones table (give the zone column)"},
-    "problem.no_zone": {"nl": "zone onbekend: zone en gemeente zijn leeg",
-                        "fr": "bassin inconnu : zone et commune sont vides",
+    "problem.no_zone": {"nl": "zone niet te bepalen: zone en gemeente zijn leeg",
+                        "fr": "bassin impossible à déterminer : zone et commune sont vides",
                         "en": "cannot determine the zone: zone and municipality are empty"},
     "problem.self_tie": {"nl": "een band van actor {id!r} met zichzelf", "fr": "un lien de l'acteur {id!r} avec lui-même",
                          "en": "a tie from actor {id!r} to itself"},
@@ -151,9 +151,9 @@ LABELS: dict[str, dict[str, str]] = {
                                   "en": "weight {value!r} is not a positive number (a survey level: 0 to 5)"},
     "problem.missing_column": {
         "nl": "{file}: de verplichte kolom {column!r} ontbreekt (gevonden kolommen: {found}{also})",
-        "fr": "{file} : la colonne obligatoire {column!r} manque (colonnes trouvées : {found}{also})",
+        "fr": "{file} : il manque la colonne obligatoire {column!r} (colonnes trouvées : {found}{also})",
         "en": "{file}: the required column {column!r} is missing (columns found: {found}{also})"},
-    "problem.also_accepted": {"nl": "; ook goed: {names}", "fr": " ; acceptées aussi : {names}",
+    "problem.also_accepted": {"nl": "; andere aanvaarde namen: {names}", "fr": " ; autres noms acceptés : {names}",
                               "en": "; also accepted: {names}"},
     "problem.no_sector": {"nl": "{file}: geen bruikbare sector in de sectorentabel",
                           "fr": "{file} : aucun secteur utilisable dans la table des secteurs",
@@ -166,7 +166,7 @@ LABELS: dict[str, dict[str, str]] = {
                              "fr": "{file}:1: {column}: la colonne figure deux fois dans l'en-tête",
                              "en": "{file}:1: {column}: the column appears twice in the header"},
     "problem.two_spellings": {
-        "nl": "{file}:1: {column}: de kolommen {first!r} en {second!r} betekenen allebei {canonical!r}; hou er één",
+        "nl": "{file}:1: {column}: de kolommen {first!r} en {second!r} staan allebei voor {canonical!r}; houd er één over",
         "fr": "{file}:1: {column}: les colonnes {first!r} et {second!r} désignent toutes deux {canonical!r} ; "
               "gardez-en une",
         "en": "{file}:1: {column}: the columns {first!r} and {second!r} both name the column {canonical!r}; keep one"},
@@ -176,26 +176,26 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.too_many_values": {
         "nl": "de rij heeft {values} waarden, de kopregel maar {columns} (een scheidingsteken in een waarde zonder "
               "aanhalingstekens?)",
-        "fr": "la ligne a {values} valeurs mais l'en-tête {columns} (un séparateur dans une valeur sans guillemets ?)",
+        "fr": "la ligne a {values} valeurs, l'en-tête seulement {columns} (un séparateur dans une valeur sans guillemets ?)",
         "en": "the row has {values} values but the header has {columns} (an unquoted delimiter inside a value?)"},
     "problem.other_delimiter": {"nl": "de rij is gescheiden door {other!r}, de rest van het bestand door {delimiter!r}",
-                                "fr": "la ligne est séparée par {other!r} mais le fichier utilise {delimiter!r}",
+                                "fr": "la ligne est séparée par {other!r}, le reste du fichier par {delimiter!r}",
                                 "en": "the row is separated by {other!r} but the file uses {delimiter!r}"},
     "problem.not_text": {
         "nl": "{file}: geen tekstbestand (NUL-bytes: een binair bestand, of een beschadigd UTF-16-bestand?); "
               "sla het op als CSV UTF-8",
-        "fr": "{file} : pas un fichier texte (octets NUL : un fichier binaire, ou un fichier UTF-16 abîmé ?) ; "
+        "fr": "{file} : pas un fichier texte (octets NUL : un fichier binaire, ou un fichier UTF-16 endommagé ?) ; "
               "enregistrez-le en CSV UTF-8",
         "en": "{file}: not a text file (NUL bytes: a binary file, or a damaged UTF-16 file?); save it as CSV UTF-8"},
-    "problem.empty_file": {"nl": "{file}: het bestand is leeg (er hoort een kopregel in)",
+    "problem.empty_file": {"nl": "{file}: het bestand is leeg (er moet minstens een kopregel in staan)",
                            "fr": "{file} : le fichier est vide (il faut une ligne d'en-tête)",
                            "en": "{file}: the file is empty (expected a header row)"},
     "problem.header_byte": {
         "nl": "{file}:{row}: de kopregel bevat een byte die geen geldige {encoding} is (sla het bestand op als CSV UTF-8)",
-        "fr": "{file}:{row}: l'en-tête contient un octet non valable en {encoding} (enregistrez le fichier en CSV UTF-8)",
+        "fr": "{file}:{row}: l'en-tête contient un octet non valide en {encoding} (enregistrez le fichier en CSV UTF-8)",
         "en": "{file}:{row}: the header holds a byte that is not valid {encoding} (save the file as CSV UTF-8)"},
     "problem.unclosed_quote.end": {
-        "nl": "hier opent een aanhalingsteken dat nooit sluit: de waarde loopt {n} regels verder door, tot het einde "
+        "nl": "hier opent een aanhalingsteken dat nergens wordt gesloten: de waarde loopt nog {n} regels door, tot het einde "
               "van het bestand; de rij telt niet mee en het lezen gaat verder op de "
               "volgende regel (sluit het aanhalingsteken)",
         "fr": "un guillemet ouvert ici n'est jamais fermé : la valeur déborde sur {n} lignes de plus, jusqu'à la fin du "
@@ -203,7 +203,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "a quote opened here is never closed: the value runs over {n} more line(s) of the file, up to its end; "
               "the row is left out and the lines after it are read as rows (close the quote)"},
     "problem.unclosed_quote.end.one": {
-        "nl": "hier opent een aanhalingsteken dat nooit sluit: de waarde loopt {n} regel verder door, tot het einde "
+        "nl": "hier opent een aanhalingsteken dat nergens wordt gesloten: de waarde loopt nog {n} regel door, tot het einde "
               "van het bestand; de rij telt niet mee en het lezen gaat verder op de "
               "volgende regel (sluit het aanhalingsteken)",
         "fr": "un guillemet ouvert ici n'est jamais fermé : la valeur déborde sur {n} ligne de plus, jusqu'à la fin du "
@@ -211,7 +211,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "a quote opened here is never closed: the value runs over {n} more line(s) of the file, up to its end; "
               "the row is left out and the lines after it are read as rows (close the quote)"},
     "problem.unclosed_quote.rows": {
-        "nl": "hier opent een aanhalingsteken dat nooit sluit: de waarde loopt {n} regels verder door, met regels die "
+        "nl": "hier opent een aanhalingsteken dat nergens wordt gesloten: de waarde loopt nog {n} regels door, met regels die "
               "op rijen lijken; de rij telt niet mee en het lezen gaat verder op de "
               "volgende regel (sluit het aanhalingsteken)",
         "fr": "un guillemet ouvert ici n'est jamais fermé : la valeur déborde sur {n} lignes de plus, qui ressemblent "
@@ -220,7 +220,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "a quote opened here is never closed: the value runs over {n} more line(s) of the file, holding lines "
               "that look like rows; the row is left out and the lines after it are read as rows (close the quote)"},
     "problem.unclosed_quote.rows.one": {
-        "nl": "hier opent een aanhalingsteken dat nooit sluit: de waarde loopt {n} regel verder door, een regel die "
+        "nl": "hier opent een aanhalingsteken dat nergens wordt gesloten: de waarde loopt nog {n} regel door, een regel die "
               "op een rij lijkt; de rij telt niet mee en het lezen gaat verder op de "
               "volgende regel (sluit het aanhalingsteken)",
         "fr": "un guillemet ouvert ici n'est jamais fermé : la valeur déborde sur {n} ligne de plus, qui ressemble "
@@ -229,16 +229,16 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "a quote opened here is never closed: the value runs over {n} more line(s) of the file, holding lines "
               "that look like rows; the row is left out and the lines after it are read as rows (close the quote)"},
     "problem.bad_byte": {
-        "nl": "byte {byte} in {value!r} is geen geldige {encoding}, de codering van de rest van het bestand; de rij "
-              "telt niet mee (verbeter de waarde, sla het bestand op als CSV UTF-8)",
-        "fr": "l'octet {byte} dans {value!r} n'est pas valable en {encoding}, l'encodage du reste du fichier ; la ligne "
-              "est écartée (corrigez la valeur, enregistrez le fichier en CSV UTF-8)",
+        "nl": "byte {byte} in {value!r} is geen geldige {encoding} (de codering van de rest van het bestand); de rij "
+              "telt niet mee (verbeter de waarde en sla het bestand op als CSV UTF-8)",
+        "fr": "l'octet {byte} dans {value!r} n'est pas valide en {encoding} (l'encodage du reste du fichier) ; la "
+              "ligne est écartée (corrigez la valeur et enregistrez le fichier en CSV UTF-8)",
         "en": "byte {byte} in {value!r} is not valid {encoding}, the encoding of the rest of the file; the row is left "
               "out (correct the value, save the file as CSV UTF-8)"},
     "problem.not_a_sheet": {"nl": "geen blad van de dataset; niet gelezen{hint}",
                             "fr": "pas une feuille du jeu de données ; non lue{hint}",
                             "en": "not a dataset sheet; not read{hint}"},
-    "problem.two_sheets": {"nl": "{file}: de bladen {sheets} bevatten allebei de tabel {table!r}; hou er één",
+    "problem.two_sheets": {"nl": "{file}: de bladen {sheets} bevatten allebei de tabel {table!r}; houd er één over",
                            "fr": "{file} : les feuilles {sheets} contiennent toutes deux la table {table!r} ; gardez-en une",
                            "en": "{file}: the sheets {sheets} both hold the table {table!r}; keep one"},
     "problem.merged_too_many": {
@@ -248,16 +248,17 @@ LABELS: dict[str, dict[str, str]] = {
               "dans une feuille",
         "en": "{file}: merged cells {range} fill more than {n} cells, the most collabnet reads in one sheet"},
     "problem.merged": {"nl": "samengevoegde cellen: de waarde linksboven geldt voor elke cel",
-                       "fr": "cellules fusionnées : la valeur en haut à gauche vaut pour chaque cellule",
+                       "fr": "cellules fusionnées : la valeur en haut à gauche s'applique à chaque cellule",
                        "en": "merged cells: the top-left value is used for every cell"},
     "problem.empty_sheet": {"nl": "het blad is leeg", "fr": "la feuille est vide", "en": "the sheet is empty"},
-    "problem.empty_actors_sheet": {"nl": "{file}: het blad is leeg (er hoort een kopregel in)",
+    "problem.empty_actors_sheet": {"nl": "{file}: het blad is leeg (er moet minstens een kopregel op staan)",
                                    "fr": "{file} : la feuille est vide (il faut une ligne d'en-tête)",
                                    "en": "{file}: the sheet is empty (expected a header row)"},
     "problem.formula": {
-        "nl": "een formule zonder opgeslagen waarde (open en bewaar de werkmap in Excel, of plak als waarden)",
-        "fr": "une formule sans valeur enregistrée (ouvrez et enregistrez le classeur dans Excel, ou collez les "
-              "valeurs)",
+        "nl": "een formule zonder opgeslagen waarde (open de werkmap in Excel en sla ze op, of plak de cellen als "
+              "waarden)",
+        "fr": "une formule sans valeur enregistrée (ouvrez le classeur dans Excel et enregistrez-le, ou faites un "
+              "collage spécial des valeurs)",
         "en": "a formula without a saved value (open and save the workbook in Excel, or paste values)"},
     "problem.cannot_read": {"nl": "{file}: kan het bestand niet lezen ({error})",
                             "fr": "{file} : impossible de lire le fichier ({error})",
@@ -295,7 +296,7 @@ LABELS: dict[str, dict[str, str]] = {
               "not read"},
     "problem.companion.review": {
         "nl": "de namen die `collabnet import` niet met zekerheid kon koppelen, geen tabel van de dataset; niet gelezen",
-        "fr": "les noms que `collabnet import` n'a pas pu relier avec certitude, pas une table du jeu de données ; "
+        "fr": "les noms que `collabnet import` n'a pas pu associer avec certitude, pas une table du jeu de données ; "
               "non lu",
         "en": "the names `collabnet import` could not match for sure, not a dataset table; not read"},
     "problem.companion.truth": {
@@ -305,15 +306,15 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.not_a_file": {"nl": "geen bestand van de dataset; niet gelezen{hint}",
                            "fr": "pas un fichier du jeu de données ; non lu{hint}",
                            "en": "not a dataset file; not read{hint}"},
-    "problem.two_files": {"nl": "{files}: {n} bestanden voor de tabel {table!r}; hou er één",
+    "problem.two_files": {"nl": "{files}: {n} bestanden voor de tabel {table!r}; houd er één over",
                           "fr": "{files} : {n} fichiers pour la table {table!r} ; gardez-en un",
                           "en": "{files}: {n} files for the table {table!r}; keep one"},
     "problem.empty_table_file": {"nl": "het bestand is leeg; geen rijen gelezen",
                                  "fr": "le fichier est vide ; aucune ligne lue",
                                  "en": "the file is empty; no rows read"},
-    "problem.no_such_path": {"nl": "{path}: bestand of map bestaat niet", "fr": "{path} : fichier ou dossier introuvable",
+    "problem.no_such_path": {"nl": "{path}: bestand of map niet gevonden", "fr": "{path} : fichier ou dossier introuvable",
                              "en": "{path}: no such file or folder"},
-    "problem.no_such_file": {"nl": "{path}: bestand bestaat niet", "fr": "{path} : fichier introuvable",
+    "problem.no_such_file": {"nl": "{path}: bestand niet gevonden", "fr": "{path} : fichier introuvable",
                              "en": "{path}: no such file"},
     "problem.not_a_dataset": {"nl": "{file}: een dataset is een map met CSV-bestanden of een .xlsx-werkmap",
                               "fr": "{file} : un jeu de données est un dossier de fichiers CSV ou un classeur .xlsx",
@@ -334,13 +335,13 @@ LABELS: dict[str, dict[str, str]] = {
               "acteurs)"},
     # Workbooks (collabnet.dataset.sheets)
     "problem.bad_workbook": {"nl": "{file}: kan de werkmap niet lezen (geen .xlsx-bestand, of beschadigd: {error})",
-                             "fr": "{file} : impossible de lire le classeur (pas un fichier .xlsx, ou abîmé : {error})",
+                             "fr": "{file} : impossible de lire le classeur (pas un fichier .xlsx, ou endommagé : {error})",
                              "en": "{file}: cannot read the workbook (not an .xlsx file, or damaged: {error})"},
     "problem.damaged_workbook": {"nl": "{file}: kan de werkmap niet lezen (beschadigd: {error})",
-                                 "fr": "{file} : impossible de lire le classeur (abîmé : {error})",
+                                 "fr": "{file} : impossible de lire le classeur (endommagé : {error})",
                                  "en": "{file}: cannot read the workbook (damaged: {error})"},
     "problem.damaged_sheet": {"nl": "{file}: kan het blad niet lezen (beschadigd: {error})",
-                              "fr": "{file} : impossible de lire la feuille (abîmée : {error})",
+                              "fr": "{file} : impossible de lire la feuille (endommagée : {error})",
                               "en": "{file}: cannot read the sheet (damaged: {error})"},
     "problem.zip_bomb": {
         "nl": "{file}: {part} ({member}) is uitgepakt {size} groot, meer dan de {most} die collabnet leest (een zipbom, of "
@@ -358,7 +359,7 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.part.strings": {"nl": "de gedeelde teksten", "fr": "les textes partagés", "en": "the shared strings"},
     "problem.part.sheet": {"nl": "het blad {name!r}", "fr": "la feuille {name!r}", "en": "the sheet {name!r}"},
     "problem.row_outside": {"nl": "{file}: rijnummer {row} valt buiten 1-{last} (een beschadigde werkmap)",
-                            "fr": "{file} : le numéro de ligne {row} est hors de 1-{last} (un classeur abîmé)",
+                            "fr": "{file} : le numéro de ligne {row} est hors de 1-{last} (un classeur endommagé)",
                             "en": "{file}: row number {row} is outside 1-{last} (a damaged workbook)"},
     "problem.too_many_cells": {
         "nl": "{file}: meer dan {n} cellen bevatten een waarde, het maximum dat collabnet in één blad leest",
@@ -373,19 +374,19 @@ LABELS: dict[str, dict[str, str]] = {
               "(a stray cell? delete what lies beyond the table)"},
     # A new dataset (collabnet init)
     "problem.exists": {
-        "nl": "{path}: bestaat al; geef een nieuw bestand of een lege map (er wordt niets overschreven)",
-        "fr": "{path} : existe déjà ; indiquez un nouveau fichier ou un dossier vide (rien n'est écrasé)",
+        "nl": "{path}: bestaat al; kies een nieuw bestand of een lege map (collabnet overschrijft niets)",
+        "fr": "{path} : existe déjà ; indiquez un nouveau fichier ou un dossier vide (collabnet n'écrase rien)",
         "en": "{path}: exists already; give a new file or an empty folder (nothing is overwritten)"},
     "problem.template_target": {"nl": "{path}: geef een .xlsx-bestand of een map (voor CSV-bestanden)",
                                 "fr": "{path} : indiquez un fichier .xlsx ou un dossier (pour des fichiers CSV)",
                                 "en": "{path}: give a .xlsx file or a folder (for CSV files)"},
     # Imports (collabnet.intake): the directory, sign-in sheets, the review file
     "problem.column_missing": {"nl": "{file}: de kolom {column!r} ontbreekt (gevonden kolommen: {found})",
-                               "fr": "{file} : la colonne {column!r} manque (colonnes trouvées : {found})",
+                               "fr": "{file} : il manque la colonne {column!r} (colonnes trouvées : {found})",
                                "en": "{file}: the column {column!r} is missing (columns found: {found})"},
     "problem.not_a_row_number": {"nl": "geen rijnummer: {value!r}", "fr": "pas un numéro de ligne : {value!r}",
                                  "en": "not a row number: {value!r}"},
-    "problem.stays_in_review": {"nl": "{reason}; de rij blijft op de lijst om na te kijken",
+    "problem.stays_in_review": {"nl": "{reason}; de rij blijft na te kijken",
                                 "fr": "{reason} ; la ligne reste à vérifier",
                                 "en": "{reason}; the row stays in review"},
     "problem.decision_new": {
@@ -406,12 +407,12 @@ LABELS: dict[str, dict[str, str]] = {
                                      "fr": "{file} : un import écrit un dossier de fichiers CSV ; indiquez --out DOSSIER",
                                      "en": "{file}: an import writes a folder of CSV files; give --out FOLDER"},
     "problem.no_list_column.organisation": {
-        "nl": "{file}: geen kolom met de organisatie (gelezen kopjes: {found}; verwacht bv. {examples})",
-        "fr": "{file} : pas de colonne pour l'organisation (en-têtes lus : {found} ; attendu p. ex. {examples})",
+        "nl": "{file}: geen kolom voor de organisatie (gelezen kolomkoppen: {found}; verwacht bv. {examples})",
+        "fr": "{file} : aucune colonne pour l'organisation (en-têtes lus : {found} ; attendu p. ex. {examples})",
         "en": "{file}: no organisation column (headers read: {found}; expected e.g. {examples})"},
     "problem.no_list_column.name": {
-        "nl": "{file}: geen kolom met de naam (gelezen kopjes: {found}; verwacht bv. {examples})",
-        "fr": "{file} : pas de colonne pour le nom (en-têtes lus : {found} ; attendu p. ex. {examples})",
+        "nl": "{file}: geen kolom voor de naam (gelezen kolomkoppen: {found}; verwacht bv. {examples})",
+        "fr": "{file} : aucune colonne pour le nom (en-têtes lus : {found} ; attendu p. ex. {examples})",
         "en": "{file}: no name column (headers read: {found}; expected e.g. {examples})"},
     "problem.no_group": {
         "nl": "--group: geen groep {group!r} in de dataset (groepen: {known}); geef --group-type (en --group-name) "
@@ -422,20 +423,20 @@ LABELS: dict[str, dict[str, str]] = {
               "create it"},
     "problem.row_not_imported": {"nl": "{reason}; rij niet geïmporteerd", "fr": "{reason} ; ligne non importée",
                                  "en": "{reason}; row not imported"},
-    "problem.no_person_name": {"nl": "geen naam van een persoon", "fr": "pas de nom de personne",
+    "problem.no_person_name": {"nl": "de naam van de persoon ontbreekt", "fr": "le nom de la personne manque",
                                "en": "no person's name"},
     "problem.decision_changed": {
-        "nl": "de beslissing voor {at} gold voor {before!r}, nu staat er {now!r}; de rij moet opnieuw nagekeken worden",
-        "fr": "la décision pour {at} portait sur {before!r}, la ligne dit maintenant {now!r} ; elle est à vérifier "
-              "à nouveau",
+        "nl": "de beslissing voor {at} gold voor {before!r}, maar nu staat er {now!r}; kijk de rij opnieuw na",
+        "fr": "la décision pour {at} portait sur {before!r}, mais la ligne indique maintenant {now!r} ; "
+              "vérifiez-la à nouveau",
         "en": "the decision for {at} was made for {before!r}, the row now says {now!r}; it goes to review again"},
-    "problem.no_organisation": {"nl": "geen organisatie; de rij moet nagekeken worden",
-                                "fr": "pas d'organisation ; la ligne est à vérifier",
+    "problem.no_organisation": {"nl": "geen organisatie ingevuld; de rij is na te kijken",
+                                "fr": "pas d'organisation indiquée ; la ligne est à vérifier",
                                 "en": "no organisation; the row goes to review"},
-    "problem.bad_json": {"nl": "geen geldige JSON ({error})", "fr": "JSON non valable ({error})",
+    "problem.bad_json": {"nl": "geen geldige JSON ({error})", "fr": "JSON invalide ({error})",
                          "en": "not valid JSON ({error})"},
     "problem.bad_json_line": {"nl": "geen geldige JSON (regel {line}: {error})",
-                              "fr": "JSON non valable (ligne {line} : {error})",
+                              "fr": "JSON invalide (ligne {line} : {error})",
                               "en": "not valid JSON (line {line}: {error})"},
     "problem.not_an_object": {"nl": "geen JSON-object", "fr": "pas un objet JSON", "en": "not a JSON object"},
     "problem.no_records": {"nl": "{file}: geen enkele fiche van de sociale kaart gelezen ({reasons})",
@@ -447,7 +448,7 @@ LABELS: dict[str, dict[str, str]] = {
                           "fr": "Bruxelles-Ville : bassin {zone} d'après le code postal {postal}",
                           "en": "Brussels-City: zone {zone} from the postal code {postal}"},
     "problem.city_undecided": {
-        "nl": "Brussel-Stad ligt in meerdere zorgzones en de postcode {postal} beslist niet: geef de zone",
+        "nl": "Brussel-Stad ligt in meerdere zorgzones en de postcode {postal} geeft geen uitsluitsel: vul de zone in",
         "fr": "Bruxelles-Ville s'étend sur plusieurs bassins et le code postal {postal} ne tranche pas : indiquez le "
               "bassin",
         "en": "Brussels-City lies in several care zones and the postal code {postal} does not decide: give the zone"},
@@ -460,19 +461,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "geen bruikbare naam (nameOfficialFr/Nl, nameAlternative en nameService zijn allemaal leeg)",
         "fr": "aucun nom utilisable (nameOfficialFr/Nl, nameAlternative et nameService sont tous vides)",
         "en": "no usable name (nameOfficialFr/Nl, nameAlternative, nameService all empty)"},
-    "problem.duplicate_record": {"nl": "dubbele id {id} (al in {first}); fiche niet meegeteld",
+    "problem.duplicate_record": {"nl": "dubbele id {id} (staat al in {first}); fiche niet meegeteld",
                                  "fr": "identifiant {id} en double (déjà dans {first}) ; fiche écartée",
                                  "en": "duplicate id {id} (first at {first}); record left out"},
     "problem.same_company": {
-        "nl": "zelfde ondernemingsnummer {company} als {other} (twee diensten van één organisatie? beide behouden)",
+        "nl": "zelfde ondernemingsnummer {company} als {other} (twee diensten van dezelfde organisatie? beide blijven behouden)",
         "fr": "même numéro d'entreprise {company} que {other} (deux services d'une même organisation ? les deux sont "
-              "gardés)",
+              "conservés)",
         "en": "same company number {company} as {other} (two services of one organisation? both kept)"},
     "problem.fix_row_first": {
-        "nl": "{problem} (verbeter eerst deze rij, `collabnet validate` toont ze allemaal: een import herschrijft de "
-              "tabel en zou de rij verliezen)",
-        "fr": "{problem} (corrigez d'abord cette ligne, `collabnet validate` les montre toutes : un import réécrit la "
-              "table et la perdrait)",
+        "nl": "{problem} (verbeter eerst deze rij: een import herschrijft de tabel en zou de rij kwijtraken; "
+              "`collabnet validate` toont alle problemen)",
+        "fr": "{problem} (corrigez d'abord cette ligne : un import réécrit la table et la perdrait ; "
+              "`collabnet validate` affiche tous les problèmes)",
         "en": "{problem} (fix this row first, `collabnet validate` lists all: an import rewrites the table and would "
               "lose it)"},
     "problem.import_not_a_file": {
@@ -502,11 +503,12 @@ LABELS: dict[str, dict[str, str]] = {
               "nom{hint} ; la réponse est écartée",
         "en": "unknown partner {value!r}: no organisation of the dataset with this id or name{hint}; the answer is "
               "left out"},
-    "problem.did_you_mean_actor": {"nl": " (misschien {id!r}, {name!r}?)", "fr": " (peut-être {id!r}, {name!r} ?)",
+    "problem.did_you_mean_actor": {"nl": " (bedoelt u {id!r}, {name!r}?)", "fr": " (vouliez-vous dire {id!r}, {name!r} ?)",
                                    "en": " (did you mean {id!r}, {name!r}?)"},
     "problem.answer_left_out": {"nl": "{reason}; het antwoord telt niet mee", "fr": "{reason} ; la réponse est écartée",
                                 "en": "{reason}; the answer is left out"},
-    "problem.answer_kept": {"nl": "{reason}; genegeerd, het antwoord blijft", "fr": "{reason} ; ignoré, la réponse est gardée",
+    "problem.answer_kept": {"nl": "{reason}; genegeerd, het antwoord telt wel mee",
+                    "fr": "{reason} ; ignoré, la réponse est conservée",
                             "en": "{reason}; ignored, the answer is kept"},
     "problem.no_level": {"nl": "geen niveau, maar {field} is ingevuld; het antwoord telt niet mee",
                          "fr": "pas de niveau, mais {field} est rempli ; la réponse est écartée",
@@ -516,7 +518,7 @@ LABELS: dict[str, dict[str, str]] = {
                         "fr": "pas de date (remplissez la date du formulaire, ou indiquez --date)",
                         "en": "no date (fill in the form's date, or give --date)"},
     "problem.answer_about_itself": {"nl": "een antwoord van {respondent!r} over zichzelf; telt niet mee",
-                                    "fr": "une réponse de {respondent!r} sur elle-même ; écartée",
+                                    "fr": "une réponse de {respondent!r} à son propre sujet ; écartée",
                                     "en": "an answer of {respondent!r} about itself; left out"},
     "problem.duplicate_answer": {
         "nl": "dubbel antwoord: {respondent!r} over {partner!r} op {date} staat al in {first}; dit antwoord telt niet "
@@ -540,26 +542,26 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "pas de répondant au-dessus du tableau de réponses (une ligne 'Votre organisation | identifiant | "
               "nom') ; la feuille est écartée",
         "en": "no respondent above the answer table (a row 'Your organisation | id | name'); the sheet is left out"},
-    "problem.sheet_respondent_unknown": {"nl": "de respondent van dit blad is onbekend; telt niet mee",
-                                         "fr": "le répondant de cette feuille est inconnu ; réponse écartée",
+    "problem.sheet_respondent_unknown": {"nl": "de respondent van dit blad is onbekend; het antwoord telt niet mee",
+                                         "fr": "le répondant de cette feuille est inconnu ; la réponse est écartée",
                                          "en": "the sheet's respondent is unknown; left out"},
     "problem.no_answer_columns": {
-        "nl": "{file}: geen kolom partner of level (gelezen kopjes: {found}; verwacht: respondent, partner, level, "
+        "nl": "{file}: geen kolom partner of level (gelezen kolomkoppen: {found}; verwacht: respondent, partner, level, "
               "date)",
-        "fr": "{file} : pas de colonne partner ou level (en-têtes lus : {found} ; attendu : respondent, partner, "
+        "fr": "{file} : aucune colonne partner ou level (en-têtes lus : {found} ; attendu : respondent, partner, "
               "level, date)",
         "en": "{file}: no partner or level column (headers read: {found}; expected respondent, partner, level, date)"},
     "problem.not_a.level": {"nl": "{value!r} is geen geldig niveau ({low} tot {high}, of een omschrijving van de schaal)",
-                            "fr": "{value!r} n'est pas un niveau valable (de {low} à {high}, ou un libellé de l'échelle)",
+                            "fr": "{value!r} n'est pas un niveau valide (de {low} à {high}, ou un libellé de l'échelle)",
                             "en": "level {value!r} is not a level ({low} to {high}, or a label of the scale)"},
     "problem.not_a.score": {"nl": "{value!r} is geen geldige score ({low} tot {high}, of een omschrijving van de schaal)",
-                            "fr": "{value!r} n'est pas un score valable (de {low} à {high}, ou un libellé de l'échelle)",
+                            "fr": "{value!r} n'est pas un score valide (de {low} à {high}, ou un libellé de l'échelle)",
                             "en": "score {value!r} is not a score ({low} to {high}, or a label of the scale)"},
     "problem.out_of_range.level": {"nl": "niveau {value!r} ligt niet tussen {low} en {high}",
-                                   "fr": "le niveau {value!r} n'est pas entre {low} et {high}",
+                                   "fr": "le niveau {value!r} n'est pas compris entre {low} et {high}",
                                    "en": "level {value!r} is out of range ({low} to {high})"},
     "problem.out_of_range.score": {"nl": "score {value!r} ligt niet tussen {low} en {high}",
-                                   "fr": "le score {value!r} n'est pas entre {low} et {high}",
+                                   "fr": "le score {value!r} n'est pas compris entre {low} et {high}",
                                    "en": "score {value!r} is out of range ({low} to {high})"},
     "problem.bad_frequency": {"nl": "frequentie {value!r} is geen keuze van het formulier ({choices})",
                               "fr": "la fréquence {value!r} n'est pas un des choix du formulaire ({choices})",
@@ -577,10 +579,10 @@ LABELS: dict[str, dict[str, str]] = {
                               "en": "{n} row(s) without a level"},
     "problem.n.problems": {"nl": "{n} problemen", "fr": "{n} problèmes", "en": "{n} problem(s)"},
     "problem.n.problems.one": {"nl": "{n} probleem", "fr": "{n} problème", "en": "{n} problem(s)"},
-    "problem.too_few_to_survey": {"nl": "--zone {zone}: {organisations} om te bevragen; een bevraging vraagt er minstens "
-                                        "twee",
-                                  "fr": "--zone {zone} : {organisations} à interroger ; une enquête en demande au "
-                                        "moins deux",
+    "problem.too_few_to_survey": {"nl": "--zone {zone}: {organisations} om te bevragen; een bevraging heeft er "
+                                        "minstens twee nodig",
+                                  "fr": "--zone {zone} : {organisations} à interroger ; il en faut au moins "
+                                        "deux pour une enquête",
                                   "en": "--zone {zone}: {organisations} to survey; a survey needs at least two"},
     "problem.n.organisations": {"nl": "{n} organisaties", "fr": "{n} organisations", "en": "{n} organisation(s)"},
     "problem.n.organisations.one": {"nl": "{n} organisatie", "fr": "{n} organisation", "en": "{n} organisation(s)"},
