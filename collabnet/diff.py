@@ -85,7 +85,7 @@ import networkx as nx
 from collabnet.analyses.gaps import id_list
 from collabnet.analyses.standing import outside_partners
 from collabnet.codes import REASONS, REGION
-from collabnet.errors import CollabnetError
+from collabnet.errors import CollabnetError, reason
 from collabnet.graph import active
 from collabnet.organisations import owner_map
 from collabnet.records.analysis import Analysis
@@ -666,19 +666,19 @@ def read_actions(path: str | os.PathLike) -> list[dict[str, str]]:
     try:
         data = source.read_bytes()
     except IsADirectoryError:
-        raise ActionsFileError(f"{source}: is a folder, expected an actions .csv file") from None
+        raise ActionsFileError(reason("actions_is_folder", file=str(source))) from None
     except OSError as exc:
-        raise ActionsFileError(f"{source}: cannot read the actions file ({exc.strerror or exc})") from None
+        raise ActionsFileError(reason("actions_unreadable", file=str(source), error=str(exc.strerror or exc))) from None
     try:
         table = parse_csv_bytes(data, "actions", source.name)
     except CollabnetError as exc:
         raise ActionsFileError(exc.message) from None
     except (UnicodeError, csv.Error) as exc:
-        raise ActionsFileError(f"{source.name}: not a readable CSV file ({exc})") from None
+        raise ActionsFileError(reason("actions_not_csv", file=source.name, error=str(exc))) from None
     missing = [c for c in ACTION_REQUIRED if c not in table.columns]
     if missing:
-        raise ActionsFileError(f"{source.name}:1: {missing[0]}: required column missing "
-                               f"(an actions file has the columns {', '.join(ACTION_REQUIRED)}, ...)")
+        raise ActionsFileError(reason("actions_column", file=source.name, column=missing[0],
+                                      columns=", ".join(ACTION_REQUIRED)))
     if table.problems:
         raise ActionsFileError(table.problems[0].as_message())
     return [dict(values) for _, values in table.rows]

@@ -43,7 +43,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from collabnet.errors import CollabnetError
+from collabnet.errors import CollabnetError, reason
 
 __all__ = ["pseudonym", "pseudonyms", "pseudonymise", "pseudonymise_actions", "without_contacts", "load_key",
            "check_key", "replace_words", "scrub_problem", "PrivacyError", "DEFAULT_KEY_FILE", "CONTACT_COLUMNS",
@@ -108,8 +108,7 @@ def pseudonyms(ids: Iterable[str], key: bytes, *, taken: Iterable[str] = (),
         first = owner.setdefault(name, actor_id)
         if first != actor_id:
             places = [f"{x!r}" + (f" ({where[x]})" if x in where else "") for x in (first, actor_id)]
-            raise PrivacyError(f"pseudonym collision: {places[0]} and {places[1]} would both become {name}; "
-                               "no two actors may share one, so nothing was written (use another --key-file)")
+            raise PrivacyError(reason("pseudonym_collision", first=places[0], second=places[1], name=name))
         mapping[actor_id] = name
     return mapping
 
@@ -124,11 +123,8 @@ def check_key(key: bytes, source: str | os.PathLike = "the key") -> bytes:
     collabnet.privacy.PrivacyError: k.key: the pseudonymisation key is 5 bytes long; at least 32 are needed ...
     """
     if len(key) < MIN_KEY_BYTES:
-        what = "empty" if not key else f"{len(key)} bytes long"
-        raise PrivacyError(
-            f"{source}: the pseudonymisation key is {what}; at least {MIN_KEY_BYTES} are needed (anyone could "
-            "recompute the pseudonyms of a shorter key). Restore the key file from your backup, or delete it to "
-            "have a new random key made (pseudonyms then change)")
+        what = reason("key_length", n=len(key)) if key else reason("key_empty")
+        raise PrivacyError(reason("key_too_short", file=str(source), what=what, least=MIN_KEY_BYTES))
     return key
 
 
@@ -147,17 +143,17 @@ def load_key(path: str | os.PathLike | None = None) -> bytes:
     except FileNotFoundError:
         return _create_key(key_file)
     except OSError as exc:
-        raise PrivacyError(f"{key_file}: cannot read the key file ({exc.strerror or exc})") from None
+        raise PrivacyError(reason("key_unreadable", file=str(key_file), error=str(exc.strerror or exc))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PrivacyError(f"{key_file}: is a folder, expected a key file")
+        raise PrivacyError(reason("key_is_folder", file=str(key_file)))
     if not stat.S_ISREG(info.st_mode):
-        raise PrivacyError(f"{key_file}: not a regular file; a key file is a small text file")
+        raise PrivacyError(reason("key_not_regular", file=str(key_file)))
     if info.st_size > _MAX_KEY_FILE:
-        raise PrivacyError(f"{key_file}: {info.st_size} bytes is not a key file (at most {_MAX_KEY_FILE} bytes)")
+        raise PrivacyError(reason("key_too_big", file=str(key_file), size=info.st_size, most=_MAX_KEY_FILE))
     try:
         key = key_file.read_bytes().strip()
     except OSError as exc:
-        raise PrivacyError(f"{key_file}: cannot read the key file ({exc.strerror or exc})") from None
+        raise PrivacyError(reason("key_unreadable", file=str(key_file), error=str(exc.strerror or exc))) from None
     return check_key(key, key_file)
 
 
@@ -171,7 +167,7 @@ def _create_key(key_file: Path) -> bytes:
         key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{key_file.name}.", suffix=".tmp", dir=key_file.parent)  # mode 600
     except OSError as exc:
-        raise PrivacyError(f"{key_file}: cannot create the key file ({exc.strerror or exc})") from None
+        raise PrivacyError(reason("key_not_created", file=str(key_file), error=str(exc.strerror or exc))) from None
     try:
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -179,8 +175,8 @@ def _create_key(key_file: Path) -> bytes:
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as exc:
-            raise PrivacyError(f"{key_file}: cannot write the new key ({exc.strerror or exc}); "
-                               "no key file was left") from None
+            raise PrivacyError(reason("key_not_written", file=str(key_file),
+                                      error=str(exc.strerror or exc))) from None
         try:
             os.link(tmp, key_file)
         except FileExistsError:  # another run made the key first: use that one
@@ -295,12 +291,10 @@ def kept_columns(dataset, keep: Iterable[str]) -> set[str]:
     for name in keep:
         wanted = str(name).strip().lower()
         if wanted in _NEVER_KEPT:
-            raise PrivacyError(f"--keep-column {name}: ids, names, e-mail and phone are never kept under "
-                               "--pseudonymise")
+            raise PrivacyError(reason("never_kept", name=name))
         if wanted not in every:
-            listed = ", ".join(sorted(every.values())) or "none"
-            raise PrivacyError(f"--keep-column {name}: no such free-text or extra column in actors, groups, "
-                               f"memberships or ties (those of this dataset: {listed})")
+            listed = ", ".join(sorted(every.values())) or reason("none.f")
+            raise PrivacyError(reason("no_free_column", name=name, listed=listed))
         chosen.add(every[wanted])
     return chosen
 

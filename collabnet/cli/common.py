@@ -19,9 +19,9 @@ from collabnet.errors import CollabnetError, reason
 
 __all__ = ["privacy_options", "dataset_argument", "at_option", "lang_option", "zone_option", "quiet_option", "out_option",
            "default_dataset", "load_or_exit", "handle_errors", "EXIT_UNUSABLE", "echo_err", "default_out", "date_value",
-           "code_choice",
+           "code_choice", "at_least_one",
            "since_option", "actions_option", "level_option", "check_since", "analysis_since", "changes_since",
-           "earlier_actions", "contacts_option", "check_out_folder", "cli_lang", "say", "words", "problem_line"]
+           "earlier_actions", "contacts_option", "check_out_folder", "cli_lang", "say", "words", "problem_line", "zone_label"]
 
 EXIT_UNUSABLE = 2
 BUNDLED = "brussels"
@@ -68,6 +68,12 @@ def say(key: str, n: int | None = None, **fields: object) -> str:
     """Message ``key`` of :mod:`collabnet.words` in the running command's ``--lang``; ``n`` counts (plural)."""
     vocabulary = words()
     return vocabulary.word(key, **fields) if n is None else vocabulary.count(key, n, **fields)
+
+
+def zone_label(words, code: str) -> str:
+    """A zone in a table of the terminal: its name in Dutch and French (``Zuid``, ``Sud``), its code in English
+    (as the English tables always showed it)."""
+    return str(code) if words.lang == "en" else words.zone_name(code)
 
 
 def problem_line(problem) -> str:
@@ -165,6 +171,17 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None):
         raise click.BadParameter(words().say(exc.message)) from None
 
 
+def at_least_one(key: str) -> Callable:
+    """A click callback: a whole number of at least 1, else a usage error in ``--lang`` (the message
+    ``problem.<key>`` with the number as ``n``)."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise click.BadParameter(words().say(reason(key, n=value)))
+        return value
+    return check
+
+
 def since_option(help_text: str) -> Callable:
     def decorate(func: Callable) -> Callable:
         return click.option("--since", "since", metavar="DATE", callback=date_value, default=None,
@@ -180,7 +197,7 @@ def actions_option(func: Callable) -> Callable:
 def check_since(dataset, since) -> None:
     """``--since`` must not come after the analysis date."""
     if since is not None and since > dataset.at:
-        raise click.UsageError(f"--since {since} is after the analysis date {dataset.at} (--at)")
+        raise click.UsageError(say("cli.since_after_at", since=since, at=dataset.at))
 
 
 def analysis_since(dataset, since, actions: Path | None = None, *, level: str = "organisations", exact: bool = False,
@@ -192,7 +209,7 @@ def analysis_since(dataset, since, actions: Path | None = None, *, level: str = 
     """
     if since is None:
         if actions is not None:
-            raise click.UsageError("--actions needs --since (the date of the earlier actions)")
+            raise click.UsageError(say("cli.actions_needs_since"))
         return None
     check_since(dataset, since)
     from collabnet.analyses import analyse
@@ -315,10 +332,9 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     ctx = click.get_current_context(silent=True)
     keep = ctx.meta.get(_KEEP, ()) if ctx is not None else ()
     if keep and not pseudonymise:
-        raise click.UsageError("--keep-column chooses what --pseudonymise keeps: use it with --pseudonymise")
+        raise click.UsageError(say("cli.keep_needs_pseudonymise"))
     if pseudonymise and include_contacts:
-        raise click.UsageError("--include-contacts and --pseudonymise exclude each other: e-mail and phone "
-                               "identify persons")
+        raise click.UsageError(say("cli.contacts_or_pseudonymise"))
     try:
         with Progress(enabled=not quiet, lang=cli_lang()).step("reading the dataset"):
             ds = load_dataset(path, at=at)

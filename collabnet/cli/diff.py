@@ -14,12 +14,15 @@ from collabnet.cli.common import (
     default_out,
     earlier_actions,
     handle_errors,
+    lang_option,
     level_option,
     load_or_exit,
     out_option,
     privacy_options,
     quiet_option,
     resolve_zone,
+    say,
+    zone_label,
     zone_option,
 )
 from collabnet.diff import STATUSES, TOP_BROKERS
@@ -47,12 +50,13 @@ _APPEARED = {"ties": ("new", "lost"), "memberships": ("new", "lost"), "edges": (
 @out_option("Folder for the diff_*.csv tables (default: reports/<new dataset name>/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole diff as JSON instead of the summary.")
 @level_option
+@lang_option
 @quiet_option
 @privacy_options
 @handle_errors
 def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | None, at: str | None,
          actions: Path | None, top: int, zone: str | None, out: Path | None, as_json: bool, level: str,
-         quiet: bool, pseudonymise: bool, key_file: Path | None) -> None:
+         lang: str, quiet: bool, pseudonymise: bool, key_file: Path | None) -> None:
     """Show what changed since the last workshop: ties, memberships, isolated actors, gaps, brokers.
 
     Compares one DATASET on two dates (--from, --to), or two datasets OLD
@@ -73,20 +77,18 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
 
     privacy = dict(pseudonymise=pseudonymise, key_file=key_file)
     if len(datasets) > 2:
-        raise click.UsageError("give one DATASET (with --from and --to) or two datasets OLD NEW, "
-                               f"not {len(datasets)}")
+        raise click.UsageError(say("cli.diff.datasets", n=len(datasets)))
     if len(datasets) == 2:
         old = load_or_exit(datasets[0], since or at, quiet, **privacy)
         new = load_or_exit(datasets[1], until or at, quiet, **privacy)
     else:
         if since is None:
-            raise click.UsageError("--from is required to compare one dataset on two dates "
-                                   "(or give two datasets: OLD NEW)")
+            raise click.UsageError(say("cli.diff.from_required"))
         if at is not None:
-            raise click.UsageError("--at is for two datasets OLD NEW; with one dataset, use --from and --to")
+            raise click.UsageError(say("cli.diff.at_two"))
         until = until or dt.date.today()
         if since > until:
-            raise click.UsageError(f"--from {since} is after --to {until}")
+            raise click.UsageError(say("cli.diff.from_after_to", since=since, until=until))
         old = load_or_exit(datasets[0] if datasets else None, since, quiet, **privacy)
         new = old.on(until)
     from collabnet.analyses import analyse
@@ -102,46 +104,55 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
-    click.echo(render_summary(result), nl=False)
-    click.echo(f"\nWrote {', '.join(p.name for p in written)} to {folder}")
+    from collabnet.words import Vocabulary
+
+    words = Vocabulary.of(new.graph, lang, groups=new.groups)
+    click.echo(render_summary(result, words), nl=False)
+    click.echo("\n" + say("cli.wrote_files", files=", ".join(p.name for p in written), folder=folder))
 
 
-def render_summary(result) -> str:
-    """The per-zone summary table of a :class:`~collabnet.diff.Diff`, ending in a newline."""
+def render_summary(result, words=None) -> str:
+    """The per-zone summary table of a :class:`~collabnet.diff.Diff` in ``words``' language (English by
+    default), ending in a newline."""
+    from collabnet.words import plain
+
+    words = words or plain("en")
     counts = result.counts()
     figures = {(f.zone, f.figure): f for f in result.figures}
-    header = ["zone", *_APPEARED, "actors", "E-I"]
+    header = [words.word("cli.col.zone"), *(words.word(f"cli.diff.{c}") for c in (*_APPEARED, "actors")), "E-I"]
     if result.actions is not None:
-        header.append("actions realised")
+        header.append(words.word("cli.diff.realised"))
     rows = [header]
     for zone in result.zones:
         c = counts.get(zone, {})
-        row = [zone]
+        row = [zone_label(words, zone)]
         for table, (plus, minus) in _APPEARED.items():
             row.append(f"+{c.get(f'{table}_{plus}', 0)} -{c.get(f'{table}_{minus}', 0)}")
         row.append(_figure(figures.get((zone, "actors"))))
-        row.append(_figure(figures.get((zone, "ei")), "{:.2f}"))
+        row.append(_figure(figures.get((zone, "ei")), lambda v: words.number(v, 2)))
         if result.actions is not None:
             done = c.get("actions_realised", 0)
             total = sum(c.get(f"actions_{status}", 0) for status in STATUSES)
-            row.append(f"{done} of {total}" if total else "-")
+            row.append(words.word("cli.diff.of", done=done, total=total) if total else "-")
         rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = [
-        f"Changes from {result.old_dataset} on {result.old_at} to {result.new_dataset} on {result.new_at}",
-        "(+ new, became isolated, opened, gained; - lost, stopped, closed)",
+        words.word("cli.diff.changes", old=result.old_dataset, old_at=result.old_at, new=result.new_dataset,
+                   new_at=result.new_at),
+        words.word("cli.diff.legend"),
         "",
     ]
     lines += ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
     if result.actions is not None:
         statuses = {s: sum(1 for a in result.actions if a.status == s) for s in STATUSES}
-        lines += ["", "Earlier actions: " + ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in statuses.items())]
+        said = ", ".join(words.count(f"cli.diff.n.{s}", n) for s, n in statuses.items())
+        lines += ["", words.word("cli.diff.earlier", counts=said)]
     return "\n".join(lines) + "\n"
 
 
-def _figure(figure, form: str = "{}") -> str:
+def _figure(figure, form=str) -> str:
     if figure is None:
         return "-"
-    old, new = ("-" if v is None else form.format(v) for v in (figure.old, figure.new))
+    old, new = ("-" if v is None else form(v) for v in (figure.old, figure.new))
     return old if old == new else f"{old} -> {new}"
 

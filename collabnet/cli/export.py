@@ -18,6 +18,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    say,
     zone_option,
 )
 
@@ -76,4 +77,5 @@ def export(dataset: Path | None, fmt: str, out: Path | None, zone: str | None, a
     written = export_graph(G, fmt, target, actors=ds.actors, include_contacts=include_contacts, lang=lang,
                            tables=tables)
     if not quiet:
-        click.echo(f"{written} ({G.number_of_nodes()} actors, {G.number_of_edges()} links)")
+        click.echo(say("cli.exported", path=written, actors=say("cli.n.actors", G.number_of_nodes()),
+                       links=say("cli.n.links", G.number_of_edges())))

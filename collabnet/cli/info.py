@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from collabnet.cli.common import at_option, dataset_argument, handle_errors, load_or_exit
+from collabnet.cli.common import at_option, dataset_argument, handle_errors, lang_option, load_or_exit, say, zone_label
 from collabnet.dataset.info import describe
 
 __all__ = ["info"]
@@ -16,38 +16,55 @@ __all__ = ["info"]
 @click.command()
 @dataset_argument
 @at_option
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON (codes, the same in every language).")
 @handle_errors
-def info(dataset: Path | None, at: str | None, as_json: bool) -> None:
+def info(dataset: Path | None, at: str | None, lang: str, as_json: bool) -> None:
     """Show what a dataset contains: actors per zone x sector family x line, groups by type.
 
     \b
     Example:
       collabnet info datasets/brussels
+      collabnet info datasets/brussels --lang fr
       collabnet info datasets/brussels --at 2024-06-01 --json
     """
+    from collabnet.words import Vocabulary
+
     ds = load_or_exit(dataset, at)
     facts = describe(ds)
     if as_json:
         click.echo(json.dumps(facts, indent=2, ensure_ascii=False, sort_keys=True))
         return
-    click.echo(f"Dataset {facts['dataset']} ({ds.source}), analysis date {facts['analysis_date']}")
+    words = Vocabulary.of(ds.graph, lang, groups=ds.groups)
+    date = facts["analysis_date"]
+    click.echo(say("cli.info.dataset", dataset=facts["dataset"], source=ds.source, date=date))
     counts = facts["counts"]
-    click.echo(
-        f"{counts['actors']} actors ({counts['organisations']} organisations, {counts['persons']} persons), "
-        f"{counts['groups']} groups, {counts['memberships']} memberships, {counts['ties']} ties; "
-        f"graph: {counts['nodes']} nodes, {counts['edges']} edges on {facts['analysis_date']}"
-    )
-    click.echo(f"Rows left out: {facts['rows_left_out']}")
+    said = {what: say(f"cli.n.{what}", counts[what]) for what in
+            ("actors", "organisations", "persons", "groups", "memberships", "ties", "nodes", "edges")}
+    click.echo(say("cli.info.counts", date=date, **said))
+    click.echo(say("cli.info.left_out", n=facts["rows_left_out"]))
     click.echo("")
-    click.echo("Actors per zone, sector family and line (line '-' = not a care provider):")
+    click.echo(say("cli.info.actors"))
     lines = facts["line_order"]
-    header = f"{'zone':<14}{'family':<10}" + "".join(f"{line:>6}" for line in lines) + f"{'total':>7}"
-    click.echo(header)
-    for row in facts["actors_by_zone_family_line"]:
+    table = [(zone_label(words, row["zone"]), _family(words, row["family"]), row)
+             for row in facts["actors_by_zone_family_line"]]
+    zone_width = max([14, *(len(zone) + 1 for zone, _, _ in table)])
+    family_width = max([10, *(len(family) + 1 for _, family, _ in table)])
+    total = say("cli.col.total")
+    click.echo(f"{say('cli.col.zone'):<{zone_width}}{say('cli.col.family'):<{family_width}}"
+               + "".join(f"{line:>6}" for line in lines) + f"{total:>{max(7, len(total) + 1)}}")
+    for zone, family, row in table:
         cells = "".join(f"{row['lines'].get(line, 0):>6}" for line in lines)
-        click.echo(f"{row['zone']:<14}{row['family']:<10}{cells}{row['total']:>7}")
+        click.echo(f"{zone:<{zone_width}}{family:<{family_width}}{cells}{row['total']:>{max(7, len(total) + 1)}}")
     click.echo("")
-    click.echo("Groups by type (active memberships on the analysis date):")
-    for row in facts["groups_by_type"]:
-        click.echo(f"  {row['type']:<15}{row['groups']:>4} group(s), {row['members']:>5} active membership(s)")
+    click.echo(say("cli.info.groups"))
+    types = [(words.coded("group_type", row["type"]), row) for row in facts["groups_by_type"]]
+    type_width = max([15, *(len(name) + 1 for name, _ in types)])
+    for name, row in types:
+        click.echo(say("cli.info.type", type=f"{name:<{type_width}}", groups=say("cli.info.n.groups", row["groups"]),
+                       members=say("cli.info.n.active", row["members"])))
+
+
+def _family(words, family: str) -> str:
+    """A sector family in the table: its name in Dutch and French (``welzijn``), its code in English."""
+    return str(family) if words.lang == "en" else words.coded("family", family)

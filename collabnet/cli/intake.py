@@ -65,6 +65,7 @@ def attendance(list_file: Path, dataset: Path, group: str, since, sheet: str | N
       collabnet import attendance signin.xlsx --dataset zone-south/ --group ws-south-2024-03 --since 2024-03-12
     """
     from collabnet.intake.attendance import import_attendance
+    from collabnet.intake.matching import score_number
 
     result = import_attendance(list_file, dataset, group, out=out, since=since, sheet=sheet, review=review,
                                group_name=group_name, group_type=group_type)
@@ -74,7 +75,8 @@ def attendance(list_file: Path, dataset: Path, group: str, since, sheet: str | N
         for row in result.rows:
             click.echo(say("import.row", at=f"{result.label}:{row.row}", outcome=say(f"import.outcome.{row.outcome}"),
                            text=row.organisation_text, target=f" -> {row.actor}" if row.actor else "",
-                           score=say("import.score", score=f"{row.score:g}") if row.outcome == "matched" else "",
+                           score=say("import.score", score=words().put(score_number(row.score)))
+                           if row.outcome == "matched" else "",
                            detail=words().say(row.detail)))
     counts = ", ".join(say(f"import.n.{o}", result.count(o)) for o in
                        ("matched", "decided", "created", "review", "skipped", "duplicate", "left_out"))

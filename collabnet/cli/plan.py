@@ -21,6 +21,7 @@ import click
 
 from collabnet.cli.common import (
     EXIT_UNUSABLE,
+    at_least_one,
     at_option,
     dataset_argument,
     echo_err,
@@ -31,6 +32,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    say,
     zone_option,
 )
 
@@ -64,7 +66,7 @@ def plan() -> None:
 @plan.command()
 @_common
 @zone_option
-@click.option("--seats", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
+@click.option("--seats", type=int, callback=at_least_one("seats_at_least_one"), default=5, show_default=True, metavar="K",
               help="Number of invitees.")
 @handle_errors
 def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, zone,
@@ -91,7 +93,7 @@ def invite(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file
 @plan.command()
 @_common
 @zone_option
-@click.option("--count", type=click.IntRange(min=1), default=5, show_default=True, metavar="K",
+@click.option("--count", type=int, callback=at_least_one("count_at_least_one"), default=5, show_default=True, metavar="K",
               help="Number of introductions.")
 @handle_errors
 def introduce(dataset, at, lang, as_json, out, level, quiet, pseudonymise, key_file, zone,
@@ -179,7 +181,7 @@ def _finish(ds, level: str, plans: list, as_json: bool, out: Path | None, quiet:
         try:
             write_csv(out, ACTION_COLUMNS, action_rows(actions, words))
         except OSError as exc:
-            echo_err(f"Error: cannot write {out}: {exc.strerror or exc}")
+            echo_err(say("cli.error", message=say("cli.cannot_write", path=out, error=exc.strerror or exc)))
             sys.exit(EXIT_UNUSABLE)
     if quiet:
         return
@@ -190,7 +192,7 @@ def _finish(ds, level: str, plans: list, as_json: bool, out: Path | None, quiet:
         return
     blocks = [render(ds, p, words) for p in plans]
     if out is not None:
-        blocks.append(f"Wrote {sum(len(p.actions()) for p in plans)} action row(s) to {out}")
+        blocks.append(say("cli.wrote_actions", sum(len(p.actions()) for p in plans), path=out))
     click.echo("\n\n".join(blocks))
 
 

@@ -19,6 +19,7 @@ from collabnet.cli.common import (
     privacy_options,
     quiet_option,
     resolve_zone,
+    say,
     since_option,
     zone_option,
 )
@@ -75,12 +76,12 @@ def view(dataset: Path | None, zone: str | None, colour: str, aggregate: str, la
     from collabnet.writing import atomic_write_text
 
     if since is not None and aggregate == "sectors":
-        raise click.UsageError("--since colours the links between actors: not with --aggregate sectors")
+        raise click.UsageError(say("cli.view.since_sectors"))
     ds = load_or_exit(dataset, at, quiet=quiet, pseudonymise=pseudonymise, key_file=key_file)
     check_since(ds, since)
     code = resolve_zone(ds, zone)
     code = None if code == REGION else code
-    progress = Progress(enabled=not quiet)
+    progress = Progress(enabled=not quiet, lang=lang)
     result = analyse(ds, level=level, progress=progress)
     with progress.step("view"):
         before = ds.on(since).graph_at(level) if since is not None else None  # that date's links, no analysis

@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 
 from collabnet.codes import BUILTIN_ZONES, normalise
 from collabnet.errors import english
-from collabnet.records.messages import Message
+from collabnet.records.messages import Message, Number
 
 __all__ = ["AUTO", "MARGIN", "CANDIDATE", "similarity", "Candidate", "Match", "Matcher", "name_key", "initials", "measure"]
 
@@ -239,18 +239,31 @@ class Matcher:
         ranked = self.scores(text)
         offered = tuple(c for c in ranked if c.score >= self.candidate)[:keep]
         if not offered:
-            return Match(text, "review", "", 0.0, (), _says("none", candidate=f"{self.candidate:g}"))
+            return Match(text, "review", "", 0.0, (), _says("none", candidate=score_number(self.candidate)))
         best = offered[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         if best.score < self.auto:
-            return Match(text, "review", "", best.score, offered, _says("below", best=f"{best.score:g}",
-                                                                           auto=f"{self.auto:g}"))
+            return Match(text, "review", "", best.score, offered, _says("below", best=score_number(best.score),
+                                                                           auto=score_number(self.auto)))
         if best.score - runner_up < self.margin:
             return Match(text, "review", "", best.score, offered,
-                         _says("ambiguous", other=ranked[1].actor, score=f"{runner_up:g}", margin=f"{self.margin:g}",
+                         _says("ambiguous", other=ranked[1].actor, score=score_number(runner_up),
+                               margin=score_number(self.margin),
                                best=best.actor))
-        return Match(text, "matched", best.actor, best.score, offered, _says("matched", score=f"{best.score:g}",
+        return Match(text, "matched", best.actor, best.score, offered, _says("matched", score=score_number(best.score),
                                                                              name=best.name))
+
+
+def score_number(score: float) -> Number:
+    """A score as the reader's language writes a number, with the decimals it has (``93.5``, ``93,5`` in
+    Dutch and French; ``100``).
+
+    >>> from collabnet.words import plain
+    >>> [plain(lang).put(score_number(s)) for lang, s in (("en", 93.5), ("fr", 93.5), ("nl", 100.0))]
+    ['93.5', '93,5', '100']
+    """
+    text = f"{score:g}"
+    return Number(score, len(text.partition(".")[2]) if "e" not in text else 1)
 
 
 def _says(key: str, **fields) -> Message:

@@ -65,6 +65,7 @@ import numpy as np
 from collabnet.analyses.gaps import actor_line, find_gaps
 from collabnet.analyses.introductions import IntroductionSearch, introducer
 from collabnet.analyses.standing import CROSS_LINE, Standing, isolation_score, reasons, standings_of, with_partner
+from collabnet.errors import reason
 from collabnet.planning.scope import PlanError, ZoneFigures, scope_actors, zone_figures, zone_mixing
 from collabnet.records.findings import Action
 from collabnet.records.messages import Both, Label, Message, Name, ZoneRef, say
@@ -160,7 +161,7 @@ def plan_introductions(G: nx.Graph, zone: str, count: int, *, gaps: Iterable | N
         Unknown zone (with a "did you mean").
     """
     if count < 1:
-        raise PlanError(f"count must be at least 1, not {count}")
+        raise PlanError(reason("count_at_least_one", n=count))
     members = scope_actors(G, zone)
     gaps = [g for g in (find_gaps(G, zones=[zone]) if gaps is None else gaps) if g.zone == zone]
     if standings is None:

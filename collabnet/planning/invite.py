@@ -89,6 +89,7 @@ from scipy import sparse
 
 from collabnet.analyses.gaps import REGION, actor_line
 from collabnet.analyses.standing import PERIPHERAL, PERIPHERAL_DEGREE, reasons, standings_of
+from collabnet.errors import reason
 from collabnet.graph import adjacency_of
 from collabnet.planning.scope import PlanError, scope_actors
 from collabnet.records.findings import Action
@@ -225,7 +226,7 @@ def plan_invite(G: nx.Graph, zone: str, seats: int, *, standings: dict | None = 
         Unknown zone (with a "did you mean"), or fewer than one seat.
     """
     if seats < 1:
-        raise PlanError(f"seats must be at least 1, not {seats}")
+        raise PlanError(reason("seats_at_least_one", n=seats))
     members = scope_actors(G, zone)
     targets = _targets(G, members, standings)
     weight = {t.actor: t.weight for t in targets}

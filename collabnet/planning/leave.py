@@ -70,6 +70,7 @@ from collabnet.analyses.gaps import PRIORITY_WEIGHT, REGION, actor_line, find_ga
 from collabnet.analyses.introductions import introducer
 from collabnet.analyses.standing import isolation_score, reasons, standing, with_partner
 from collabnet.analyses.turnover import Departure, backup_action, departure
+from collabnet.errors import reason
 from collabnet.graph import same_organisation
 from collabnet.planning.introduce import CLOSED_GAPS
 from collabnet.planning.scope import PlanError, ZoneFigures, scope_actors, zone_figures
@@ -428,7 +429,7 @@ def plan_person_leave(H: nx.Graph, person: Hashable) -> PersonLeave:
     """
     folded = H.graph.get("folded") or {}
     if person not in folded:
-        raise PlanError(f"{person!r} is no person of an organisation in this graph")
+        raise PlanError(reason("not_a_staff_person", person=person))
     organisation = folded[person].get("organisation")
     d = departure(H, organisation, person)
     x, p = Name(organisation), Name(person)

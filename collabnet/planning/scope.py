@@ -15,7 +15,7 @@ import networkx as nx
 
 from collabnet.analyses.gaps import REGION, actor_line, find_gaps, zone_members
 from collabnet.analyses.standing import reasons, standing, standings_of, with_partner
-from collabnet.errors import CollabnetError
+from collabnet.errors import CollabnetError, reason
 
 __all__ = ["PlanError", "ZoneFigures", "find_actor", "scope_actors", "zone_figures", "zone_mixing"]
 
@@ -77,8 +77,8 @@ def scope_actors(G: nx.Graph, zone: str) -> list:
     members = zone_members(G)
     known = [*members, REGION]
     close = difflib.get_close_matches(str(zone), known, n=1, cutoff=0.75)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    raise PlanError(f"no actor in zone {zone!r} ({hint}zones with actors: {', '.join(known)})")
+    hint = reason("did_you_mean_then", spelling=close[0]) if close else ""
+    raise PlanError(reason("no_actor_in_zone", zone=zone, hint=hint, zones=", ".join(known)))
 
 
 def find_actor(G: nx.Graph, text: str) -> Hashable:
@@ -105,8 +105,8 @@ def find_actor(G: nx.Graph, text: str) -> Hashable:
         return found
     known = sorted({str(v) for v in G} | {str(n) for _, n in G.nodes(data="name") if n})
     close = difflib.get_close_matches(str(text), known, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    raise PlanError(f"unknown actor {text!r}{hint}; `collabnet info` and isolated.csv list the actors")
+    hint = reason("did_you_mean", spelling=close[0]) if close else ""
+    raise PlanError(reason("unknown_actor", text=text, hint=hint))
 
 
 def zone_figures(G: nx.Graph, zone: str, added: Iterable[tuple] = (), gaps: Iterable | None = None,

@@ -66,7 +66,7 @@ from typing import Any
 import networkx as nx
 
 from collabnet.codes import LANGS
-from collabnet.errors import CollabnetError
+from collabnet.errors import CollabnetError, reason
 from collabnet.graph import adjacency_of, org_of
 from collabnet.render.groups import communities, cross_kinds, importance, people_of
 from collabnet.render.layout import layout, layout_positions
@@ -193,7 +193,7 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         actors = sorted((v for v, z in G.nodes(data="zone") if z == zone), key=_sort_key)
         if not actors:
             zones = sorted({str(z) for _, z in G.nodes(data="zone") if z is not None})
-            raise CollabnetError(f"no actor in zone {zone!r}; zones in this graph: {', '.join(zones) or 'none'}")
+            raise CollabnetError(reason("no_actor_in_view", zone=zone, zones=", ".join(zones) or reason("none")))
 
     text = _Words(lang, labels, zone_labels or {})
     if mode == "sectors":
@@ -748,7 +748,7 @@ def _assets() -> dict[str, str]:
         if folder.joinpath("vis-network.min.js").is_file():
             break
     else:  # pragma: no cover - a pyvis without its bundled library
-        raise CollabnetError("vis-network is missing from the installed pyvis package (pyvis/lib/vis-*/)")
+        raise CollabnetError(reason("no_vis_network"))
     vis_js = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
     vis_css = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
     templates = resources.files("collabnet") / "templates"
@@ -763,7 +763,7 @@ def _assets() -> dict[str, str]:
     for name, closing in (("vis_js", "</script"), ("app_js", "</script"), ("vis_css", "</style"),
                           ("app_css", "</style")):
         if closing in assets[name].lower() or "<!--" in assets[name]:
-            raise CollabnetError(f"cannot embed {name}: it contains {closing!r} or '<!--'")
+            raise CollabnetError(reason("cannot_embed", name=name, closing=closing))
     return assets
 
 

@@ -586,4 +586,104 @@ LABELS: dict[str, dict[str, str]] = {
                                   "en": "--zone {zone}: {organisations} to survey; a survey needs at least two"},
     "problem.n.organisations": {"nl": "{n} organisaties", "fr": "{n} organisations", "en": "{n} organisation(s)"},
     "problem.n.organisations.one": {"nl": "{n} organisatie", "fr": "{n} organisation", "en": "{n} organisation(s)"},
+    # Plans (collabnet.planning): a plan that cannot be made as asked
+    "problem.seats_at_least_one": {"nl": "het aantal plaatsen moet minstens 1 zijn, niet {n}",
+                                   "fr": "le nombre de places doit être d'au moins 1, et non {n}",
+                                   "en": "seats must be at least 1, not {n}"},
+    "problem.count_at_least_one": {"nl": "het aantal kennismakingen moet minstens 1 zijn, niet {n}",
+                                   "fr": "le nombre de mises en contact doit être d'au moins 1, et non {n}",
+                                   "en": "count must be at least 1, not {n}"},
+    "problem.no_actor_in_zone": {"nl": "geen enkele actor in zone {zone!r} ({hint}zones met actoren: {zones})",
+                                 "fr": "aucun acteur dans le bassin {zone!r} ({hint}bassins avec des acteurs : {zones})",
+                                 "en": "no actor in zone {zone!r} ({hint}zones with actors: {zones})"},
+    "problem.did_you_mean_then": {"nl": "bedoelt u {spelling!r}? ", "fr": "vouliez-vous dire {spelling!r} ? ",
+                                  "en": "did you mean {spelling!r}? "},
+    "problem.unknown_actor": {
+        "nl": "onbekende actor {text!r}{hint}; geef de id of de volledige naam zoals in isolated.csv of "
+              "`collabnet info`",
+        "fr": "acteur inconnu {text!r}{hint} ; indiquez l'identifiant ou le nom complet, comme dans isolated.csv ou "
+              "`collabnet info`",
+        "en": "unknown actor {text!r}{hint}; `collabnet info` and isolated.csv list the actors"},
+    "problem.not_a_staff_person": {"nl": "{person!r} is geen persoon van een organisatie in dit netwerk",
+                                   "fr": "{person!r} n'est pas une personne rattachée à une organisation de ce réseau",
+                                   "en": "{person!r} is no person of an organisation in this graph"},
+    "problem.no_actor_in_view": {"nl": "geen enkele actor in zone {zone!r}; zones in dit netwerk: {zones}",
+                                 "fr": "aucun acteur dans le bassin {zone!r} ; bassins de ce réseau : {zones}",
+                                 "en": "no actor in zone {zone!r}; zones in this graph: {zones}"},
+    "problem.no_vis_network": {"nl": "vis-network ontbreekt in het geïnstalleerde pakket pyvis (pyvis/lib/vis-*/)",
+                               "fr": "vis-network manque dans le paquet pyvis installé (pyvis/lib/vis-*/)",
+                               "en": "vis-network is missing from the installed pyvis package (pyvis/lib/vis-*/)"},
+    "problem.cannot_embed": {"nl": "kan {name} niet insluiten: het bevat {closing!r} of '<!--'",
+                             "fr": "impossible d'intégrer {name} : il contient {closing!r} ou '<!--'",
+                             "en": "cannot embed {name}: it contains {closing!r} or '<!--'"},
+    # Pseudonymisation (collabnet.privacy): the key file, --keep-column, two persons on one pseudonym
+    "problem.pseudonym_collision": {
+        "nl": "pseudoniemenbotsing: {first} en {second} zouden allebei {name} worden; twee actoren mogen geen "
+              "pseudoniem delen, dus er is niets geschreven (gebruik een andere --key-file)",
+        "fr": "collision de pseudonymes : {first} et {second} deviendraient tous deux {name} ; deux acteurs ne "
+              "peuvent pas partager un pseudonyme, rien n'a donc été écrit (utilisez un autre --key-file)",
+        "en": "pseudonym collision: {first} and {second} would both become {name}; no two actors may share one, "
+              "so nothing was written (use another --key-file)"},
+    "problem.key_too_short": {
+        "nl": "{file}: de pseudonimiseringssleutel is {what}; er zijn minstens {least} bytes nodig (bij een kortere "
+              "sleutel kan iedereen de pseudoniemen opnieuw berekenen). Zet het sleutelbestand terug uit uw "
+              "back-up, of verwijder het om een nieuwe willekeurige sleutel te laten maken (de pseudoniemen "
+              "veranderen dan)",
+        "fr": "{file} : la clé de pseudonymisation est {what} ; il faut au moins {least} octets (avec une clé plus "
+              "courte, n'importe qui pourrait recalculer les pseudonymes). Restaurez le fichier de clé depuis votre "
+              "sauvegarde, ou supprimez-le pour qu'une nouvelle clé aléatoire soit créée (les pseudonymes "
+              "changeront alors)",
+        "en": "{file}: the pseudonymisation key is {what}; at least {least} are needed (anyone could recompute "
+              "the pseudonyms of a shorter key). Restore the key file from your backup, or delete it to have a "
+              "new random key made (pseudonyms then change)"},
+    "problem.key_empty": {"nl": "leeg", "fr": "vide", "en": "empty"},
+    "problem.key_length": {"nl": "{n} bytes lang", "fr": "longue de {n} octets", "en": "{n} bytes long"},
+    "problem.key_length.one": {"nl": "{n} byte lang", "fr": "longue de {n} octet", "en": "{n} bytes long"},
+    "problem.key_unreadable": {"nl": "{file}: kan het sleutelbestand niet lezen ({error})",
+                               "fr": "{file} : impossible de lire le fichier de clé ({error})",
+                               "en": "{file}: cannot read the key file ({error})"},
+    "problem.key_is_folder": {"nl": "{file}: dit is een map; geef een sleutelbestand",
+                              "fr": "{file} : c'est un dossier ; indiquez un fichier de clé",
+                              "en": "{file}: is a folder, expected a key file"},
+    "problem.key_not_regular": {"nl": "{file}: geen gewoon bestand; een sleutelbestand is een klein tekstbestand",
+                                "fr": "{file} : pas un fichier ordinaire ; un fichier de clé est un petit fichier texte",
+                                "en": "{file}: not a regular file; a key file is a small text file"},
+    "problem.key_too_big": {"nl": "{file}: {size} bytes is te groot voor een sleutelbestand (hoogstens {most} bytes)",
+                            "fr": "{file} : {size} octets, c'est trop pour un fichier de clé (au plus {most} octets)",
+                            "en": "{file}: {size} bytes is not a key file (at most {most} bytes)"},
+    "problem.key_not_created": {"nl": "{file}: kan het sleutelbestand niet aanmaken ({error})",
+                                "fr": "{file} : impossible de créer le fichier de clé ({error})",
+                                "en": "{file}: cannot create the key file ({error})"},
+    "problem.key_not_written": {"nl": "{file}: kan de nieuwe sleutel niet schrijven ({error}); er is geen "
+                                      "sleutelbestand aangemaakt",
+                                "fr": "{file} : impossible d'écrire la nouvelle clé ({error}) ; aucun fichier de clé "
+                                      "n'a été créé",
+                                "en": "{file}: cannot write the new key ({error}); no key file was left"},
+    "problem.never_kept": {"nl": "--keep-column {name}: id's, namen, e-mailadressen en telefoonnummers worden met "
+                                 "--pseudonymise nooit bewaard",
+                           "fr": "--keep-column {name} : les identifiants, noms, e-mails et numéros de téléphone ne "
+                                 "sont jamais conservés avec --pseudonymise",
+                           "en": "--keep-column {name}: ids, names, e-mail and phone are never kept under "
+                                 "--pseudonymise"},
+    "problem.no_free_column": {
+        "nl": "--keep-column {name}: geen vrije-tekst- of extra kolom met die naam in actors, groups, memberships of "
+              "ties (die van deze dataset: {listed})",
+        "fr": "--keep-column {name} : aucune colonne de texte libre ou supplémentaire de ce nom dans actors, groups, "
+              "memberships ou ties (celles de ce jeu de données : {listed})",
+        "en": "--keep-column {name}: no such free-text or extra column in actors, groups, memberships or ties "
+              "(those of this dataset: {listed})"},
+    # An earlier actions file (collabnet diff --actions, report --since --actions)
+    "problem.actions_is_folder": {"nl": "{file}: dit is een map; geef een actiebestand (.csv)",
+                                  "fr": "{file} : c'est un dossier ; indiquez un fichier d'actions (.csv)",
+                                  "en": "{file}: is a folder, expected an actions .csv file"},
+    "problem.actions_unreadable": {"nl": "{file}: kan het actiebestand niet lezen ({error})",
+                                   "fr": "{file} : impossible de lire le fichier d'actions ({error})",
+                                   "en": "{file}: cannot read the actions file ({error})"},
+    "problem.actions_not_csv": {"nl": "{file}: geen leesbaar CSV-bestand ({error})",
+                                "fr": "{file} : pas un fichier CSV lisible ({error})",
+                                "en": "{file}: not a readable CSV file ({error})"},
+    "problem.actions_column": {
+        "nl": "{file}:1: {column}: verplichte kolom ontbreekt (een actiebestand heeft de kolommen {columns}, ...)",
+        "fr": "{file}:1: {column}: colonne obligatoire manquante (un fichier d'actions a les colonnes {columns}, ...)",
+        "en": "{file}:1: {column}: required column missing (an actions file has the columns {columns}, ...)"},
 }
