@@ -13,10 +13,12 @@ import re
 
 __all__ = ["ENGLISH", "without_names", "without_data"]
 
-# Sentences of the reports and rationales (the/through/who...), then of the problems of the input.
+# Sentences of the reports and rationales (the/through/who...), then of the problems of the input, then
+# of the command line's errors.
 ENGLISH = re.compile(r"\b(the|through|who|works|with both|introduce|invite|ask|link|links|zone has|yet"
                      r"|not|is empty|unknown|duplicate|did you mean|expected|left out|warning|row|rows|read|used"
-                     r"|with|without|itself|cannot|error|kept|ignored|weight|merged|sheet|file|header|none)\b")
+                     r"|with|without|itself|cannot|error|kept|ignored|weight|merged|sheet|file|header|none"
+                     r"|and|after|required|such|graph|identify)\b")
 
 
 def without_names(text: str, words) -> str:
