@@ -258,7 +258,7 @@ def test_diff_speaks_the_user_s_language(lang, expected, tmp_path):
 @pytest.mark.parametrize(("lang", "one", "many"), [
     ("nl", "(1 actor, 0 verbindingen)", "(21 actoren, 97 verbindingen)"),
     ("fr", "(1 acteur, 0 lien)", "(21 acteurs, 97 liens)"),
-    ("en", "(1 actors, 0 links)", "(21 actors, 97 links)")])
+    ("en", "(1 actor, 0 links)", "(21 actors, 97 links)")])
 def test_export_counts_with_their_plural(lang, one, many, tmp_path):
     lines = [run("export", BRUSSELS, "-f", "gexf", "--at", AT, "--zone", zone, "--lang", lang, "--out",
                  tmp_path / f"{zone}.gexf")[1].strip() for zone in ("centre-west", "south")]
@@ -338,3 +338,15 @@ def test_english_of_a_message_is_its_str():
     from collabnet.errors import reason
 
     assert english(reason("seats_at_least_one", n=0)) == "seats must be at least 1, not 0"
+
+
+def test_no_bundled_dataset_in_french(monkeypatch):
+    import collabnet.cli.common as common
+
+    monkeypatch.setattr(common, "BUNDLED", "not-there")
+    status, output = run("info", "--lang", "fr")
+    assert (status, output) == (1, "Error: aucun DATASET indiqué et le jeu fourni datasets/brussels est introuvable ; "
+                                   "lancez la commande depuis le dossier de collabnet ou indiquez un jeu de données (un "
+                                   "dossier de fichiers CSV ou un classeur .xlsx)\n")
+    assert english_lines(output) == []
+    assert "no DATASET given" in run("info")[1]

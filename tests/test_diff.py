@@ -309,7 +309,7 @@ def test_cli_one_dataset_two_dates(tmp_path):
     out = tmp_path / "out"
     run = _invoke(DATA, "--from", OLD, "--to", NEW, "--top", 1, "--actions", ACTIONS, "--out", out)
     assert run.exit_code == 0, run.output
-    assert run.output == SUMMARY + f"\nWrote {', '.join(TABLE_FILES.values())} to {out}\n"
+    assert run.output == SUMMARY + f"\nWrote to {out}: {', '.join(TABLE_FILES.values())}\n"  # as analyze says it
     files = _files(out)
     assert sorted(files) == sorted(TABLE_FILES.values())
     with open(out / "diff_ties.csv", encoding="utf-8", newline="") as handle:

@@ -36,10 +36,7 @@ def default_dataset() -> Path:
         candidate = base / "datasets" / BUNDLED
         if candidate.is_dir():
             return candidate
-    raise click.ClickException(
-        "no DATASET given and the bundled datasets/brussels was not found; run from the collabnet folder "
-        "or name a dataset (a folder of CSV files or an .xlsx workbook)"
-    )
+    raise click.ClickException(say("cli.no_dataset"))
 
 
 def default_out(dataset_name: str) -> Path:

@@ -108,7 +108,7 @@ def diff(datasets: tuple[Path, ...], since: dt.date | None, until: dt.date | Non
 
     words = Vocabulary.of(new.graph, lang, groups=new.groups)
     click.echo(render_summary(result, words), nl=False)
-    click.echo("\n" + say("cli.wrote_files", files=", ".join(p.name for p in written), folder=folder))
+    click.echo("\n" + say("terminal.wrote", files=", ".join(p.name for p in written), folder=folder))
 
 
 def render_summary(result, words=None) -> str:

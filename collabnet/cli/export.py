@@ -77,5 +77,5 @@ def export(dataset: Path | None, fmt: str, out: Path | None, zone: str | None, a
     written = export_graph(G, fmt, target, actors=ds.actors, include_contacts=include_contacts, lang=lang,
                            tables=tables)
     if not quiet:
-        click.echo(say("cli.exported", path=written, actors=say("cli.n.actors", G.number_of_nodes()),
-                       links=say("cli.n.links", G.number_of_edges())))
+        click.echo(say("cli.exported", path=written, actors=say("count.actors", G.number_of_nodes()),
+                       links=say("count.edges", G.number_of_edges())))

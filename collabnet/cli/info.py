@@ -12,6 +12,9 @@ from collabnet.dataset.info import describe
 
 __all__ = ["info"]
 
+# counts that say what collabnet.words' count.* say (the others: cli.n.*, the words of the dataset's tables)
+_COUNTED = ("actors", "organisations", "persons", "groups")
+
 
 @click.command()
 @dataset_argument
@@ -39,7 +42,7 @@ def info(dataset: Path | None, at: str | None, lang: str, as_json: bool) -> None
     date = facts["analysis_date"]
     click.echo(say("cli.info.dataset", dataset=facts["dataset"], source=ds.source, date=date))
     counts = facts["counts"]
-    said = {what: say(f"cli.n.{what}", counts[what]) for what in
+    said = {what: say(f"count.{what}" if what in _COUNTED else f"cli.n.{what}", counts[what]) for what in
             ("actors", "organisations", "persons", "groups", "memberships", "ties", "nodes", "edges")}
     click.echo(say("cli.info.counts", date=date, **said))
     click.echo(say("cli.info.left_out", n=facts["rows_left_out"]))

@@ -640,6 +640,14 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "--since voegt een deel aan de rapporten toe: gebruik het samen met --report",
         "fr": "--since ajoute une partie aux rapports : utilisez-le avec --report",
         "en": "--since adds a section to the reports: use it with --report"},
+    "cli.no_dataset": {
+        "nl": "geen DATASET opgegeven en de meegeleverde datasets/brussels is niet gevonden; start vanuit de map "
+              "van collabnet of geef een dataset (een map met CSV-bestanden of een .xlsx-werkmap)",
+        "fr": "aucun DATASET indiqué et le jeu fourni datasets/brussels est introuvable ; lancez la commande depuis "
+              "le dossier de collabnet ou indiquez un jeu de données (un dossier de fichiers CSV ou un classeur "
+              ".xlsx)",
+        "en": "no DATASET given and the bundled datasets/brussels was not found; run from the collabnet folder "
+              "or name a dataset (a folder of CSV files or an .xlsx workbook)"},
     "cli.since_after_at": {"nl": "--since {since} valt na de analysedatum {at} (--at)",
                            "fr": "--since {since} est postérieur à la date d'analyse {at} (--at)",
                            "en": "--since {since} is after the analysis date {at} (--at)"},
@@ -667,31 +675,18 @@ LABELS: dict[str, dict[str, str]] = {
     "cli.wrote_actions.one": {"nl": "{n} actierij opgeslagen in {path}",
                               "fr": "{n} ligne d'actions enregistrée dans {path}",
                               "en": "Wrote {n} action row(s) to {path}"},
-    "cli.wrote_files": {"nl": "Bestanden opgeslagen in {folder}: {files}",
-                        "fr": "Fichiers enregistrés dans {folder} : {files}",
-                        "en": "Wrote {files} to {folder}"},
     # collabnet export: the file written and what it holds
     "cli.exported": {"nl": "{path} ({actors}, {links})", "fr": "{path} ({actors}, {links})",
                      "en": "{path} ({actors}, {links})"},
-    # counts of collabnet info and export (English as these commands always wrote them)
-    "cli.n.actors": {"nl": "{n} actoren", "fr": "{n} acteurs", "en": "{n} actors"},
-    "cli.n.actors.one": {"nl": "{n} actor", "fr": "{n} acteur", "en": "{n} actors"},
-    "cli.n.organisations": {"nl": "{n} organisaties", "fr": "{n} organisations", "en": "{n} organisations"},
-    "cli.n.organisations.one": {"nl": "{n} organisatie", "fr": "{n} organisation", "en": "{n} organisations"},
-    "cli.n.persons": {"nl": "{n} personen", "fr": "{n} personnes", "en": "{n} persons"},
-    "cli.n.persons.one": {"nl": "{n} persoon", "fr": "{n} personne", "en": "{n} persons"},
-    "cli.n.groups": {"nl": "{n} groepen", "fr": "{n} groupes", "en": "{n} groups"},
-    "cli.n.groups.one": {"nl": "{n} groep", "fr": "{n} groupe", "en": "{n} groups"},
+    # counts of collabnet info (with count.actors, count.organisations, count.persons, count.groups)
     "cli.n.memberships": {"nl": "{n} lidmaatschappen", "fr": "{n} affiliations", "en": "{n} memberships"},
-    "cli.n.memberships.one": {"nl": "{n} lidmaatschap", "fr": "{n} affiliation", "en": "{n} memberships"},
+    "cli.n.memberships.one": {"nl": "{n} lidmaatschap", "fr": "{n} affiliation", "en": "{n} membership"},
     "cli.n.ties": {"nl": "{n} rechtstreekse banden", "fr": "{n} liens directs", "en": "{n} ties"},
-    "cli.n.ties.one": {"nl": "{n} rechtstreekse band", "fr": "{n} lien direct", "en": "{n} ties"},
+    "cli.n.ties.one": {"nl": "{n} rechtstreekse band", "fr": "{n} lien direct", "en": "{n} tie"},
     "cli.n.nodes": {"nl": "{n} knopen", "fr": "{n} nœuds", "en": "{n} nodes"},
-    "cli.n.nodes.one": {"nl": "{n} knoop", "fr": "{n} nœud", "en": "{n} nodes"},
+    "cli.n.nodes.one": {"nl": "{n} knoop", "fr": "{n} nœud", "en": "{n} node"},
     "cli.n.edges": {"nl": "{n} verbindingen", "fr": "{n} liens", "en": "{n} edges"},
-    "cli.n.edges.one": {"nl": "{n} verbinding", "fr": "{n} lien", "en": "{n} edges"},
-    "cli.n.links": {"nl": "{n} verbindingen", "fr": "{n} liens", "en": "{n} links"},
-    "cli.n.links.one": {"nl": "{n} verbinding", "fr": "{n} lien", "en": "{n} links"},
+    "cli.n.edges.one": {"nl": "{n} verbinding", "fr": "{n} lien", "en": "{n} edge"},
     # collabnet info: what a dataset holds
     "cli.info.dataset": {"nl": "Dataset {dataset} ({source}), analysedatum {date}",
                          "fr": "Jeu de données {dataset} ({source}), date d'analyse {date}",
