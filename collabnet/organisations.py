@@ -237,7 +237,11 @@ def sole_carrier(H: nx.Graph, v: Hashable, w: Hashable) -> Hashable | None:
     >>> sole_carrier(H, "a", "b"), sole_carrier(H, "b", "a")
     ('p', None)
     """
-    data = H.edges[v, w]
+    return _sole_carrier(H.edges[v, w], v)
+
+
+def _sole_carrier(data: dict, v: Hashable) -> Hashable | None:
+    """:func:`sole_carrier` on the link's data."""
     people = (data.get("carried_by") or {}).get(v, ())
     if len(people) != 1 or v in (data.get("itself") or ()):
         return None
@@ -254,8 +258,8 @@ def resting_on(H: nx.Graph, v: Hashable) -> dict:
     {'coord': ('gp',)}
     """
     found: dict = {}
-    for w in H[v]:
-        person = sole_carrier(H, v, w)
+    for w, data in adjacency_of(H)[v].items():
+        person = _sole_carrier(data, v)
         if person is not None:
             found.setdefault(person, []).append(w)
     return {person: tuple(partners) for person, partners in sorted(found.items(), key=lambda item: str(item[0]))}

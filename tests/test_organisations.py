@@ -198,3 +198,30 @@ def test_plan_leave_takes_a_person_s_real_id_under_pseudonymise_and_shows_only_t
     [plan] = json.loads(result.output)["plans"]
     assert plan["organisation"] == "cpas-forest" and plan["person"].startswith("person-")
     assert "p-south-sc1190" not in result.output and "Social coordination 1190" not in result.output
+
+
+def test_each_departure_is_what_removing_the_person_s_links_leaves_by_the_isolation_rule(tmp_path):
+    """On a synthetic region, every departure that dependencies() reports is checked against its definition:
+    the organisation's reasons before and after removing the links that rest on the person alone, computed
+    by the isolation rule itself on the graph without those links, and no departure of worth 0 or less."""
+    from collabnet.analyses.standing import isolation_score, reasons, standing
+    from collabnet.analyses.turnover import RISK_SHARE
+    from collabnet.devtools.synth import generate
+
+    generate(300, seed=5, out=tmp_path)
+    at = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
+    H = collabnet.load(tmp_path, at=at).organisation_graph
+    found = dependencies(H)
+    assert len(found) > 20  # else the checks below check little
+    for d in found:
+        line = H.nodes[d.organisation].get("line")
+        line = None if line in (None, "") else int(line)
+        assert d.partners == resting_on(H, d.organisation)[d.person]
+        without = H.copy()
+        without.remove_edges_from((d.organisation, w) for w in d.partners)
+        assert d.before == reasons(line, standing(H, d.organisation))
+        assert d.reasons == reasons(line, standing(without, d.organisation))
+        assert d.kept == without.degree(d.organisation)
+        rise = isolation_score(line, d.reasons) - isolation_score(line, d.before)
+        extra = sum(1.0 for a, _ in d.lost if a in ("language", "family"))
+        assert d.worth == RISK_SHARE * (rise + extra) > 0

@@ -38,12 +38,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 import networkx as nx
 
 from collabnet.analyses.gaps import actor_line, id_list
 from collabnet.analyses.standing import CROSS_LINE, PERIPHERAL_DEGREE, Standing, isolation_score, reasons
 from collabnet.codes import REGION
+from collabnet.graph import adjacency_of
 from collabnet.organisations import resting_on
 from collabnet.records.findings import Action
 from collabnet.records.messages import Both, GroupName, Label, Name, say
@@ -103,20 +105,25 @@ class Departure:
 def departure(H: nx.Graph, organisation: Hashable, person: Hashable) -> Departure:
     """What ``organisation`` loses if ``person`` (one of its people) leaves."""
     gone = resting_on(H, organisation).get(person, ())
-    return _Around(H, organisation).departure(person, gone)
+    facts = {w: _facts(H, w) for w in H[organisation]}
+    return _Around(H, organisation, facts).departure(person, gone)
 
 
 def dependencies(H: nx.Graph, nodes: Iterable | None = None) -> list[Departure]:
     """Every departure worth more than 0, for the organisations among ``nodes`` (default: all), sorted by
     zone, worth (highest first), organisation and person."""
     found = []
+    facts: dict = {}  # node -> what it is (sector, line, language, family), read once however many partners it has
     for v in H if nodes is None else nodes:
         if not H.nodes[v].get("people"):
             continue
         resting = resting_on(H, v)
         if not resting:
             continue
-        around = _Around(H, v)  # the organisation's partners, counted once for all its people
+        for w in adjacency_of(H)[v]:
+            if w not in facts:
+                facts[w] = _facts(H, w)
+        around = _Around(H, v, facts)  # the organisation's partners, counted once for all its people
         for person, partners in resting.items():
             d = around.departure(person, partners)
             if d.worth > 0:
@@ -124,53 +131,54 @@ def dependencies(H: nx.Graph, nodes: Iterable | None = None) -> list[Departure]:
     return sorted(found, key=lambda d: (d.zone, -d.worth, str(d.organisation), str(d.person)))
 
 
+def _facts(H: nx.Graph, w: Hashable) -> tuple:
+    """What partner ``w`` reaches for its organisation: ``(attribute, value)`` for sector, line, language and
+    family (four different attributes: a partner counts once for each)."""
+    data = H.nodes[w]
+    return (("sector", data.get("sector")), ("line", actor_line(H, w)), ("language", data.get("language")),
+            ("family", data.get("family")))
+
+
 class _Around:
     """An organisation's partners, counted once: what each reaches (sector, line, language, family), and
     how many are of another sector or on the other line (its standing, :mod:`collabnet.analyses.standing`).
 
     A departure then subtracts the partners it takes away: its cost follows those partners, not the
-    organisation's degree (a hub with many people is counted once, not once per person).
+    organisation's degree (a hub with many people is counted once, not once per person). The counts are
+    made by :class:`~collections.Counter` over the partners' facts (``facts``: node -> :func:`_facts`): a
+    partner of another sector is one whose ``("sector", s)`` differs from the organisation's, a partner on
+    the other line one with ``("line", other line)``.
     """
 
-    def __init__(self, H: nx.Graph, v: Hashable):
-        nodes = H.nodes
-        self.H, self.v = H, v
-        self.sector, self.line = nodes[v].get("sector"), actor_line(H, v)
-        self.language, self.family = nodes[v].get("language"), nodes[v].get("family")
-        other_line = CROSS_LINE.get(self.line)
-        self.facts: dict = {}
-        self.reach: Counter = Counter()
-        self.other_sector = self.cross_line = 0
-        for w in H[v]:
-            data = nodes[w]
-            line = actor_line(H, w)
-            facts = (("sector", data.get("sector")), ("line", line), ("language", data.get("language")),
-                     ("family", data.get("family")))
-            other = data.get("sector") != self.sector or self.sector is None
-            cross = other_line is not None and line == other_line
-            self.facts[w] = (facts, other, cross)
-            self.reach.update(set(facts))
-            self.other_sector += other
-            self.cross_line += cross
-        self.degree = len(self.facts)
+    def __init__(self, H: nx.Graph, v: Hashable, facts: dict):
+        data = H.nodes[v]
+        self.H, self.v, self.links, self.facts = H, v, adjacency_of(H)[v], facts
+        self.sector, self.line = data.get("sector"), actor_line(H, v)
+        self.language, self.family = data.get("language"), data.get("family")
+        self.other_line = CROSS_LINE.get(self.line)
+        self.reach: Counter = Counter(chain.from_iterable(map(facts.__getitem__, self.links)))
+        self.degree = len(self.links)
+        self.other_sector = self._other_sector(self.reach, self.degree)
+        self.cross_line = self.reach[("line", self.other_line)] if self.other_line is not None else 0
+
+    def _other_sector(self, reach: Counter, partners: int) -> int:
+        """How many of ``partners`` (whose facts ``reach`` counts) are of another sector (or the organisation
+        has none)."""
+        return partners if self.sector is None else partners - reach[("sector", self.sector)]
 
     def standing(self, partners: int, other_sector: int, cross_line: int) -> Standing:
         return Standing(min(partners, PERIPHERAL_DEGREE + 1), other_sector > 0, cross_line > 0)
 
     def departure(self, person: Hashable, partners: Iterable) -> Departure:
-        gone = [w for w in partners if w in self.facts]
-        lost_reach: Counter = Counter()
-        other = cross = 0
-        groups: Counter = Counter()
-        for w in gone:
-            facts, o, c = self.facts[w]
-            lost_reach.update(set(facts))
-            other += o
-            cross += c
-            groups.update(self.H.edges[self.v, w].get("groups") or ())
+        links = self.links
+        gone = [w for w in partners if w in links]
+        lost_reach: Counter = Counter(chain.from_iterable(map(self.facts.__getitem__, gone)))
+        other = self._other_sector(lost_reach, len(gone))
+        cross = lost_reach[("line", self.other_line)] if self.other_line is not None else 0
+        groups: Counter = Counter(chain.from_iterable(links[w].get("groups") or () for w in gone))
         now = self.standing(self.degree, self.other_sector, self.cross_line)
         after = self.standing(self.degree - len(gone), self.other_sector - other, self.cross_line - cross)
-        wanted = {("line", CROSS_LINE.get(self.line)), ("language", _OTHER_LANGUAGE.get(self.language)),
+        wanted = {("line", self.other_line), ("language", _OTHER_LANGUAGE.get(self.language)),
                   ("family", _OTHER_FAMILY.get(self.family))}
         lost = sorted(((a, x) for (a, x), n in lost_reach.items()
                        if n == self.reach[(a, x)] and x is not None
