@@ -105,24 +105,20 @@ class Departure:
 def departure(H: nx.Graph, organisation: Hashable, person: Hashable) -> Departure:
     """What ``organisation`` loses if ``person`` (one of its people) leaves."""
     gone = resting_on(H, organisation).get(person, ())
-    facts = {w: _facts(H, w) for w in H[organisation]}
-    return _Around(H, organisation, facts).departure(person, gone)
+    return _Around(H, organisation, _Facts(H)).departure(person, gone)
 
 
 def dependencies(H: nx.Graph, nodes: Iterable | None = None) -> list[Departure]:
     """Every departure worth more than 0, for the organisations among ``nodes`` (default: all), sorted by
     zone, worth (highest first), organisation and person."""
     found = []
-    facts: dict = {}  # node -> what it is (sector, line, language, family), read once however many partners it has
+    facts = _Facts(H)  # each node read once, however many partners it has
     for v in H if nodes is None else nodes:
         if not H.nodes[v].get("people"):
             continue
         resting = resting_on(H, v)
         if not resting:
             continue
-        for w in adjacency_of(H)[v]:
-            if w not in facts:
-                facts[w] = _facts(H, w)
         around = _Around(H, v, facts)  # the organisation's partners, counted once for all its people
         for person, partners in resting.items():
             d = around.departure(person, partners)
@@ -131,12 +127,19 @@ def dependencies(H: nx.Graph, nodes: Iterable | None = None) -> list[Departure]:
     return sorted(found, key=lambda d: (d.zone, -d.worth, str(d.organisation), str(d.person)))
 
 
-def _facts(H: nx.Graph, w: Hashable) -> tuple:
-    """What partner ``w`` reaches for its organisation: ``(attribute, value)`` for sector, line, language and
-    family (four different attributes: a partner counts once for each)."""
-    data = H.nodes[w]
-    return (("sector", data.get("sector")), ("line", actor_line(H, w)), ("language", data.get("language")),
-            ("family", data.get("family")))
+class _Facts(dict):
+    """Node -> what it reaches for an organisation it is a partner of: ``(attribute, value)`` for sector, line,
+    language and family (four different attributes: a partner counts once for each), read on first use."""
+
+    def __init__(self, H: nx.Graph):
+        super().__init__()
+        self.H = H
+
+    def __missing__(self, w: Hashable) -> tuple:
+        H, data = self.H, self.H.nodes[w]
+        found = self[w] = (("sector", data.get("sector")), ("line", actor_line(H, w)),
+                           ("language", data.get("language")), ("family", data.get("family")))
+        return found
 
 
 class _Around:
@@ -145,12 +148,12 @@ class _Around:
 
     A departure then subtracts the partners it takes away: its cost follows those partners, not the
     organisation's degree (a hub with many people is counted once, not once per person). The counts are
-    made by :class:`~collections.Counter` over the partners' facts (``facts``: node -> :func:`_facts`): a
+    made by :class:`~collections.Counter` over the partners' facts (``facts``: :class:`_Facts`): a
     partner of another sector is one whose ``("sector", s)`` differs from the organisation's, a partner on
     the other line one with ``("line", other line)``.
     """
 
-    def __init__(self, H: nx.Graph, v: Hashable, facts: dict):
+    def __init__(self, H: nx.Graph, v: Hashable, facts: _Facts):
         data = H.nodes[v]
         self.H, self.v, self.links, self.facts = H, v, adjacency_of(H)[v], facts
         self.sector, self.line = data.get("sector"), actor_line(H, v)

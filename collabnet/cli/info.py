@@ -54,11 +54,12 @@ def info(dataset: Path | None, at: str | None, lang: str, as_json: bool) -> None
     zone_width = max([14, *(len(zone) + 1 for zone, _, _ in table)])
     family_width = max([10, *(len(family) + 1 for _, family, _ in table)])
     total = say("cli.col.total")
+    total_width = max(7, len(total) + 1)
     click.echo(f"{say('cli.col.zone'):<{zone_width}}{say('cli.col.family'):<{family_width}}"
-               + "".join(f"{line:>6}" for line in lines) + f"{total:>{max(7, len(total) + 1)}}")
+               + "".join(f"{line:>6}" for line in lines) + f"{total:>{total_width}}")
     for zone, family, row in table:
         cells = "".join(f"{row['lines'].get(line, 0):>6}" for line in lines)
-        click.echo(f"{zone:<{zone_width}}{family:<{family_width}}{cells}{row['total']:>{max(7, len(total) + 1)}}")
+        click.echo(f"{zone:<{zone_width}}{family:<{family_width}}{cells}{row['total']:>{total_width}}")
     click.echo("")
     click.echo(say("cli.info.groups"))
     types = [(words.coded("group_type", row["type"]), row) for row in facts["groups_by_type"]]
