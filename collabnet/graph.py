@@ -40,7 +40,7 @@ import pandas as pd
 from collabnet.runtime import collector_paused
 
 __all__ = ["add_edges", "adjacency_of", "build_actor_graph", "build_graph", "active", "open_groups", "org_of",
-           "same_organisation", "NODE_ATTRIBUTES"]
+           "rounded_weights", "same_organisation", "NODE_ATTRIBUTES"]
 
 NODE_ATTRIBUTES = ("name", "kind", "sectors", "sector", "family", "line", "zone", "language", "organisation",
                    "municipality", "neighbourhood")
@@ -92,20 +92,31 @@ def adjacency_of(G: nx.Graph) -> dict:
     return G._adj
 
 
-def add_edges(G: nx.Graph, edges) -> None:
-    """Add new edges ``(u, v, data)`` between existing nodes, in order, as the graph builders do.
+def add_edges(G: nx.Graph, nodes: list, u: np.ndarray, v: np.ndarray, data: list) -> None:
+    """Add new edges ``(nodes[u[i]], nodes[v[i]], data[i])`` between existing nodes, in order, as the graph builders do.
 
-    What ``G.add_edges_from`` does for a new pair of existing nodes, without
-    its per-edge checks and dict copies (3x faster at 1.45 million edges); the
-    order of insertion is the same. Only for pairs not yet linked.
+    What ``G.add_edges_from`` does for new pairs of existing nodes, without
+    its per-edge checks and dict copies: each node's neighbours are filled at
+    once, in the order of its edges in the list (the order ``add_edges_from``
+    gives them). Only for pairs not yet linked.
 
-    >>> G = nx.Graph(); G.add_nodes_from("ab"); add_edges(G, [("a", "b", {"weight": 1.0})])
-    >>> G.edges["a", "b"]
-    {'weight': 1.0}
+    >>> G = nx.Graph(); G.add_nodes_from("abc")
+    >>> add_edges(G, list("abc"), np.array([0, 1]), np.array([2, 0]), [{"weight": 1.0}, {}])
+    >>> list(G.edges(data=True)), list(G["a"])
+    ([('a', 'c', {'weight': 1.0}), ('a', 'b', {})], ['c', 'b'])
     """
+    if not len(data):
+        return
+    edge = np.arange(len(data), dtype=np.int64)
+    ends, others = np.concatenate([u, v]), np.concatenate([v, u])
+    order = np.argsort(ends * len(data) + np.concatenate([edge, edge]))  # by end, then edge order
+    ends, neighbours = ends[order], np.fromiter(nodes, object, len(nodes))[others[order]].tolist()
+    found = np.fromiter(data, object, len(data))[order % len(data)].tolist()
+    del others, order, edge
+    starts = np.flatnonzero(np.concatenate([[True], ends[1:] != ends[:-1]]))
     adjacency = G._adj
-    for u, v, data in edges:
-        adjacency[u][v] = adjacency[v][u] = data
+    for end, a, b in zip(ends[starts].tolist(), starts.tolist(), [*starts[1:].tolist(), len(ends)]):
+        adjacency[nodes[end]].update(zip(neighbours[a:b], found[a:b]))
 
 
 def org_of(G: nx.Graph, v: Any) -> Any:
@@ -234,16 +245,15 @@ def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.Data
             group_ids.append(group)
 
     if pairs:
-        edges = _fold(ids, np.concatenate(pairs), np.concatenate(kinds), np.concatenate(weights),
-                      np.concatenate(details), tie_types, group_ids)
-        add_edges(G, ((u, v, {"weight": weight, "origin": origin, "ties": n_ties, "tie_types": types,
-                            "groups": groups}) for u, v, weight, origin, n_ties, types, groups in edges))
+        u, v, data = _fold(ids, np.concatenate(pairs), np.concatenate(kinds), np.concatenate(weights),
+                           np.concatenate(details), tie_types, group_ids)
+        add_edges(G, ids, u, v, data)
     return G
 
 
 def _fold(ids: list, pair: np.ndarray, kind: np.ndarray, weight: np.ndarray, detail: np.ndarray,
-          tie_types: list, group_ids: list) -> zip:
-    """One ``(u, v, data)`` per pair of actors, sorted by ``(u, v)``, from its contributions."""
+          tie_types: list, group_ids: list) -> tuple[np.ndarray, np.ndarray, list]:
+    """The codes ``u`` < ``v`` of every pair of actors, sorted, and its edge data, from its contributions."""
     order = np.argsort(pair, kind="stable")
     pair, kind, weight, detail = pair[order], kind[order], weight[order], detail[order]
     starts = np.flatnonzero(np.concatenate([[True], pair[1:] != pair[:-1]]))
@@ -277,11 +287,19 @@ def _fold(ids: list, pair: np.ndarray, kind: np.ndarray, weight: np.ndarray, det
             groups[e] = singles[d[k.index(_GROUP)]]
         elif found:
             groups[e] = shared.setdefault(found, found)
-    names = np.array(ids, dtype=object)
-    keys = pair[starts]
-    return zip(names[keys // len(ids)].tolist(), names[keys % len(ids)].tolist(),
-               [round(x, 9) for x in total.tolist()], origins[mask].tolist(), n_ties.tolist(), types.tolist(),
-               groups.tolist())
+    u, v = np.divmod(pair[starts], len(ids))
+    return u, v, [{"weight": w, "origin": o, "ties": t, "tie_types": k, "groups": g} for w, o, t, k, g in zip(
+        rounded_weights(total), origins[mask].tolist(), n_ties.tolist(), types.tolist(), groups.tolist())]
+
+
+def rounded_weights(weight: np.ndarray) -> list:
+    """``round(w, 9)`` of every weight, one float object per distinct value (few: sums of ``1/(n-1)`` and ties).
+
+    >>> rounded_weights(np.array([1 / 3, 1.0, 1 / 3]))
+    [0.333333333, 1.0, 0.333333333]
+    """
+    distinct, inverse = np.unique(weight.view(np.int64), return_inverse=True)  # bit patterns: -0.0 is not 0.0
+    return np.fromiter((round(w, 9) for w in distinct.view(float).tolist()), object, len(distinct))[inverse].tolist()
 
 
 def build_actor_graph(dataset) -> nx.Graph:

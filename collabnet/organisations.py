@@ -40,11 +40,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import chain
+from operator import itemgetter
 
 import networkx as nx
 import numpy as np
 
-from collabnet.graph import add_edges, adjacency_of
+from collabnet.graph import add_edges, adjacency_of, rounded_weights
 from collabnet.runtime import collector_paused
 
 __all__ = ["carriers", "carriers_of", "link_carriers", "organisation_graph", "owner_map", "resting_on", "sole_carrier"]
@@ -82,110 +84,157 @@ def _fold(G: nx.Graph) -> nx.Graph:
     H.graph["folded"] = {v: G.nodes[v] for v, o in owner.items() if o != v}
     H.add_nodes_from((v, {**data, "people": tuple(sorted(people.get(v, ()), key=str))})
                      for v, data in G.nodes(data=True) if owner[v] == v)
-    edges = _folded_edges(G, owner)
-    add_edges(H, edges)
+    nodes = list(G)
+    low, high, data = _folded_edges(G, nodes, owner)
+    add_edges(H, nodes, low, high, data)
     return H
 
 
-def _folded_edges(G: nx.Graph, owner: dict) -> list:
-    """The organisation graph's edges ``(u, v, data)``, sorted by the positions of ``u`` < ``v`` in ``G``.
+def _folded_edges(G: nx.Graph, nodes: list, owner: dict) -> tuple[np.ndarray, np.ndarray, list]:
+    """The organisation graph's edges: the positions in ``nodes`` (``G``'s order) of their ends ``u`` < ``v``,
+    sorted, and their data.
 
     Each actor edge is read once (from the end that comes first in ``G``) and
     folded onto its owners' pair with numpy: the pair's contributions are
     sorted by pair (stably, so weights add up in the graph's order) and reduced
-    per pair; only what needs Python objects (groups, tie types, carriers) is
-    gathered per contribution.
+    per pair. A pair of one contribution takes its values as they are; only the
+    pairs of several contributions with tie types or groups are merged in Python.
     """
-    nodes = list(G)
+    n = len(nodes)
     code = {v: i for i, v in enumerate(nodes)}
-    own = np.array([code[owner[v]] for v in nodes], dtype=np.int64)
-    us, vs, datas = [], [], []
-    for u, around in adjacency_of(G).items():
-        iu = code[u]
-        for v, data in around.items():
-            iv = code[v]
-            if iv > iu:
-                us.append(iu)
-                vs.append(iv)
-                datas.append(data)
-    u, v = np.array(us, dtype=np.int64), np.array(vs, dtype=np.int64)
+    own = np.fromiter((code[owner[v]] for v in nodes), np.int64, n)
+    adjacency = adjacency_of(G)
+    around = [adjacency[v] for v in nodes]
+    degree = np.fromiter(map(len, around), np.int64, n)
+    other = np.fromiter(map(code.__getitem__, chain.from_iterable(around)), np.int64, int(degree.sum()))
+    end = np.repeat(np.arange(n, dtype=np.int64), degree)
+    # Read from the first end; inside one organisation (an affiliation, or colleagues) nothing is folded.
+    keep = np.flatnonzero((other > end) & (own[end] != own[other]))
+    u, v = end[keep], other[keep]
     ou, ov = own[u], own[v]
-    keep = np.flatnonzero(ou != ov)  # inside one organisation: an affiliation, or colleagues
-    ou, ov, u, v = ou[keep], ov[keep], u[keep], v[keep]
     swap = ou > ov
     low_owner, high_owner = np.where(swap, ov, ou), np.where(swap, ou, ov)
     low, high = np.where(swap, v, u), np.where(swap, u, v)  # the actor at each end
-    order = np.argsort(low_owner * len(nodes) + high_owner, kind="stable")
-    keep, low_owner, high_owner, low, high = keep[order], low_owner[order], high_owner[order], low[order], high[order]
-    if not len(keep):
-        return []
+    order = np.argsort(low_owner * n + high_owner, kind="stable")
+    low_owner, high_owner, low, high = low_owner[order], high_owner[order], low[order], high[order]
+    if not len(order):
+        return low_owner, high_owner, []
+    data = np.fromiter(chain.from_iterable(d.values() for d in around), object, len(end))
+    data = data[keep[order]].tolist()
+    del around, end, other, keep, order
     starts = np.flatnonzero(np.concatenate([[True], (low_owner[1:] != low_owner[:-1]) |
                                             (high_owner[1:] != high_owner[:-1])]))
-    pair_of = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(keep))))
-    data = [datas[i] for i in keep.tolist()]
-    weight = np.add.reduceat(np.array([d.get("weight", 1.0) for d in data], dtype=float), starts)
-    ties = np.add.reduceat(np.array([d.get("ties", 0) or 0 for d in data], dtype=np.int64), starts)
-    words: dict = {}  # "co_membership|tie" -> its parts (a handful of distinct values)
-
-    def parts(text) -> tuple:
-        found = words.get(text)
-        if found is None:
-            found = words[text] = tuple(p for p in str(text).split("|") if p and p != "affiliation")
-        return found
-
-    n = len(starts)
-    # Origins as bits, or-ed per pair (a handful of names; no set per pair: memory follows the edges).
-    names: dict = {}
-    bits = np.array([sum(1 << names.setdefault(o, len(names)) for o in parts(d.get("origin") or ""))
-                     for d in data], dtype=np.int64)
-    origin_bits = np.bitwise_or.reduceat(bits, starts)
-    by_bit = sorted(names, key=names.get)
-    origin_text = {m: "|".join(sorted(by_bit[k] for k in range(len(by_bit)) if m >> k & 1))
-                   for m in np.unique(origin_bits).tolist()}
-    itself = np.zeros(n, dtype=np.int64)
+    pair_of = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(data))))
+    weight = np.add.reduceat(np.array(_values(data, "weight", 1.0), dtype=float), starts)
+    ties = np.add.reduceat(np.array([t or 0 for t in _values(data, "ties", 0)], dtype=np.int64), starts)
+    itself = np.zeros(len(starts), dtype=np.int64)
     np.bitwise_or.at(itself, pair_of, (low == low_owner) * 1 | (high == high_owner) * 2)
-    # Tie types and groups: kept per pair only where a contribution has some; a lone contribution's
-    # groups tuple is shared as it is (one object for all the edges of one group set).
-    types: dict = {}
-    groups: dict = {}
-    for d, p in zip(data, pair_of.tolist()):
-        if d.get("tie_types"):
-            types.setdefault(p, set()).update(parts(d["tie_types"]))
-        found = d.get("groups")
-        if found:
-            groups[p] = found if p not in groups else tuple(sorted(set(groups[p]) | set(found), key=str))
+    origin = _origins(_values(data, "origin", None), starts)
+    types = _merged(_values(data, "tie_types", None), starts, _tie_types, alone=lambda text: _tie_types([text]))
+    groups = _merged(_values(data, "groups", None), starts, _groups)
     del data
-    # Carriers: the distinct people of each end, per pair, sorted by id (the graph's order is by id).
-    sort_ids = [str(v) for v in nodes]
-
-    def carriers_of(actors: np.ndarray, owners: np.ndarray) -> list:
-        found: list = [()] * n
-        mask = actors != owners
-        key = np.unique(pair_of[mask] * len(nodes) + actors[mask])
-        if not len(key):
-            return found  # nobody's people carry a link: organisations linked themselves only
-        pairs, people = np.divmod(key, len(nodes))
-        bounds = np.flatnonzero(np.concatenate([[True], pairs[1:] != pairs[:-1], [True]]))
-        people = people.tolist()
-        for i, j in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-            group = people[i:j]
-            found[int(pairs[i])] = ((nodes[group[0]],) if len(group) == 1 else
-                                    tuple(sorted((nodes[x] for x in group), key=lambda v: sort_ids[code[v]])))
-        return found
-
-    low_people, high_people = carriers_of(low, low_owner), carriers_of(high, high_owner)
+    low_people = _carriers(nodes, pair_of, low, low_owner, len(starts))
+    high_people = _carriers(nodes, pair_of, high, high_owner, len(starts))
+    low_owner, high_owner = low_owner[starts], high_owner[starts]
+    names = np.fromiter(nodes, object, n)
     empty: tuple = ()
-    edges = []
-    for p, (start, w, t, m, own) in enumerate(zip(starts.tolist(), weight.tolist(), ties.tolist(),
-                                                  origin_bits.tolist(), itself.tolist())):
-        x, y = nodes[int(low_owner[start])], nodes[int(high_owner[start])]
-        found = types.get(p)
-        edges.append((x, y, {
-            "weight": round(w, 9), "origin": origin_text[m], "ties": t,
-            "tie_types": "|".join(sorted(found)) if found else "", "groups": groups.get(p, empty),
-            "carried_by": {x: low_people[p], y: high_people[p]},
-            "itself": (x, y) if own == 3 else (x,) if own == 1 else (y,) if own == 2 else empty}))
-    return edges
+    return low_owner, high_owner, [
+        {"weight": w, "origin": o, "ties": t, "tie_types": k, "groups": g, "carried_by": {x: cx, y: cy},
+         "itself": (x, y) if s == 3 else (x,) if s == 1 else (y,) if s == 2 else empty}
+        for x, y, w, o, t, k, g, cx, cy, s in zip(
+            names[low_owner].tolist(), names[high_owner].tolist(), rounded_weights(weight), origin, ties.tolist(),
+            types, groups, low_people, high_people, itself.tolist())]
+
+
+def _parts(text) -> tuple:
+    """The names of an ``origin`` or ``tie_types`` text, ``affiliation`` left out (it stays inside organisations)."""
+    return tuple(p for p in str(text).split("|") if p and p != "affiliation")
+
+
+def _values(data: list, key: str, default) -> list:
+    """``d.get(key, default)`` of every edge's data ``d``, at C speed when all have ``key`` (the actor graph's do)."""
+    try:
+        return list(map(itemgetter(key), data))
+    except KeyError:
+        return [d.get(key, default) for d in data]
+
+
+def _factorised(values: list) -> tuple[np.ndarray, list]:
+    """The position of each value among the distinct ones (in order of first appearance), and those.
+
+    >>> _factorised(["tie", "co_membership", "tie"])
+    (array([0, 1, 0]), ['tie', 'co_membership'])
+    """
+    distinct = list(dict.fromkeys(values))
+    position = {v: i for i, v in enumerate(distinct)}
+    return np.fromiter(map(position.__getitem__, values), np.int64, len(values)), distinct
+
+
+def _origins(origins: list, starts: np.ndarray) -> list:
+    """Per pair, the union of its contributions' origins (as bits, or-ed per pair: a handful of names)."""
+    index, texts = _factorised(origins)
+    names: dict = {}
+    bits = np.array([sum(1 << names.setdefault(o, len(names)) for o in _parts(text or "")) for text in texts],
+                    dtype=np.int64)
+    found = np.bitwise_or.reduceat(bits[index], starts)
+    by_bit = sorted(names, key=names.get)
+    text = {m: "|".join(sorted(by_bit[k] for k in range(len(by_bit)) if m >> k & 1)) for m in np.unique(found).tolist()}
+    return [text[m] for m in found.tolist()]
+
+
+def _tie_types(values: list):
+    """The tie types of several contributions (or one), joined in order; ``""`` when none."""
+    return "|".join(sorted({p for text in values for p in _parts(text)}))
+
+
+def _groups(values: list) -> tuple:
+    """The groups of one contribution as they are (one shared tuple), of several sorted; ``()`` when none."""
+    return values[0] if len(values) == 1 else tuple(sorted(set().union(*values), key=str))
+
+
+def _merged(values: list, starts: np.ndarray, merge, alone=None) -> list:
+    """Per pair, ``merge`` of its contributions' non-empty ``values`` (``merge([])`` when none has one).
+
+    A pair with one such contribution takes it as it is, or ``alone`` of it (computed once per distinct value).
+    """
+    has = np.fromiter(map(bool, values), bool, len(values))
+    count = np.add.reduceat(has.astype(np.int64), starts)
+    where = np.flatnonzero(has)
+    first = where[np.searchsorted(where, starts[count > 0])]
+    chosen = np.fromiter(map(values.__getitem__, first.tolist()), object, len(first))
+    if alone is not None:
+        index, distinct = _factorised(chosen.tolist())
+        chosen = np.fromiter(map(alone, distinct), object, len(distinct))[index]
+    found = np.empty(len(starts), dtype=object)
+    found.fill(merge([]))
+    found[count > 0] = chosen
+    stops = np.append(starts[1:], len(values))
+    for p, a, b in zip(*(x[count > 1].tolist() for x in (np.arange(len(starts)), starts, stops))):
+        found[p] = merge([x for x in values[a:b] if x])
+    return found.tolist()
+
+
+def _carriers(nodes: list, pair_of: np.ndarray, actors: np.ndarray, owners: np.ndarray, n: int) -> list:
+    """Per pair, the distinct people at one end (actors that are not their owner), sorted by id.
+
+    A lone carrier's tuple is one object per person (a person carries many links).
+    """
+    found = np.empty(n, dtype=object)
+    found.fill(())
+    mask = actors != owners
+    key = np.sort(pair_of[mask] * len(nodes) + actors[mask])
+    if not len(key):
+        return found.tolist()  # nobody's people carry a link: organisations linked themselves only
+    key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+    pairs, people = np.divmod(key, len(nodes))
+    starts = np.flatnonzero(np.concatenate([[True], pairs[1:] != pairs[:-1]]))
+    count = np.diff(np.append(starts, len(key)))
+    lone = starts[count == 1]
+    persons, inverse = np.unique(people[lone], return_inverse=True)
+    found[pairs[lone]] = np.fromiter(((nodes[x],) for x in persons.tolist()), object, len(persons))[inverse]
+    for p, a, c in zip(pairs[starts[count > 1]].tolist(), starts[count > 1].tolist(), count[count > 1].tolist()):
+        found[p] = tuple(sorted((nodes[x] for x in people[a:a + c].tolist()), key=str))
+    return found.tolist()
 
 
 def link_carriers(H: nx.Graph, v: Hashable, w: Hashable) -> tuple:

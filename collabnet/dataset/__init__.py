@@ -14,6 +14,7 @@ from collabnet.dataset.model import Dataset
 from collabnet.dataset.reading import read_tables
 from collabnet.dataset.validation import problem_order, validate_tables
 from collabnet.errors import DatasetError, reason
+from collabnet.runtime import collector_paused
 
 __all__ = ["Dataset", "load_dataset", "analysis_date"]
 
@@ -37,11 +38,16 @@ def analysis_date(at: dt.date | str | None) -> dt.date:
 
 
 def load_dataset(path: str | Path, at: dt.date | str | None = None) -> Dataset:
-    """Read, validate and wrap a dataset; the graph is built on first use of ``.graph``."""
+    """Read, validate and wrap a dataset; the graph is built on first use of ``.graph``.
+
+    The collector is paused meanwhile: each row read is a tracked tuple, and
+    a region's half million of them would be walked by every full collection.
+    """
     source = Path(path)
     date = analysis_date(at)
-    raw, notes = read_tables(source)
-    tables, problems = validate_tables(raw)
+    with collector_paused():
+        raw, notes = read_tables(source)
+        tables, problems = validate_tables(raw)
     name = source.stem if source.is_file() else source.resolve().name
     return Dataset(
         name=name,

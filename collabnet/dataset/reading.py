@@ -215,7 +215,7 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
     if any(_INVALID.search(v) for v in header[1]):
         raise DatasetError(reason("header_byte", file=label, row=header[0], encoding=encoding.upper()))
     table.columns = _header(header[1], label)
-    _rows(_readable(records, table), table.columns, label, delimiter, table)
+    _rows(_readable(records, table) if _INVALID.search(text) else records, table.columns, label, delimiter, table)
     return table
 
 

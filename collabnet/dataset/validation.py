@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import methodcaller
 
 import pandas as pd
 
@@ -90,6 +91,7 @@ class ZoneTable:
     table: pd.DataFrame
     zone_codes: CodeTable = field(init=False)
     by_place: dict[str, set[str]] = field(init=False)
+    _places: dict[str, set[str]] = field(init=False, repr=False, default_factory=dict)  # value -> its zones, once read
 
     def __post_init__(self) -> None:
         aliases: dict[str, list[str]] = {}
@@ -134,6 +136,11 @@ class ZoneTable:
 
     def zones_of_place(self, value: str) -> set[str]:
         """Zones a municipality name or postal code belongs to (empty when unknown)."""
+        if value not in self._places:  # a column repeats few distinct places
+            self._places[value] = self._zones_of_place(value)
+        return self._places[value]
+
+    def _zones_of_place(self, value: str) -> set[str]:
         key = normalise(value)
         if key in self.by_place:
             return self.by_place[key]
@@ -154,6 +161,7 @@ class _Checker:
         self.raw = raw
         self.problems = problems
         self.failed = False
+        self.dates: dict[tuple[str, str], tuple[str, str]] = {}  # (since, until) as written -> as read, when valid
 
     def start(self) -> None:
         """Begin a new row: every problem of the row is reported, then the row is left out."""
@@ -205,6 +213,9 @@ def _code(check: _Checker, row: int, column: str, value: str, table: CodeTable, 
 
 
 def _dates(check: _Checker, row: int, values: dict[str, str]) -> tuple[str, str] | None:
+    written = (values.get("since", ""), values.get("until", ""))
+    if written in check.dates:  # a table repeats a few dates many times
+        return check.dates[written]
     parsed = {}
     for column in ("since", "until"):
         try:
@@ -217,16 +228,17 @@ def _dates(check: _Checker, row: int, values: dict[str, str]) -> tuple[str, str]
     if since and until and until <= since:
         check.fail(row, "until", reason("reversed_dates", until=until, since=since))
         return None
-    return (since.isoformat() if since else "", until.isoformat() if until else "")
+    found = check.dates[written] = (since.isoformat() if since else "", until.isoformat() if until else "")
+    return found
 
 
 def _frame(records: list[dict], raw: RawTable, known: tuple[str, ...]) -> pd.DataFrame:
+    """The table of ``records``: the contract's columns, ``row``, then the file's other columns (empty when absent)."""
     extras = [c for c in raw.columns if c not in known and c != "row"]
     columns = [*known, "row", *extras]
     if not records:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "row" else "object") for c in columns})
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    return frame
+    return pd.DataFrame({c: list(map(methodcaller("get", c, ""), records)) for c in columns}, columns=columns)
 
 
 def _validate_sectors(raw: RawTable, problems: list[Problem]) -> Taxonomy:
@@ -246,8 +258,7 @@ def _validate_sectors(raw: RawTable, problems: list[Problem]) -> Taxonomy:
             continue
         seen[code] = number
         records.append(dict(values, code=code, family=family, row=number))
-    frame = _frame([{k: r.get(k, "") for k in (*KNOWN["sectors"], "row", *raw.columns)} for r in records],
-                   raw, KNOWN["sectors"])
+    frame = _frame(records, raw, KNOWN["sectors"])
     if frame.empty:
         raise DatasetError(reason("no_sector", file=raw.label))
     return Taxonomy(frame)
@@ -265,8 +276,7 @@ def _validate_zones(raw: RawTable, problems: list[Problem]) -> ZoneTable:
             check.fail(number, "municipality", reason("empty", column="municipality"))
             continue
         records.append({**{k: values.get(k, "") for k in raw.columns}, "row": number})
-    frame = _frame([{k: r.get(k, "") for k in (*KNOWN["zones"], "row", *raw.columns)} for r in records],
-                   raw, KNOWN["zones"])
+    frame = _frame(records, raw, KNOWN["zones"])
     if frame.empty:
         raise DatasetError(reason("no_zone_row", file=raw.label))
     return ZoneTable(frame)
@@ -355,9 +365,7 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
                 check.fail(number, "zone", reason("no_zone"))
             continue
         used[actor_id] = rec
-    records = [{k: r.get(k, "") for k in (*KNOWN["actors"], "row", *raw.columns)}
-               for r in sorted(used.values(), key=lambda r: r["row"])]
-    return _frame(records, raw, KNOWN["actors"])
+    return _frame(sorted(used.values(), key=lambda r: r["row"]), raw, KNOWN["actors"])
 
 
 def _validate_groups(raw: RawTable, zones: ZoneTable, problems: list[Problem]) -> pd.DataFrame:
@@ -379,7 +387,6 @@ def _validate_groups(raw: RawTable, zones: ZoneTable, problems: list[Problem]) -
             continue
         records.append(dict(values, id=group_id, type=group_type, zone=zone, since=dates[0], until=dates[1],
                             row=number))
-    records = [{k: r.get(k, "") for k in (*KNOWN["groups"], "row", *raw.columns)} for r in records]
     return _frame(records, raw, KNOWN["groups"])
 
 
@@ -416,7 +423,6 @@ def _validate_memberships(raw: RawTable, actors: set[str], groups: set[str], see
             check.warn(number, "role", reason("kept_as_written", reason=codes.ROLES.unknown_message(role)))
             matched = role
         records.append(dict(values, role=matched, since=dates[0], until=dates[1], row=number))
-    records = [{k: r.get(k, "") for k in (*KNOWN["memberships"], "row", *raw.columns)} for r in records]
     return _frame(records, raw, KNOWN["memberships"])
 
 
@@ -432,6 +438,7 @@ def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems:
     _require_columns(raw)
     check = _Checker(raw, problems)
     records = []
+    surveys: dict[str, bool] = {}  # tie type as written -> a survey's?
     for number, values in raw.rows:
         check.start()
         source, target = values["source"], values["target"]
@@ -440,10 +447,13 @@ def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems:
         if source and source == target:
             check.fail(number, "target", reason("self_tie", id=source))
         weight = 1.0
+        written = values.get("type", "")
+        if written not in surveys:
+            surveys[written] = normalise(written) == "survey"
+        survey = surveys[written]
         try:
-            weight = _weight(values.get("weight", ""), zero=normalise(values.get("type", "")) == "survey")
+            weight = _weight(values.get("weight", ""), zero=survey)
         except ValueError:
-            survey = normalise(values.get("type", "")) == "survey"
             check.fail(number, "weight", reason("bad_weight_survey" if survey else "bad_weight", value=values["weight"]))
         dates = _dates(check, number, values)
         if check.failed:
@@ -451,7 +461,6 @@ def _validate_ties(raw: RawTable, actors: set[str], seen_actors: dict, problems:
         tie_type = values.get("type", "") or "collaboration"
         tie_type = codes.TIE_TYPES.match(tie_type) or tie_type.strip().lower()
         records.append(dict(values, type=tie_type, weight=weight, since=dates[0], until=dates[1], row=number))
-    records = [{k: r.get(k, "") for k in (*KNOWN["ties"], "row", *raw.columns)} for r in records]
     frame = _frame(records, raw, KNOWN["ties"])
     frame["weight"] = frame["weight"].astype("float64")
     return frame
