@@ -39,7 +39,7 @@ import pandas as pd
 
 from collabnet.runtime import collector_paused
 
-__all__ = ["add_edges", "adjacency_of", "build_actor_graph", "build_graph", "active", "open_groups", "org_of",
+__all__ = ["add_edges", "add_nodes", "adjacency_of", "build_actor_graph", "build_graph", "active", "open_groups", "org_of",
            "rounded_weights", "same_organisation", "NODE_ATTRIBUTES"]
 
 NODE_ATTRIBUTES = ("name", "kind", "sectors", "sector", "family", "line", "zone", "language", "organisation",
@@ -90,6 +90,20 @@ def adjacency_of(G: nx.Graph) -> dict:
     {2: {}}
     """
     return G._adj
+
+
+def add_nodes(G: nx.Graph, nodes: list, data: list) -> None:
+    """Add new nodes ``nodes[i]`` with attribute dicts ``data[i]``, in order, as the graph builders do.
+
+    What ``G.add_nodes_from`` does for new nodes, without copying each
+    attribute dict (``data`` is the graph's own afterwards). Only for nodes not yet in ``G``.
+
+    >>> G = nx.Graph(); add_nodes(G, ["a", "b"], [{"zone": "south"}, {}])
+    >>> list(G.nodes(data=True))
+    [('a', {'zone': 'south'}), ('b', {})]
+    """
+    G._node.update(zip(nodes, data))
+    G._adj.update((v, {}) for v in nodes)
 
 
 def add_edges(G: nx.Graph, nodes: list, u: np.ndarray, v: np.ndarray, data: list) -> None:
@@ -195,7 +209,7 @@ def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.Data
     columns = {key: [values[i] for i in order] for key, values in columns.items()}
     ids = columns.get("id", [])
     names, rows = _attribute_columns(columns)
-    G.add_nodes_from((v, dict(zip(names, row))) for v, row in zip(ids, rows))
+    add_nodes(G, ids, [dict(zip(names, row)) for row in rows])
     code = {v: i for i, v in enumerate(ids)}  # ids are sorted: code order is id order
 
     # Contributions, one array per source (affiliations, ties, each group): pair key, kind, weight,
@@ -221,8 +235,8 @@ def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.Data
     tie_types: list = []
     if ties is not None and len(ties):
         current = ties[active(ties, at)]
-        found = [(code[s], code[t], float(w), k) for s, t, w, k in zip(current["source"], current["target"],
-                                                                     current["weight"], current["type"])
+        found = [(code[s], code[t], float(w), k) for s, t, w, k in zip(*(current[c].tolist() for c in (
+                     "source", "target", "weight", "type")))
                  if s in code and t in code and s != t and w > 0]  # weight 0: a survey's "no interaction"
         if found:
             u, v, w, tie_types = (list(x) for x in zip(*found))
@@ -232,7 +246,7 @@ def _build(actors: pd.DataFrame, memberships: pd.DataFrame | None, ties: pd.Data
     if memberships is not None and len(memberships):
         current = memberships[active(memberships, at)]
         members: dict[str, set[int]] = {}
-        for actor, group in zip(current["actor"], current["group"]):
+        for actor, group in zip(current["actor"].tolist(), current["group"].tolist()):
             if actor in code:
                 members.setdefault(group, set()).add(code[actor])
         for group in sorted(members):

@@ -46,7 +46,7 @@ from operator import itemgetter
 import networkx as nx
 import numpy as np
 
-from collabnet.graph import add_edges, adjacency_of, rounded_weights
+from collabnet.graph import add_edges, add_nodes, adjacency_of, rounded_weights
 from collabnet.runtime import collector_paused
 
 __all__ = ["carriers", "carriers_of", "link_carriers", "organisation_graph", "owner_map", "resting_on", "sole_carrier"]
@@ -82,8 +82,8 @@ def _fold(G: nx.Graph) -> nx.Graph:
             people.setdefault(o, []).append(v)
     # The folded persons' own data (names for the people who carry links; not nodes here).
     H.graph["folded"] = {v: G.nodes[v] for v, o in owner.items() if o != v}
-    H.add_nodes_from((v, {**data, "people": tuple(sorted(people.get(v, ()), key=str))})
-                     for v, data in G.nodes(data=True) if owner[v] == v)
+    kept = [v for v in G if owner[v] == v]
+    add_nodes(H, kept, [{**G.nodes[v], "people": tuple(sorted(people.get(v, ()), key=str))} for v in kept])
     nodes = list(G)
     low, high, data = _folded_edges(G, nodes, owner)
     add_edges(H, nodes, low, high, data)
