@@ -264,19 +264,22 @@ def carriers(H: nx.Graph, v: Hashable) -> tuple:
 
 
 def carriers_of(H: nx.Graph) -> dict:
-    """:func:`carriers` of every node at once (one pass over the links); nodes with none are left out.
+    """:func:`carriers` of every node at once, in graph order (one pass over the links); nodes with none are left out.
 
     >>> H = nx.Graph(); H.add_edge("a", "b", carried_by={"a": ("q", "p"), "b": ()}); H.add_edge("a", "c")
     >>> carriers_of(H)
     {'a': ('p', 'q')}
     """
     found: dict = {}
-    for v, w, data in H.edges(data="carried_by"):
-        if data:
-            for end in (v, w):
-                if data.get(end):
-                    found.setdefault(end, set()).update(data[end])
-    return {v: tuple(sorted(people, key=str)) for v, people in found.items()}
+    for v, around in adjacency_of(H).items():
+        people: set = set()
+        for data in around.values():
+            carried = data.get("carried_by")
+            if carried and carried.get(v):
+                people.update(carried[v])
+        if people:
+            found[v] = tuple(sorted(people, key=str))
+    return found
 
 
 def sole_carrier(H: nx.Graph, v: Hashable, w: Hashable) -> Hashable | None:

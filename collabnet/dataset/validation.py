@@ -492,12 +492,12 @@ def validate_tables(raw: dict[str, RawTable]) -> tuple[dict[str, pd.DataFrame], 
     zones = _validate_zones(raw["zones"], problems) if "zones" in raw else ZoneTable.builtin()
     actors = _validate_actors(raw["actors"], taxonomy, zones, problems)
     seen_actors = {v["id"]: f"{raw['actors'].label}:{n}" for n, v in raw["actors"].rows if v.get("id")}
-    actor_ids = set(actors["id"])
+    actor_ids = set(actors["id"].tolist())
     empty = RawTable("", "", [], [])
     groups = _validate_groups(raw["groups"], zones, problems) if "groups" in raw else _frame([], empty, KNOWN["groups"])
     seen_groups = {v["id"]: f"{raw['groups'].label}:{n}" for n, v in raw["groups"].rows if v.get("id")} \
         if "groups" in raw else {}
-    group_ids = set(groups["id"])
+    group_ids = set(groups["id"].tolist())
     memberships = (_validate_memberships(raw["memberships"], actor_ids, group_ids, seen_actors, seen_groups, problems)
                    if "memberships" in raw else _frame([], empty, KNOWN["memberships"]))
     ties = (_validate_ties(raw["ties"], actor_ids, seen_actors, problems)
