@@ -49,3 +49,26 @@ def test_transpose_finds_the_reverse_entry():
     rows = np.repeat(np.arange(A.shape[0]), np.diff(A.indptr))
     back = transpose(A.indptr, A.indices)
     assert (rows[back] == A.indices).all() and (A.indices[back] == rows).all()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_integer_sums_in_two_parts_equal_the_sparse_product(seed, monkeypatch):
+    from collabnet.algorithms import common_neighbours
+
+    monkeypatch.setattr(common_neighbours, "_PARALLEL_ENTRIES", 0)  # split (and fork) even this small graph
+    G = nx.powerlaw_cluster_graph(300, 6, 0.4, seed=seed)
+    A = _pattern(G)
+    weights = np.random.default_rng(seed).integers(0, 1000, A.nnz)
+    W = sp.csr_array((weights, A.indices, A.indptr), shape=A.shape)
+    expected = A.multiply(A @ W).toarray()[A.nonzero()]
+    found = common_sums(A.indptr.astype(np.int64), A.indices.astype(np.int64), transpose(A.indptr, A.indices),
+                        weights[:, None])
+    assert found[:, 0].tolist() == expected.tolist()
+
+
+def test_the_two_parts_share_the_work():
+    from collabnet.algorithms.common_neighbours import _middle
+
+    A = _pattern(nx.disjoint_union(nx.complete_graph(10), nx.complete_graph(10)))  # the same work on each side
+    # Work from node v of a 10-clique: pairs above it, C(9 - v, 2); the first clique's 120 end with node 7
+    assert _middle(A.indptr, A.indices) == 8
