@@ -29,6 +29,8 @@ from typing import Any
 
 import networkx as nx
 
+from collabnet.graph import adjacency_of
+
 __all__ = ["CLUSTER_ABOVE", "LOUVAIN_MAX_EDGES", "CROSS_LANGUAGE", "CROSS_LINE", "CROSS_SECTOR", "communities", "cross_kinds",
            "importance", "people_of"]
 
@@ -127,25 +129,32 @@ def people_of(H: nx.Graph, actors: nx.Graph, shown: Sequence[Hashable], tooltip:
     out. Ids are strings, as on the page.
     """
     in_view = {v: str(v) for v in shown}
+    orgs = adjacency_of(H)  # plain dicts: a membership test per person's partner, millions per region
     owner = {}
     for v, data in (H.graph.get("folded") or {}).items():
         org = data.get("organisation")
-        owner[v] = org if org in H else v
+        owner[v] = org if org in orgs else v
+    adjacency, people_data, org_data = adjacency_of(actors), actors.nodes, H.nodes
     found: dict[str, list] = {}
     for org in shown:
-        people = H.nodes[org].get("people") or ()
+        people = org_data[org].get("people") or ()
         rows = []
         for person in people:
-            if person not in actors:
+            partners = adjacency.get(person)
+            if partners is None:
                 continue
             links = []
-            for other, data in sorted(actors[person].items(), key=lambda item: str(item[0])):
+            for other, data in sorted(partners.items(), key=_by_name):
                 drawn = owner.get(other, other)
                 if other == org or drawn not in in_view:
                     continue
                 links.append([str(other), in_view[drawn], style(data)])
-            name = actors.nodes[person].get("name", person)
+            name = people_data[person].get("name", person)
             rows.append([str(person), "" if name is None else str(name), tooltip(person), links])
         if rows:
             found[in_view[org]] = rows
     return found
+
+
+def _by_name(item: tuple) -> str:
+    return str(item[0])

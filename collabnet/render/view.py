@@ -57,7 +57,8 @@ import base64
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
@@ -202,16 +203,18 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         view = _actor_view(G, actors, colour, mode, marks, sizes, text, before=before)
         filters = ("zone", "sector", "line")
     ids = view.ids
-    drawn = [edge for edge, change in zip(view.edges, view.changes) if change != "lost"]
-    weights = [w for w, change in zip(view.weights, view.changes) if change != "lost"]
-    placed = layout(len(ids), [e[0] for e in drawn], [e[1] for e in drawn], weights, seed=seed,
+    edges = view.edges
+    pairs = [(e[0], e[1]) for e in edges]
+    drawn, weights = pairs, view.weights
+    if before is not None:  # the lost links are drawn where the kept ones put their ends
+        drawn = [pair for pair, change in zip(pairs, view.changes) if change != "lost"]
+        weights = [w for w, change in zip(weights, view.changes) if change != "lost"]
+    placed = layout(len(ids), [a for a, _ in drawn], [b for _, b in drawn], weights, seed=seed,
                     iterations=60).tolist()
     colours = colour_table(G, colour, labels)
     records = [view.nodes[v] for v in ids]
-    edges = view.edges
-    pairs = [(e[0], e[1]) for e in edges]
     rank = importance([data["score"] for data in records], pairs)
-    group = communities(len(ids), [(e[0], e[1]) for e in drawn], weights, seed=seed,
+    group = communities(len(ids), drawn, weights, seed=seed,
                         keys=[(data["zone"], data["colour_key"]) for data in records])
 
     nodes = []
@@ -235,7 +238,9 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     present_marks = [m for m in MARKS if any(mark == m for _, mark in present)]
     styles = {edge[2] for edge, change in zip(edges, view.changes) if change != "lost"}
     present_styles = [s for s in (*_ORIGINS, "sector") if s in styles]
-    changed = {c: sum(1 for e in edges if e[5:] == [c]) for c in CHANGES}
+    changed = dict.fromkeys(CHANGES, 0)
+    if before is not None:
+        changed.update(Counter(view.changes))
 
     options = _filter_options(records, filters, text)
     large = len(edges) > _LARGE
@@ -261,7 +266,7 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
         "large": large,
         "links": {"sector": True, "line": True, "language": True, "within": not focus},
         "people": {} if people is None or mode == "sectors" or zone is None else people_of(
-            G, people, ids, _Facts(people, text).person, lambda data: _Facts.style_of(data)),
+            G, people, ids, _Facts(people, text).person, _Facts.style_of),
     }
     if mode == "sectors":
         size_note = t("view.size.actors", lang)
@@ -422,7 +427,7 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
 
     rank = {v: i for i, v in enumerate(actors)}
     edges, weights, one = view.edges, view.weights, facts.one
-    if mode == "full" and before is None:  # every link is one edge, and a rank is a place on the page
+    if before is None and all(owner[v] == v for v in actors):  # every link is one edge, a rank a place on the page
         raw = facts.raw
         for ru, rv, data in _edges_by_rank(G, actors, rank):
             try:  # facts.one(data), without the call
@@ -457,16 +462,15 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
     return view
 
 
-def _edges_by_rank(G: nx.Graph, actors: list, rank: Mapping[Any, int]) -> list[tuple]:
+def _edges_by_rank(G: nx.Graph, actors: list, rank: Mapping[Any, int]) -> Iterator[tuple]:
     """(rank u, rank v, edge data) of every edge among ``actors`` (rank u < rank v), sorted by the ranks."""
     adjacency = adjacency_of(G)
-    found: list[tuple] = []
     for u in actors:
         ru = rank[u]
         row = [(rv, data) for v, data in adjacency[u].items() if (rv := rank.get(v)) is not None and rv > ru]
         row.sort(key=itemgetter(0))
-        found += [(ru, rv, data) for rv, data in row]
-    return found
+        for rv, data in row:
+            yield ru, rv, data
 
 
 def _links(G: nx.Graph, actors: list, owner: Mapping[Any, Any], rank: Mapping[Any, int]) -> dict[tuple, list]:
@@ -548,8 +552,7 @@ class _Facts:
     @staticmethod
     def style_of(data: Mapping[str, Any]) -> str:
         """The drawn style of one actor edge: its strongest origin."""
-        origins = set(str(data.get("origin", "")).split("|"))
-        return next((o for o in _ORIGINS if o in origins), "affiliation")
+        return _strongest_origin(str(data.get("origin", "")))
 
     def _facts(self, kind: Any, sectors: tuple, line: Any, zone: Any, language: Any) -> str:
         """The tooltip lines that many actors share: kind, sectors, line, zone, language."""
@@ -632,6 +635,17 @@ class _Facts:
         if count > 1:
             lines.append(f"{self.field['links']}{self.colon} {count}")
         return style, round(width, 2), "\n".join(lines)
+
+
+@lru_cache(maxsize=64)
+def _strongest_origin(origin: str) -> str:
+    """The strongest of the origins ``origin`` joins with ``|`` (``affiliation`` when none is known).
+
+    >>> _strongest_origin("affiliation|tie"), _strongest_origin("")
+    ('tie', 'affiliation')
+    """
+    origins = set(origin.split("|"))
+    return next((o for o in _ORIGINS if o in origins), "affiliation")
 
 
 def _sector_view(G: nx.Graph, actors: list, colour: str, text: _Words) -> _View:
