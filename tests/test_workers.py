@@ -79,3 +79,20 @@ def test_tables_written_on_two_cores_are_those_written_on_one(brussels, tmp_path
     assert [p.name for p in shared] == [p.name for p in alone] == list(tables.OUTPUT_FILES)
     for path in alone:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+def test_tables_reports_and_views_as_one_list_of_jobs_are_those_written_apart(brussels, tmp_path, monkeypatch):
+    from collabnet.render import tables
+    from collabnet.runtime import run_jobs
+
+    dataset, result = brussels
+    words = Vocabulary.for_analysis(result, "nl")
+    one, two = tmp_path / "one", tmp_path / "two"
+    apart = [*tables.write_analysis(result, one, words), *report.render_reports(result, one, lang="nl"),
+             *view.render_views(result, one, lang="nl")]
+    monkeypatch.setattr(tables, "_SHARED_ROWS", 0)  # shared by two processes, small as they are
+    together = run_jobs(tables.analysis_jobs(result, two, words), report.report_jobs(result, two, lang="nl"),
+                        view.view_jobs(result, two, lang="nl"))
+    assert [p.name for paths in together for p in paths] == [p.name for p in apart]
+    for path in apart:
+        assert path.read_bytes() == (two / path.name).read_bytes(), path.name

@@ -85,8 +85,9 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
       collabnet analyze --lang fr --csv-dialect excel
     """
     from collabnet.analyses import analyse
-    from collabnet.render.tables import summary_json, write_analysis
+    from collabnet.render.tables import analysis_jobs, summary_json
     from collabnet.render.terminal import render_summary
+    from collabnet.runtime import run_jobs
     from collabnet.words import Vocabulary
 
     if since is not None and not with_report:
@@ -102,17 +103,17 @@ def analyze(dataset: Path | None, out: Path | None, zone: str | None, at: str | 
     words = Vocabulary.for_analysis(result, lang)
     table = result if code is None else result.for_zone(code)
     folder = out if out is not None else default_out(ds.name)
-    with progress.step("tables"):
-        written = write_analysis(table, folder, words, plan=table.plan_actions if with_plan else None, dialect=dialect)
+    batches = [analysis_jobs(table, folder, words, plan=table.plan_actions if with_plan else None, dialect=dialect)]
     if with_report:
-        from collabnet.render.report import render_reports
-        from collabnet.render.view import render_views
+        from collabnet.render.report import report_jobs
+        from collabnet.render.view import view_jobs
 
         # --zone region means region-wide actors in the tables, but the whole region in a report and a view.
-        with progress.step("reports"):
-            written += render_reports(result, folder, lang=lang, zone=code, changes=changes)
-        with progress.step("views"):
-            written += render_views(result, folder, lang=lang, zone=code, before=None if old is None else old.graph)
+        batches += [report_jobs(result, folder, lang=lang, zone=code, changes=changes),
+                    view_jobs(result, folder, lang=lang, zone=code, before=None if old is None else old.graph)]
+    # Every file as one list of jobs, biggest first, shared by two processes when a second core is free.
+    with progress.step("files" if with_report else "tables"):
+        written = [path for paths in run_jobs(*batches) for path in paths]
     if quiet:
         return
     if as_json:

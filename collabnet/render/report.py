@@ -73,7 +73,7 @@ from collabnet import __version__
 from collabnet.codes import REASONS, REGION
 from collabnet.render import phrases
 from collabnet.render.picture import network_picture
-from collabnet.runtime import collector_paused, share_out
+from collabnet.runtime import Jobs, run_jobs
 from collabnet.words import Vocabulary
 from collabnet.writing import atomic_write_text
 
@@ -169,6 +169,11 @@ def render_reports(analysis, out_dir: str | Path, lang: str = "en", zone: str | 
     list of Path
         The files written (``report-<zone>.<lang>.html`` then ``.md``, per zone), each written atomically.
     """
+    return run_jobs(report_jobs(analysis, out_dir, lang, zone, changes=changes))[0]
+
+
+def report_jobs(analysis, out_dir: str | Path, lang: str = "en", zone: str | None = None, *, changes=None) -> Jobs:
+    """:func:`render_reports` as jobs (:class:`collabnet.runtime.Jobs`): one per zone."""
     out_dir = Path(out_dir)
     zones = [zone] if zone is not None else [*analysis.zones, REGION]
     _ = analysis.broker_table  # made once, before a second process may write some of the reports
@@ -184,11 +189,10 @@ def render_reports(analysis, out_dir: str | Path, lang: str = "en", zone: str | 
     size = {code: len(analysis.members.get(code, ())) for code in zones}
     if REGION in size:
         size[REGION] = n // max(len(analysis.zones), 1)
-    order = sorted(range(len(zones)), key=lambda i: (-size[zones[i]], i))
-    with collector_paused():
-        done = share_out([zones[i] for i in order], write, parallel=n >= _SHARED_WORK and len(zones) > 1)
-    files = dict(zip(order, done))
-    return [path for i in range(len(zones)) for path in files[i]]
+    return Jobs({code: (lambda code=code: write(code)) for code in zones},
+                {code: 0.1 * size[code] for code in zones},
+                lambda files: [path for code in zones for path in files[code]],
+                shared=n >= _SHARED_WORK and len(zones) > 1)
 
 
 # Actors above which a second process writes some of the reports: below that, forking costs more than it saves.

@@ -302,6 +302,8 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
                    dialect: str = "contract") -> list[Path]:
     """Write summary.json, the four CSV files, actions.xlsx and analysis.xlsx into ``out_dir``.
 
+    The jobs of :func:`analysis_jobs`, run (:func:`collabnet.runtime.run_jobs`).
+
     Parameters
     ----------
     result : collabnet.records.Analysis
@@ -323,7 +325,15 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
     list of Path
         The files written, in :data:`OUTPUT_FILES` order.
     """
-    from collabnet.runtime import collector_paused, share_out
+    from collabnet.runtime import run_jobs
+
+    return run_jobs(analysis_jobs(result, out_dir, words, plan=plan, dialect=dialect))[0]
+
+
+def analysis_jobs(result, out_dir: str | os.PathLike, words, *, plan: Sequence | None = None,
+                  dialect: str = "contract"):
+    """:func:`write_analysis` as jobs (:class:`collabnet.runtime.Jobs`): one per file, the survey tables last."""
+    from collabnet.runtime import Jobs
 
     if dialect not in CSV_DIALECTS:
         raise ValueError(f"unknown CSV dialect {dialect!r}: use one of {', '.join(CSV_DIALECTS)}")
@@ -348,12 +358,14 @@ def write_analysis(result, out_dir: str | os.PathLike, words, *, plan: Sequence 
         "actions.xlsx": lambda: atomic_write_bytes(out / "actions.xlsx", actions_workbook(actions, words)),
         "analysis.xlsx": lambda: atomic_write_bytes(out / "analysis.xlsx", analysis_workbook(result, actions, words)),
     }
-    # The workbooks in one process, the tables in another when they are big (collabnet.runtime).
-    order = ["analysis.xlsx", "actions.xlsx", "brokers.csv", "actions.csv", "isolated.csv", "gaps.csv", "summary.json"]
+    writers["survey"] = lambda: write_survey_tables(result, out, render)
+    # The workbooks first (most of the work), then the tables, largest first.
     rows = len(actions) + len(result.isolated) + len(brokers)
-    with collector_paused():  # millions of small rows: no collector scans of the whole graph meanwhile
-        written = dict(zip(order, share_out(order, lambda name: writers[name](), parallel=rows >= _SHARED_ROWS)))
-    return [written[name] for name in OUTPUT_FILES] + write_survey_tables(result, out, render)
+    cost = {"analysis.xlsx": 1.2 * rows, "actions.xlsx": 1.0 * len(actions), "brokers.csv": 0.5 * len(brokers),
+            "actions.csv": 0.4 * len(actions), "isolated.csv": 0.2 * len(result.isolated),
+            "gaps.csv": 0.1 * len(result.gaps), "summary.json": 0.0, "survey": 0.0}
+    return Jobs(writers, cost, lambda written: [written[name] for name in OUTPUT_FILES] + written["survey"],
+                shared=rows >= _SHARED_ROWS)
 
 
 #: survey_dyads.csv, survey_sectors.csv, survey_scores.csv, survey_response.csv: written when the dataset has survey ties.

@@ -597,6 +597,9 @@ LABELS: dict[str, dict[str, str]] = {
     "progress.reports": {"nl": "Rapporten schrijven", "fr": "Écriture des rapports", "en": "Writing the reports"},
     "progress.views": {"nl": "Netwerkkaarten schrijven", "fr": "Écriture des cartes du réseau",
                        "en": "Writing the views"},
+    "progress.files": {"nl": "Tabellen, rapporten en netwerkkaarten schrijven",
+                       "fr": "Écriture des tableaux, des rapports et des cartes du réseau",
+                       "en": "Writing the tables, reports and views"},
     "progress.view": {"nl": "Netwerkkaart schrijven", "fr": "Écriture de la carte du réseau",
                       "en": "Writing the view"},
     # Messages of the command line (collabnet.cli.common.say): what went wrong, with the user's path and what to do
