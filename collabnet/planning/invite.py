@@ -347,8 +347,9 @@ class _Reach:
         to_rows, to_cols = index[beyond][found], to_cols[found]
         through_rows = number[around]
         shape = (len(candidates), len(targets))
-        two = (self._matrix(to_rows, to_cols, (len(candidates), len(middle)))
-               @ self._matrix(through_rows, through_cols, (len(middle), len(targets))))
+        # targets x candidates, turned: the conversion back to rows sorts each row's columns in one pass
+        two = (self._matrix(through_cols, through_rows, (len(targets), len(middle)))
+               @ self._matrix(to_cols, to_rows, (len(middle), len(candidates)))).T.tocsr()
         two.data[:] = 4
         one = self._matrix(near_rows, near_cols, shape) * 2
         itself = index[at] >= 0
@@ -358,9 +359,9 @@ class _Reach:
         bits.sort_indices()
         self.bits = bits
         self.within = sparse.csr_matrix((np.ones(bits.nnz), bits.indices, bits.indptr), shape=shape)
-        direct = bits.data % 4 > 0  # itself or a partner
-        indptr = np.concatenate([[0], np.cumsum(direct)])[bits.indptr]  # the direct entries before each row's end
-        self.direct = sparse.csr_matrix((np.ones(int(indptr[-1])), bits.indices[direct], indptr), shape=shape)
+        direct = np.flatnonzero(bits.data % 4 > 0)  # itself or a partner
+        indptr = np.searchsorted(direct, bits.indptr)  # the direct entries before each row
+        self.direct = sparse.csr_matrix((np.ones(len(direct)), bits.indices[direct], indptr), shape=shape)
 
     @staticmethod
     def _numbers(position: dict, nodes: list) -> np.ndarray:
