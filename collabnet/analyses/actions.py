@@ -194,25 +194,25 @@ def _rank(candidates: list[Action]) -> list[Action]:
     its wording is that of a ``secure_bridge`` when one of them is (it names the risk as well
     as the gap), and its evidence names the findings of the others.
     """
-    def order(a: Action) -> tuple:
+    def order(a: Action, score: float, evidence: str) -> tuple:
         # evidence (not the translated rationale) breaks ties: the same choice in every language
-        return (a.zone, -round(a.score, 9), _KIND_ORDER[a.action], a.actors, a.via or "", a.evidence)
+        return (a.zone, -round(score, 9), _KIND_ORDER[a.action], a.actors, a.via or "", evidence)
 
     same: dict[tuple, list[Action]] = {}
-    for action in sorted(candidates, key=order):
+    for action in sorted(candidates, key=lambda a: order(a, a.score, a.evidence)):
         kind = "pair" if action.action in _PAIR_KINDS else action.action
         same.setdefault((action.zone, kind, frozenset(action.actors)), []).append(action)
-    merged = []
+    merged = []  # (action kept, its evidence, its score): each made a record once, numbered
     for group in same.values():
         keep = next((a for a in group if a.action == "secure_bridge"), group[0])
         findings = list(dict.fromkeys(a.evidence.split(": ", 1)[0] for a in group if a is not keep))
         evidence = keep.evidence + (f"; also answers {id_list(findings)}" if findings else "")
-        merged.append(replace(keep, evidence=evidence, score=round(group[0].score, 6)))
+        merged.append((keep, evidence, round(group[0].score, 6)))
     ranked: list[Action] = []
     priority: Counter = Counter()
-    for action in sorted(merged, key=order):
-        priority[action.zone] += 1
-        ranked.append(replace(action, priority=priority[action.zone]))
+    for keep, evidence, score in sorted(merged, key=lambda m: order(m[0], m[2], m[1])):
+        priority[keep.zone] += 1
+        ranked.append(replace(keep, priority=priority[keep.zone], evidence=evidence, score=score))
     return ranked
 
 

@@ -45,7 +45,7 @@ import numpy as np
 from collabnet.algorithms.blocks import adjacency_matrix
 from collabnet.analyses.gaps import actor_line
 from collabnet.codes import REGION
-from collabnet.graph import org_of, same_organisation
+from collabnet.graph import adjacency_of, org_of, same_organisation
 
 __all__ = ["SEARCH_BUDGET", "IntroductionSearch", "introducer"]
 
@@ -65,18 +65,25 @@ def introducer(G: nx.Graph, u: Hashable, v: Hashable, budget: int = 50_000) -> H
     >>> introducer(G, "u", "v"), introducer(G, "u", "a")
     ('b', None)
     """
-    small, large = (u, v) if G.degree(u) <= G.degree(v) else (v, u)
+    adjacency = adjacency_of(G)
+    small, large = (u, v) if _degree(adjacency, u) <= _degree(adjacency, v) else (v, u)
+    near, far = adjacency[small], adjacency[large]
     best, best_key = None, None
-    for steps, w in enumerate(G[small]):
+    for steps, w in enumerate(near):
         if steps >= budget:
             break
-        if w in (u, v) or w not in G[large]:
+        if w in (u, v) or w not in far:
             continue
-        strength = min(G.edges[small, w].get("weight", 1.0), G.edges[w, large].get("weight", 1.0))
+        strength = min(near[w].get("weight", 1.0), far[w].get("weight", 1.0))
         key = (-strength, same_organisation(G, w, u) or same_organisation(G, w, v), str(w))
         if best_key is None or key < best_key:
             best, best_key = w, key
     return best
+
+
+def _degree(adjacency: dict, v: Hashable) -> int:
+    """``G.degree(v)`` on the graph's adjacency dicts (a self-loop counts twice)."""
+    return len(adjacency[v]) + (v in adjacency[v])
 
 
 class IntroductionSearch:
@@ -93,6 +100,7 @@ class IntroductionSearch:
 
     def __init__(self, G: nx.Graph, rank: Mapping[Hashable, float] | None = None):
         self.G = G
+        self.adjacency = adjacency_of(G)
         rank = rank or {}
         # per-actor facts, looked up in the inner loops of the searches
         self.line_of = {v: actor_line(G, v) for v in G}
@@ -127,7 +135,7 @@ class IntroductionSearch:
 
     def may_meet(self, x: Hashable, y: Hashable) -> bool:
         """``x`` and ``y`` can be introduced: two actors, not linked yet, not colleagues."""
-        return not (x == y or self.G.has_edge(x, y) or self.same_org(x, y))
+        return not (x == y or y in self.adjacency[x] or self.same_org(x, y))
 
     def members(self, zone: str, attribute: str, value) -> list:
         """Actors of ``zone`` (``region``: the whole graph) with that value, best first."""
@@ -194,7 +202,7 @@ class IntroductionSearch:
             when the pair has no common neighbour); for ``order="ids"`` the pair
             sorted by id.
         """
-        G = self.G
+        adjacency = self.adjacency
         by_ids = order == "ids"
         in_b = None if side_b is None else set(side_b)
         best, best_key = None, None
@@ -220,10 +228,10 @@ class IntroductionSearch:
 
         for x in side_a if through else ():
             for w in self.neighbours(x):
-                for y in G[w]:
+                for y in adjacency[w]:
                     if in_b is None or y in in_b:
                         consider(x, y, w)
-                budget[0] -= G.degree(w)
+                budget[0] -= _degree(adjacency, w)
                 if budget[0] < 0:
                     break
             if budget[0] < 0:
@@ -268,8 +276,13 @@ class IntroductionSearch:
         ys, via = ys[ok], via[ok]
         zone_code = a.zone_code.get(zone, -2)
         distance = np.where(a.zone[ys] == zone_code, 0, np.where(a.zone[ys] == a.region, 1, 2))
-        rank = a.rank[ys] if np.isfinite(a.rank[i]) else np.zeros(len(ys))  # inf + anything ties
-        best = np.lexsort((a.id_order[ys], rank, a.line_pref[ys], distance))[0]
+        # Actors are numbered in preference order (line, rank, id): the best is the first with the least
+        # (distance, number); when x has no rank, inf + anything ties and the ranks drop out of the order.
+        if np.isfinite(a.rank[i]):
+            order = distance * len(a.index) + ys
+        else:
+            order = (2 * distance + a.line_pref[ys]) * len(a.index) + a.id_order[ys]
+        best = int(np.argmin(order))
         y = self.everyone[ys[best]]
         return x, y, self.introducer(x, y, self.everyone[via[best]])
 

@@ -29,10 +29,9 @@ import heapq
 
 import networkx as nx
 
-from collabnet.analyses.standing import Standing, with_partner
+from collabnet.analyses.standing import Everyone
 from collabnet.analyses.standing import reasons as standing_reasons
 from collabnet.codes import REASONS
-from collabnet.graph import adjacency_of, org_of
 from collabnet.organisations import carriers
 from collabnet.records.findings import IsolatedActor
 
@@ -70,21 +69,14 @@ def isolated_actors(G: nx.Graph) -> list[IsolatedActor]:
     >>> [(r.actor, r.reason) for r in isolated_actors(G) if r.actor == "gp1"]
     [('gp1', 'intra_sector_only'), ('gp1', 'no_cross_line')]
     """
-    nodes = G.nodes
-    org = {v: org_of(G, v) for v in G}
-    sector = dict(nodes(data="sector"))
-    line = dict(nodes(data="line"))
-    adjacency = adjacency_of(G)
+    line = dict(G.nodes(data="line"))
+    everyone = Everyone(G)  # every actor's outside partners and standing, the graph read once
     found = []
-    for v, data in nodes(data=True):
-        own = org[v]
-        outside = [w for w in adjacency[v] if w != v and (own is None or org[w] != own)]  # as outside_partners
-        s = Standing(0, False, False)
-        for w in outside:
-            s = with_partner(s, sector[v], line[v], sector[w], line[w])
-        reasons = standing_reasons(line[v], s)
+    for i, (v, data) in enumerate(G.nodes(data=True)):
+        reasons = standing_reasons(line[v], everyone.standing(i))
         if not reasons:
             continue
+        outside = everyone.partners(i)
         evidence = _evidence(heapq.nsmallest(EVIDENCE_NAMES, outside), len(outside))
         zone = data.get("zone") or "region"
         carried = "|".join(map(str, carriers(G, v)))

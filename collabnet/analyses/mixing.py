@@ -28,6 +28,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from collabnet.analyses.gaps import neighbour_numbers
 from collabnet.records.findings import SectorMatrix
 
 __all__ = ["ei", "links_between", "sector_matrix", "network_ei", "zone_ei"]
@@ -67,16 +68,17 @@ def sector_matrix(G: nx.Graph, nodes: Iterable[Hashable] | None = None, attribut
     order = sorted({value[v] for v in members if v in value}, key=str)
     code = {x: i for i, x in enumerate(order)}
     inside = {v: code[value[v]] for v in members if v in value}
-    adjacency = G.adj
+    position = {v: i for i, v in enumerate(G)}
+    value_at = np.full(len(position), -1, dtype=np.int64)  # each node's value code; -1 outside the set
+    value_at[np.fromiter(map(position.__getitem__, inside), np.int64, len(inside))] = list(inside.values())
     # Each edge inside the set from both ends, as (value of one end, value of the other); a self-loop once.
-    heads: list[int] = []
-    tails: list[int] = []
-    for v, a in inside.items():
-        row = [inside[w] for w in adjacency[v] if w in inside]
-        tails += row
-        heads += [a] * len(row)
+    indptr, indices = neighbour_numbers(G, position, inside)
+    heads = np.repeat(np.fromiter(inside.values(), np.int64, len(inside)), np.diff(indptr))
+    tails = value_at[indices]
+    kept = tails >= 0
     k = len(order)
-    counts = np.bincount(np.array(heads, np.int64) * k + np.array(tails, np.int64), minlength=k * k).reshape(k, k)
+    counts = np.bincount(heads[kept] * k + tails[kept], minlength=k * k).reshape(k, k)
+    adjacency = G.adj
     loops = np.bincount([inside[v] for v in inside if v in adjacency[v]], minlength=k)
     counts[np.diag_indices(k)] = (counts.diagonal() - loops) // 2 + loops  # an edge inside a value, once
     index = pd.Index(order, name=attribute)

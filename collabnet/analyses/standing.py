@@ -42,12 +42,13 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
-from collabnet.analyses.gaps import actor_line
+from collabnet.analyses.gaps import actor_line, neighbour_numbers
 from collabnet.graph import adjacency_of, org_of
 
-__all__ = ["CROSS_LINE", "PERIPHERAL", "PERIPHERAL_DEGREE", "Standing", "isolation_score", "outside_partners",
-           "reasons", "standing", "standings_of", "with_partner"]
+__all__ = ["CROSS_LINE", "PERIPHERAL", "PERIPHERAL_DEGREE", "Everyone", "Standing", "isolation_score",
+           "outside_partners", "reasons", "standing", "standings_of", "with_partner"]
 
 #: Not isolated but thinly linked: at most this many partners outside its own organisation.
 PERIPHERAL = "peripheral"
@@ -146,6 +147,72 @@ def standings_of(G: nx.Graph, actors: Iterable) -> dict:
                 break
         result[v] = Standing(partners, other_sector, cross_line)
     return result
+
+
+class Everyone:
+    """Every actor's partners outside its own organisation and its standing, for the whole graph at once.
+
+    The rules of :func:`outside_partners` and :func:`with_partner` on arrays
+    (the graph read once), for isolated.csv, which examines every actor. Actor
+    ``i`` is the ``i``-th node of ``G``; the care line is the node's ``line``
+    attribute as it is (as isolated.csv reads it).
+
+    >>> G = nx.Graph([("cpas", "worker"), ("worker", "gp"), ("gp", "nurse")])
+    >>> G.nodes["worker"].update(kind="person", organisation="cpas", sector="social_assistance", line=1)
+    >>> G.nodes["cpas"].update(kind="organisation", sector="social_assistance", line=1)
+    >>> nx.set_node_attributes(G, {"gp": "medical", "nurse": "medical"}, "sector")
+    >>> nx.set_node_attributes(G, {"gp": 1, "nurse": 2}, "line")
+    >>> everyone = Everyone(G)
+    >>> [(v, everyone.partners(i), everyone.standing(i)) for i, v in enumerate(G) if v != "nurse"]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('cpas', [], Standing(partners=0, other_sector=False, cross_line=False)),
+     ('worker', ['gp'], Standing(partners=1, other_sector=True, cross_line=False)),
+     ('gp', ['worker', 'nurse'], Standing(partners=2, other_sector=True, cross_line=True))]
+    >>> all(everyone.standing(i) == standing(G, v) for i, v in enumerate(G))
+    True
+    """
+
+    def __init__(self, G: nx.Graph):
+        self.nodes = list(G)
+        n = len(self.nodes)
+        indptr, indices = neighbour_numbers(G, {v: i for i, v in enumerate(self.nodes)})
+        row = np.repeat(np.arange(n), np.diff(indptr))
+        data = G.nodes
+        org = _codes([org_of(G, v) for v in self.nodes], missing=None)
+        sectors = [data[v].get("sector") for v in self.nodes]
+        sector = _codes(sectors)
+        line_of = {}
+        line = _codes([data[v].get("line") for v in self.nodes], table=line_of)
+        # the code of the other care line of each actor (-2: none, or none present)
+        wanted = np.array([line_of.get(_OTHER_LINE[x], -2) if x in _OTHER_LINE else -2 for x in line_of],
+                          dtype=np.int64)[line] if n else line
+        outside = (indices != row) & ((org[row] < 0) | (org[indices] != org[row]))
+        row, indices = row[outside], indices[outside]
+        self.count = np.bincount(row, minlength=n)
+        self.indptr = np.concatenate([[0], np.cumsum(self.count)])
+        self.indices = indices
+        no_sector = np.array([x is None for x in sectors], dtype=bool)
+        other = no_sector[row] | (sector[indices] != sector[row])
+        self.other_sector = np.bincount(row[other], minlength=n) > 0
+        self.cross_line = np.bincount(row[line[indices] == wanted[row]], minlength=n) > 0
+        self.counted = np.minimum(self.count, PERIPHERAL_DEGREE + 1).tolist()
+        self._other, self._cross = self.other_sector.tolist(), self.cross_line.tolist()
+
+    def standing(self, i: int) -> Standing:
+        """The standing of actor ``i`` (as :func:`standing`)."""
+        return Standing(self.counted[i], self._other[i], self._cross[i])
+
+    def partners(self, i: int) -> list:
+        """The partners of actor ``i`` outside its organisation (as :func:`outside_partners`)."""
+        nodes = self.nodes
+        return [nodes[j] for j in self.indices[self.indptr[i]:self.indptr[i + 1]].tolist()]
+
+
+def _codes(values: list, missing: object = object(), table: dict | None = None) -> np.ndarray:
+    """A number per distinct value (equal values, one number), -1 for ``missing``; ``table``: value -> number."""
+    table = {} if table is None else table
+    return np.fromiter((-1 if x is missing else table.setdefault(x, len(table)) for x in values), np.int64,
+                       len(values))
 
 
 def with_partner(s: Standing, sector, line, partner_sector, partner_line) -> Standing:

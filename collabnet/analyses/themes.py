@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import pandas as pd
 
@@ -69,9 +70,18 @@ def group_sectors(name: str, theme: str, sector_names: dict[str, Iterable[str]] 
             sectors.update(fit_sectors)
             lines.update(fit_lines)
     for code, names in (sector_names or {}).items():
-        if any(f" {normalise(label)} " in text for label in (code, *names) if label):
+        if any(_word(label) in text for label in (code, *names) if label):
             sectors.add(code)
     return sectors, lines
+
+
+@lru_cache(maxsize=4096)
+def _word(label: str) -> str:
+    """A sector's code or display name as it is looked for in a folded theme: `` word ``.
+
+    The same few labels are looked for in every group's theme: each is folded once.
+    """
+    return f" {normalise(label)} "
 
 
 #: Group types a zone's isolated actor is invited to when no group's theme fits, in this order.

@@ -87,10 +87,9 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from collabnet.analyses.gaps import REGION, actor_line
+from collabnet.analyses.gaps import REGION, actor_line, neighbour_numbers
 from collabnet.analyses.standing import PERIPHERAL, PERIPHERAL_DEGREE, reasons, standings_of
 from collabnet.errors import reason
-from collabnet.graph import adjacency_of
 from collabnet.planning.scope import PlanError, scope_actors
 from collabnet.records.findings import Action
 from collabnet.records.messages import Both, Label, Message, Name, Names, say
@@ -326,43 +325,50 @@ class _Reach:
     """
 
     def __init__(self, G: nx.Graph, targets: list, candidates: list):
-        adjacency = adjacency_of(G)
         self.targets = targets
         self.column = {t: j for j, t in enumerate(targets)}
-        index = {c: i for i, c in enumerate(candidates)}
-        middle: dict = {}  # the targets' neighbours, numbered
-        through_rows, through_cols, near_rows, near_cols = [], [], [], []
-        for j, t in enumerate(targets):
-            around = [u for u in adjacency[t] if u != t]
-            through_rows += [middle.setdefault(u, len(middle)) for u in around]
-            through_cols += [j] * len(around)
-            near = [index[u] for u in index.keys() & around]  # set operations at C speed
-            near_rows += near
-            near_cols += [j] * len(near)
-        to_rows, to_cols = [], []
-        for u, k in middle.items():
-            found = [index[c] for c in index.keys() & adjacency[u].keys()]
-            to_rows += found
-            to_cols += [k] * len(found)
+        nodes = list(G)
+        position = {v: i for i, v in enumerate(nodes)}
+        index = np.full(len(nodes), -1, dtype=np.int64)  # each node's number among the candidates, or -1
+        index[self._numbers(position, candidates)] = np.arange(len(candidates))
+        at = self._numbers(position, targets)
+        indptr, around = neighbour_numbers(G, position, targets)
+        through_cols = np.repeat(np.arange(len(targets)), np.diff(indptr))
+        proper = around != at[through_cols]  # the targets' neighbours, the only middles of a 2-step path
+        around, through_cols = around[proper], through_cols[proper]
+        middle = np.unique(around)
+        number = np.full(len(nodes), -1, dtype=np.int64)
+        number[middle] = np.arange(len(middle))
+        near = index[around] >= 0
+        near_rows, near_cols = index[around][near], through_cols[near]
+        indptr, beyond = neighbour_numbers(G, position, [nodes[u] for u in middle.tolist()])
+        to_cols = np.repeat(np.arange(len(middle)), np.diff(indptr))
+        found = index[beyond] >= 0
+        to_rows, to_cols = index[beyond][found], to_cols[found]
+        through_rows = number[around]
         shape = (len(candidates), len(targets))
-        two = (self._matrix(to_rows, to_cols, (len(candidates), len(middle)))
-               @ self._matrix(through_rows, through_cols, (len(middle), len(targets))))
+        # targets x candidates, turned: the conversion back to rows sorts each row's columns in one pass
+        two = (self._matrix(through_cols, through_rows, (len(targets), len(middle)))
+               @ self._matrix(to_cols, to_rows, (len(middle), len(candidates)))).T.tocsr()
         two.data[:] = 4
         one = self._matrix(near_rows, near_cols, shape) * 2
-        itself = [(index[t], j) for j, t in enumerate(targets) if t in index]
-        zero = self._matrix([i for i, _ in itself], [j for _, j in itself], shape)
+        itself = index[at] >= 0
+        zero = self._matrix(index[at][itself], np.flatnonzero(itself), shape)
         # Each kind of path its own bit: 1 = the target itself, 2 = a partner, 4 = a partner's partner.
-        bits = (two + one + zero).tocsr()
+        bits = (two + (one + zero)).tocsr()  # the few direct entries first: one pass over the many
         bits.sort_indices()
         self.bits = bits
-        self.within = bits.astype(float)
-        self.within.data[:] = 1.0
-        self.direct = bits.astype(float)
-        self.direct.data = (bits.data % 4 > 0).astype(float)  # itself or a partner
-        self.direct.eliminate_zeros()
+        self.within = sparse.csr_matrix((np.ones(bits.nnz), bits.indices, bits.indptr), shape=shape)
+        direct = np.flatnonzero(bits.data % 4 > 0)  # itself or a partner
+        indptr = np.searchsorted(direct, bits.indptr)  # the direct entries before each row
+        self.direct = sparse.csr_matrix((np.ones(len(direct)), bits.indices[direct], indptr), shape=shape)
 
     @staticmethod
-    def _matrix(rows: list, cols: list, shape: tuple) -> sparse.csr_matrix:
+    def _numbers(position: dict, nodes: list) -> np.ndarray:
+        return np.fromiter(map(position.__getitem__, nodes), np.int64, len(nodes))
+
+    @staticmethod
+    def _matrix(rows: np.ndarray, cols: np.ndarray, shape: tuple) -> sparse.csr_matrix:
         return sparse.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
 
     def row(self, i: int) -> dict:
