@@ -29,6 +29,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from collabnet.graph import neighbour_numbers
+
 __all__ = ["adjacency_lists", "adjacency_matrix", "articulation_points", "biconnected", "block_cut_tree", "edge_ends"]
 
 
@@ -38,9 +40,12 @@ def edge_ends(G: nx.Graph, index: dict) -> tuple[np.ndarray, np.ndarray]:
     >>> edge_ends(nx.Graph([("a", "b"), ("b", "c")]), {"a": 0, "b": 1, "c": 2})
     (array([0, 1]), array([1, 2]))
     """
-    ends = np.fromiter((index[x] for edge in G.edges() for x in edge), dtype=np.int64,
-                       count=2 * G.number_of_edges())
-    return ends[0::2], ends[1::2]
+    position = {v: i for i, v in enumerate(G)}
+    indptr, indices = neighbour_numbers(G, position)
+    row = np.repeat(np.arange(len(position)), np.diff(indptr))
+    first = indices >= row  # G.edges() meets an edge at its end that comes first in the graph (a self-loop once)
+    number = np.fromiter(map(index.__getitem__, position), np.int64, len(position))
+    return number[row[first]], number[indices[first]]
 
 
 def adjacency_matrix(G: nx.Graph, nodes: list | None = None) -> tuple[list, sp.csr_array]:

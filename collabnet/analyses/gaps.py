@@ -68,13 +68,12 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
 
 import networkx as nx
 import numpy as np
 
+from collabnet.algorithms.blocks import edge_ends
 from collabnet.codes import REGION
-from collabnet.graph import adjacency_of
 from collabnet.records.findings import Gap
 
 __all__ = [
@@ -82,7 +81,6 @@ __all__ = [
     "WEAK_RATIO",
     "actor_line",
     "find_gaps",
-    "neighbour_numbers",
     "id_list",
     "zone_members",
 ]
@@ -101,28 +99,6 @@ def actor_line(G: nx.Graph, v: Hashable) -> int | None:
     if line is None or line == "":
         return None
     return int(line)
-
-
-def neighbour_numbers(G: nx.Graph, index: dict, nodes: Iterable | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The neighbours of ``nodes`` (default: every node, in graph order) as numbers, rows of a CSR table.
-
-    ``index``: node -> number, for every node of ``G``. Row ``r`` is
-    ``indices[indptr[r]:indptr[r + 1]]``: the numbers of the ``r``-th node's
-    neighbours in the graph's order (a self-loop included), read at C speed.
-
-    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "c")])
-    >>> indptr, indices = neighbour_numbers(G, {"a": 0, "b": 1, "c": 2})
-    >>> indptr.tolist(), indices.tolist()
-    ([0, 1, 3, 5], [1, 0, 2, 1, 2])
-    >>> [x.tolist() for x in neighbour_numbers(G, {"a": 0, "b": 1, "c": 2}, ["c"])]
-    [[0, 2], [1, 2]]
-    """
-    adjacency = adjacency_of(G)
-    rows = list(adjacency.values() if nodes is None else map(adjacency.__getitem__, nodes))
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, rows), np.int64, len(rows)), out=indptr[1:])
-    indices = np.fromiter(map(index.__getitem__, chain.from_iterable(rows)), np.int64, int(indptr[-1]))
-    return indptr, indices
 
 
 def zone_members(G: nx.Graph) -> dict[str, list]:
@@ -253,7 +229,7 @@ def _scopes(G: nx.Graph, wanted: set[str]) -> dict[str, _Scope]:
                     scope.groups[attribute][value].append(v)
         for attribute, value in of_v.items():
             values[attribute].append(value)
-    u, v = _edge_ends(G, index)
+    u, v = edge_ends(G, index)
     zone_codes, zone_code = _value_codes(zones)
     coded = {attribute: _value_codes(values[attribute]) for attribute in _ATTRIBUTES}
     for zone, scope in scopes.items():
@@ -273,17 +249,6 @@ def _scopes(G: nx.Graph, wanted: set[str]) -> dict[str, _Scope]:
                                                for p, n in zip(pairs, counts)})
             scope.examples[attribute] = _Examples(names, su, sv, codes, code_of)
     return scopes
-
-
-def _edge_ends(G: nx.Graph, index: dict) -> tuple[np.ndarray, np.ndarray]:
-    """The numbers (``index``) of the two ends of every edge, each edge once, in ``G.edges()`` order:
-    from the end met first in the graph's order (a self-loop once)."""
-    position = {v: i for i, v in enumerate(G)}
-    indptr, indices = neighbour_numbers(G, position)
-    row = np.repeat(np.arange(len(position)), np.diff(indptr))
-    first = indices >= row
-    number = np.fromiter(map(index.__getitem__, position), np.int64, len(position))
-    return number[row[first]], number[indices[first]]
 
 
 def _value_codes(values: list) -> tuple[np.ndarray, dict]:

@@ -28,7 +28,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from collabnet.analyses.gaps import neighbour_numbers
+from collabnet.graph import neighbour_numbers
 from collabnet.records.findings import SectorMatrix
 
 __all__ = ["ei", "links_between", "sector_matrix", "network_ei", "zone_ei"]

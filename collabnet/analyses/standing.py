@@ -44,8 +44,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from collabnet.analyses.gaps import actor_line, neighbour_numbers
-from collabnet.graph import adjacency_of, org_of
+from collabnet.analyses.gaps import actor_line
+from collabnet.graph import adjacency_of, neighbour_numbers, org_of
 
 __all__ = ["CROSS_LINE", "PERIPHERAL", "PERIPHERAL_DEGREE", "Everyone", "Standing", "isolation_score",
            "outside_partners", "reasons", "standing", "standings_of", "with_partner"]

@@ -87,9 +87,10 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from collabnet.analyses.gaps import REGION, actor_line, neighbour_numbers
+from collabnet.analyses.gaps import REGION, actor_line
 from collabnet.analyses.standing import PERIPHERAL, PERIPHERAL_DEGREE, reasons, standings_of
 from collabnet.errors import reason
+from collabnet.graph import neighbour_numbers
 from collabnet.planning.scope import PlanError, scope_actors
 from collabnet.records.findings import Action
 from collabnet.records.messages import Both, Label, Message, Name, Names, say
