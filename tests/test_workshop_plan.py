@@ -206,3 +206,14 @@ def test_plan_actions_number_after_each_zones_last_priority():
         ("south", 8, "invite"), ("south", 9, "introduce"), ("south", 10, "introduce")]
     assert [a.actors for a in numbered] == [a.actors for p in plans for a in p.actions()]
     assert plan_actions(plans, after=numbered) == []  # everything is on the list already
+
+
+def test_plans_shared_by_two_processes_are_the_plans_made_in_one(monkeypatch):
+    from collabnet.analyses import run
+
+    ds = collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-30")
+    one = analyse(ds, plans=True).plans
+    monkeypatch.setattr(run, "_SHARED_PLANS_EDGES", 0)  # a forked process for half of the zones, as at region scale
+    shared = analyse(ds, plans=True).plans
+    assert list(shared) == list(one) and len(one) >= 3
+    assert all(shared[zone] == one[zone] for zone in one)

@@ -31,9 +31,13 @@ from collabnet.graph import open_groups
 from collabnet.progress import NO_PROGRESS, Progress
 from collabnet.records.analysis import Analysis, frozen_mapping
 from collabnet.records.findings import brokers_of
-from collabnet.runtime import collector_paused
+from collabnet.runtime import collector_paused, share_out
 
 __all__ = ["analyse"]
+
+# Links from which the zones' workshop plans are shared by two processes (about half a second of plans:
+# 2.6 s for five zones at 50,000 organisations and 1.2 million links, 0.17 s at 90,000 links).
+_SHARED_PLANS_EDGES = 500_000
 
 
 def analyse(dataset, *, level: str = "organisations", exact: bool = False, plans: bool | Iterable[str] = False,
@@ -109,7 +113,12 @@ def _plans(G, gaps, members, plans, search):
     from collabnet.planning import zone_plan
 
     zones = [z for z in members if z != REGION] if plans is True else [z for z in plans if z in members]
-    return frozen_mapping({zone: zone_plan(G, zone, gaps=gaps, search=search) for zone in zones})
+    # Each zone's plan is independent: on a big graph two processes share them, the biggest zones first.
+    order = sorted(zones, key=lambda z: -len(members[z]))
+    made = share_out(order, lambda zone: zone_plan(G, zone, gaps=gaps, search=search),
+                     parallel=G.number_of_edges() >= _SHARED_PLANS_EDGES)
+    found = dict(zip(order, made))
+    return frozen_mapping({zone: found[zone] for zone in zones})
 
 
 def _plan_actions(plans, actions) -> tuple:
