@@ -110,3 +110,15 @@ def test_links_new_and_lost_since_an_earlier_date_get_their_colours(browser, tmp
                              ["p1", "p2", "kept", "#7d97b3", [6, 4]]]
     assert browser.execute_script("return document.querySelectorAll('.legend-changes li').length") == 3
     assert console_errors(browser) == []
+
+
+def test_each_link_is_drawn_with_the_width_and_tooltip_of_its_packed_look(page):
+    # The page holds each link as [a, b, look] and each look (style, width, tooltip) once.
+    drawn = page.execute_script("""return collabnetEdges.get().map(function (e) {
+        return [e.from, e.to, e.width, e.title]; });""")
+    assert sorted(drawn) == [
+        ["o1", "p1", 1.0, "CPAS Forest \u2014 " + PWN + "\naffiliation"],
+        ["o2", "o3", 1.5, 'Ça & Cie "test" \u2014 Huis voor Gezondheid\ndirect tie \u00d71'],
+        ["o2", "p2", 1.5, 'Ça & Cie "test" \u2014 ' + SCRIPT + "\ndirect tie \u00d71"],
+        ["p1", "p2", 0.8, PWN + " \u2014 " + SCRIPT + "\nco-membership"],
+    ]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from viewdata import view_data
 
 import collabnet
 from collabnet.analyses import analyse
@@ -263,8 +264,8 @@ def test_cli_errors_are_clean(tmp_path, args, message):
 
 
 def payload(html: str) -> dict:
-    match = re.search(r'<script id="collabnet-data" type="application/json">(.*?)</script>', html, re.DOTALL)
-    return json.loads(match.group(1))
+    """The JSON data block of a page, its links unpacked as the page unpacks them."""
+    return view_data(html)
 
 
 def flags(data: dict) -> dict[tuple[str, str], str]:

@@ -9,6 +9,7 @@ from html import unescape
 
 import networkx as nx
 import pytest
+from viewdata import view_data
 
 from collabnet.errors import CollabnetError
 from collabnet.render.view import layout_positions, render_view
@@ -42,9 +43,8 @@ def small_graph():
 
 
 def payload(html):
-    """The JSON data block of a page."""
-    match = re.search(r'<script id="collabnet-data" type="application/json">(.*?)</script>', html, re.DOTALL)
-    return json.loads(match.group(1))
+    """The JSON data block of a page, its links unpacked as the page unpacks them."""
+    return view_data(html)
 
 
 def test_zone_view_draws_the_zone_actors_with_positions():

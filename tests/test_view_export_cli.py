@@ -10,6 +10,7 @@ import networkx as nx
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from viewdata import view_data
 
 from collabnet.cli import cli
 
@@ -48,8 +49,7 @@ def run(*args: str):
 
 
 def payload(page: Path) -> dict:
-    block = re.search(r'type="application/json">(.*?)</script>', page.read_text(encoding="utf-8"), re.DOTALL)
-    return json.loads(block.group(1))
+    return view_data(page.read_text(encoding="utf-8"))
 
 
 def nodes_of(page: Path) -> list[str]:

@@ -253,9 +253,11 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     heading = title if title is not None else _default_title(G, zone, text)
     cross = cross_kinds([data["facts"] for data in records], pairs)
     focus = len(edges) > _FOCUS  # many links: at first only those across a divide
+    packed, looks = _packed(edges)
     payload = {
         "nodes": nodes,
-        "edges": edges,
+        "edges": packed,
+        "looks": looks,
         "cross": cross,
         "groups": _group_records(nodes, group, text),
         "styles": {"marks": _MARK_STYLES, "edges": edge_styles, "changes": change_styles,
@@ -460,6 +462,26 @@ def _actor_view(G: nx.Graph, actors: list, colour: str, mode: str, marks: Mappin
         weights.append(weight)
         view.changes.append(change)
     return view
+
+
+def _packed(edges: list[list]) -> tuple[list[list], list[list]]:
+    """The page's links, each look (style, width, tooltip) written once: ``[a, b, look]`` (``[a, b, look, change]``
+    with ``--since``) and the looks, numbered in order of first use; the page unpacks them as it loads.
+
+    A region holds about a hundred looks for a million links, so the page is about half as big.
+
+    >>> _packed([[0, 1, "tie", 2.0, "tie"], [0, 2, "tie", 2.0, "tie"], [1, 2, "group", 0.8, "1 group", "new"]])
+    ([[0, 1, 0], [0, 2, 0], [1, 2, 1, 'new']], [['tie', 2.0, 'tie'], ['group', 0.8, '1 group']])
+    """
+    number: dict[tuple, int] = {}
+    packed = []
+    for edge in edges:
+        look = (edge[2], edge[3], edge[4])
+        k = number.get(look)
+        if k is None:
+            k = number[look] = len(number)
+        packed.append([edge[0], edge[1], k, *edge[5:]])
+    return packed, [list(look) for look in number]
 
 
 def _edges_by_rank(G: nx.Graph, actors: list, rank: Mapping[Any, int]) -> Iterator[tuple]:

@@ -8,6 +8,11 @@
 
   var started = performance.now();
   var data = JSON.parse(document.getElementById("collabnet-data").textContent);
+  // Each link comes as [a, b, look(, change)], its style, width and tooltip written once in data.looks.
+  data.edges = data.edges.map(function (e) {
+    var look = data.looks[e[2]];
+    return e.length > 3 ? [e[0], e[1], look[0], look[1], look[2], e[3]] : [e[0], e[1], look[0], look[1], look[2]];
+  });
   var styles = data.styles;
   var groups = data.groups || [];
   var people = data.people || {};

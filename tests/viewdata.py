@@ -1,0 +1,15 @@
+"""The data block of an interactive view, with its links unpacked as the page's script unpacks them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+def view_data(html: str) -> dict:
+    """The JSON block of a view page; each edge as ``[a, b, style, width, tooltip(, change)]``, as view.js sees it."""
+    block = re.search(r'<script id="collabnet-data" type="application/json">(.*?)</script>', html, re.DOTALL)
+    data = json.loads(block.group(1))
+    looks = data["looks"]
+    data["edges"] = [[a, b, *looks[k], *rest] for a, b, k, *rest in data["edges"]]
+    return data
