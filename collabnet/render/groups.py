@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from collabnet.graph import adjacency_of
+from collabnet.render.louvain import louvain
 
 __all__ = ["CLUSTER_ABOVE", "LOUVAIN_MAX_EDGES", "CROSS_LANGUAGE", "CROSS_LINE", "CROSS_SECTOR", "communities", "cross_kinds",
            "importance", "people_of"]
@@ -49,7 +50,8 @@ def communities(n: int, edges: Sequence[tuple[int, int]], weights: Sequence[floa
                 most_edges: int = LOUVAIN_MAX_EDGES) -> list[int]:
     """The group of each node 0..n-1 (-1: in no group), when there are more than ``above`` nodes.
 
-    Groups are the Louvain communities (Blondel et al. 2008, networkx, ``seed``)
+    Groups are the Louvain communities (Blondel et al. 2008, ``seed``; networkx's, computed by
+    :func:`collabnet.render.louvain.louvain`)
     of the graph of ``edges`` with ``weights``, of at least three nodes,
     numbered largest first (then by their first node). The graph is built in
     node order, so that the same edges always give the same groups. Above
@@ -72,11 +74,8 @@ def communities(n: int, edges: Sequence[tuple[int, int]], weights: Sequence[floa
             for v in members:
                 group[v] = k
         return group
-    graph = nx.Graph()
-    graph.add_nodes_from(range(n))
-    graph.add_weighted_edges_from(sorted((min(a, b), max(a, b), float(w)) for (a, b), w in zip(edges, weights)
-                                         if a != b))
-    found = [sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)]
+    links = sorted((min(a, b), max(a, b), float(w)) for (a, b), w in zip(edges, weights) if a != b)
+    found = [sorted(c) for c in louvain(n, links, seed=seed)]  # networkx's louvain_communities, on arrays
     found = sorted((c for c in found if len(c) >= _SMALLEST), key=lambda c: (-len(c), c[0]))
     group = [-1] * n
     for k, members in enumerate(found):
