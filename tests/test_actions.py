@@ -267,3 +267,17 @@ def test_ranking_priorities_and_one_action_per_pair():
     assert [a.action for a in m1_s1] == ["secure_bridge"] and "also answers" in m1_s1[0].evidence
     assert {a.action for a in actions} <= set(ACTION_KINDS)
     assert recommend_actions(G, isolated, None, gaps, zones=["south"]) == actions
+
+
+def test_actions_found_by_two_processes_are_those_found_by_one(monkeypatch):
+    from pathlib import Path
+
+    import collabnet
+    from collabnet.analyses import actions, analyse
+
+    ds = collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-30")
+    one = analyse(ds).actions
+    monkeypatch.setattr(actions, "_SHARED_EDGES", 0)  # backups, bridges, gaps and isolated actors: two processes
+    shared = analyse(ds).actions
+    assert shared == one
+    assert {a.action for a in one} >= {"backup_contact", "secure_bridge", "introduce"}

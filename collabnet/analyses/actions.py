@@ -108,6 +108,7 @@ from collabnet.analyses.turnover import backup_action, dependencies
 from collabnet.codes import ACTION_KINDS, REGION
 from collabnet.records.findings import Action, Gap
 from collabnet.records.messages import Label, LineName, Name, Names, SectorName, ZoneRef, say
+from collabnet.runtime import share_out
 
 __all__ = ["MIN_EXPECTED", "recommend_actions"]
 
@@ -118,6 +119,11 @@ _PAIR_KINDS = ("secure_bridge", "introduce")
 # A sector pair gets an introduction only when a random network of the zone's density would have
 # at least half a link between the two sectors: below that, no link is no finding.
 MIN_EXPECTED = 0.5
+# Links from which the three kinds of candidate actions are found in two processes (5,000 organisations:
+# 90,000 links, actions in 1.3 s; fork and sending the actions back cost some 50 ms).
+_SHARED_EDGES = 50_000
+
+
 def recommend_actions(
     G: nx.Graph,
     isolated: Iterable,
@@ -165,26 +171,38 @@ def recommend_actions(
         rank = dict(zip(brokers["actor"], brokers["rank"])) if brokers is not None and len(brokers) else {}
         search = IntroductionSearch(G, rank)
     ctx = _Actions(G, search, groups)
-    candidates: list[Action] = []
-    for gap in gaps:
-        if gap.zone in wanted:
-            candidates.extend(ctx.gap_action(gap))
-    reasons: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in isolated:
-        if row.zone in wanted and row.actor in G:
-            reasons[(row.zone, row.actor)].add(row.reason)
-    for (zone, actor), why in sorted(reasons.items()):
-        candidates.extend(ctx.isolated_action(zone, actor, why))
-    for found in dependencies(G):  # none on the actor graph: its nodes fold no people
-        if found.zone in wanted:
-            candidates.append(backup_action(found))
-    members = zone_members(G)
-    for zone in wanted:
-        if zone == REGION:
-            candidates.extend(ctx.bridge_actions(REGION))
-        elif zone in members:
-            candidates.extend(ctx.bridge_actions(zone, members[zone]))
-    return _rank(candidates)
+
+    def for_gaps_and_isolated() -> list[Action]:
+        found: list[Action] = []
+        for gap in gaps:
+            if gap.zone in wanted:
+                found.extend(ctx.gap_action(gap))
+        reasons: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for row in isolated:
+            if row.zone in wanted and row.actor in G:
+                reasons[(row.zone, row.actor)].add(row.reason)
+        for (zone, actor), why in sorted(reasons.items()):
+            found.extend(ctx.isolated_action(zone, actor, why))
+        return found
+
+    def backups() -> list[Action]:  # none on the actor graph: its nodes fold no people
+        return [backup_action(found) for found in dependencies(G) if found.zone in wanted]
+
+    def for_bridges() -> list[Action]:
+        members = zone_members(G)
+        found: list[Action] = []
+        for zone in wanted:
+            if zone == REGION:
+                found.extend(ctx.bridge_actions(REGION))
+            elif zone in members:
+                found.extend(ctx.bridge_actions(zone, members[zone]))
+        return found
+
+    # The three kinds of candidates are independent: on a big graph two processes share them, the
+    # longest first (at 50,000 organisations: backups 7 s, bridges 3.5 s, gaps and isolated actors 3 s).
+    parts = (backups, for_bridges, for_gaps_and_isolated)
+    made = dict(zip(parts, share_out(parts, lambda part: part(), parallel=G.number_of_edges() >= _SHARED_EDGES)))
+    return _rank([*made[for_gaps_and_isolated], *made[backups], *made[for_bridges]])
 
 
 def _rank(candidates: list[Action]) -> list[Action]:
