@@ -40,6 +40,7 @@ from __future__ import annotations
 import random
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import networkx as nx
 import numpy as np
@@ -659,8 +660,6 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
 
     Returns the values (normalised) and the ``summary.json`` entry.
     """
-    from scipy.stats import norm
-
     n = len(adj.nodes)
     graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes))
     strata: dict[str, list[int]] = {}
@@ -672,7 +671,8 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
     taken = dict.fromkeys(names, 0)
     ones = {z: np.zeros(n) for z in names}
     squares = {z: np.zeros(n) for z in names}
-    z_score = float(norm.ppf(1 - (1 - CONFIDENCE) / (2 * n)))
+    # The normal quantile from the standard library (Wichura's AS 241, to 1e-16): scipy.stats took 0.75 s to import
+    z_score = NormalDist().inv_cdf(1 - (1 - CONFIDENCE) / (2 * n))
     scale = 2.0 / ((n - 1) * (n - 2))
     k = SAMPLE_SOURCES
     while True:
