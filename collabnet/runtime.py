@@ -130,13 +130,15 @@ def share_out(items: Sequence, work: Callable[[Any], Any], *, parallel: bool = T
 
 @dataclass(frozen=True)
 class Jobs:
-    """A renderer's independent jobs (each writes a file or two) and how their results make its answer.
+    """Independent jobs (a renderer's files, the zones' plans, the kinds of candidate actions) and how
+    their results make the answer.
 
     ``work`` maps a job's name to a function of no argument; ``cost`` is its
-    rough cost (in tenths of a millisecond, measured at 50,000 organisations:
-    only the order matters, largest first); ``answer`` turns
-    ``{name: result}`` into what the renderer returns; ``shared``: the jobs
-    are big enough to be worth a forked process.
+    rough cost (only the order matters, largest first; the renderers' are in
+    tenths of a millisecond, measured at 50,000 organisations, so that their
+    batches share one order); ``answer`` turns ``{name: result}`` into what
+    the caller returns; ``shared``: the jobs are big enough to be worth a
+    forked process.
     """
 
     work: Mapping[str, Callable[[], Any]]

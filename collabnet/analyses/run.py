@@ -15,6 +15,7 @@ finding of its own. Restricting to a zone is ``analysis.for_zone(z)``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from collabnet.analyses.actions import recommend_actions
@@ -31,7 +32,7 @@ from collabnet.graph import open_groups
 from collabnet.progress import NO_PROGRESS, Progress
 from collabnet.records.analysis import Analysis, frozen_mapping
 from collabnet.records.findings import brokers_of
-from collabnet.runtime import collector_paused, share_out
+from collabnet.runtime import Jobs, collector_paused, run_jobs
 
 __all__ = ["analyse"]
 
@@ -114,11 +115,11 @@ def _plans(G, gaps, members, plans, search):
 
     zones = [z for z in members if z != REGION] if plans is True else [z for z in plans if z in members]
     # Each zone's plan is independent: on a big graph two processes share them, the biggest zones first.
-    order = sorted(zones, key=lambda z: -len(members[z]))
-    made = share_out(order, lambda zone: zone_plan(G, zone, gaps=gaps, search=search),
-                     parallel=G.number_of_edges() >= _SHARED_PLANS_EDGES)
-    found = dict(zip(order, made))
-    return frozen_mapping({zone: found[zone] for zone in zones})
+    jobs = Jobs({zone: functools.partial(zone_plan, G, zone, gaps=gaps, search=search) for zone in zones},
+                {zone: len(members[zone]) for zone in zones},
+                lambda made: frozen_mapping({zone: made[zone] for zone in zones}),
+                shared=G.number_of_edges() >= _SHARED_PLANS_EDGES)
+    return run_jobs(jobs)[0]
 
 
 def _plan_actions(plans, actions) -> tuple:

@@ -52,33 +52,46 @@ def louvain(n: int, edges: Sequence[tuple[int, int, float]], *, seed: int = 42, 
     degrees = _degrees(indptr, indices, weights)
     m = float(sum(degrees.tolist())) / 2  # graph.size(weight="weight"): the degrees added in node order
     two_m2 = 2 * m ** 2
-    members = np.arange(n, dtype=np.int64)  # each original node's node at the current level
-    mod = _modularity(indptr, indices, weights, degrees, np.arange(n, dtype=np.int64), n, resolution)
-    answer = None
+    members = np.arange(n, dtype=np.int64)  # each original node's community at the last level made
+    mod = _modularity(indptr, indices, weights, degrees, members, n, resolution)
+    first = True
     while True:
         k = len(indptr) - 1
         order = list(range(k))
         rng.shuffle(order)
         community, moved = _one_level(indptr, indices, weights, degrees, np.array(order, dtype=np.int64),
                                       m, two_m2, resolution)
-        if answer is not None and not moved:
-            return answer
+        if not first and not moved:  # networkx's answer: the partition of the level before
+            return _partition(members, k)
+        first = False
         # networkx drops the communities left empty and keeps the others in order of their first number
         used = np.zeros(k, dtype=np.bool_)
         used[community] = True
-        renumber = np.cumsum(used) - 1
-        community = renumber[community]
+        community = (np.cumsum(used) - 1)[community]
         count = int(used.sum())
         members = community[members]
-        answer = [set() for _ in range(count)]
-        for node, c in enumerate(members.tolist()):
-            answer[c].add(node)
         new_mod = _modularity(indptr, indices, weights, degrees, community, count, resolution)
         if new_mod - mod <= threshold:
-            return answer
+            return _partition(members, count)
         mod = new_mod
         indptr, indices, weights = _folded(indptr, indices, weights, community, count)
         degrees = _degrees(indptr, indices, weights)
+
+
+def _partition(members: np.ndarray, count: int) -> list[set[int]]:
+    """The original nodes of each of the ``count`` communities (``members``: each node's community)."""
+    found: list[set[int]] = [set() for _ in range(count)]
+    for node, c in enumerate(members.tolist()):
+        found[c].add(node)
+    return found
+
+
+def _edges_once(indptr, indices, weights):
+    """Each edge once, as ``G.edges()`` meets it (from its end met first in node order, a self-loop once):
+    the two ends and the weight, in that order."""
+    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+    first = indices >= rows
+    return rows[first], indices[first], weights[first]
 
 
 def _first_graph(n: int, edges) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -182,9 +195,7 @@ def _one_level(indptr, indices, weights, degrees, order, m, two_m2, resolution):
 def _modularity(indptr, indices, weights, degrees, community, count: int, resolution: float) -> float:
     """Newman's modularity of the partition ``community`` (numbers ``0..count-1``), as networkx's
     ``modularity`` (its sums within a community in node and edge order instead of set order)."""
-    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-    first = indices >= rows
-    a, b, w = rows[first], indices[first], weights[first]
+    a, b, w = _edges_once(indptr, indices, weights)
     inside = community[a] == community[b]
     within = np.zeros(count, dtype=np.float64)
     np.add.at(within, community[a[inside]], w[inside])
@@ -199,9 +210,8 @@ def _modularity(indptr, indices, weights, degrees, community, count: int, resolu
 def _folded(indptr, indices, weights, community, count: int):
     """networkx's ``_gen_graph``: one node per community, the weights of the links between two
     communities (within one: a self-loop) added in the order of the level's edges."""
-    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-    first = indices >= rows  # G.edges(): each edge from its end met first, a self-loop once
-    a, b, w = community[rows[first]], community[indices[first]], weights[first]
+    u, v, w = _edges_once(indptr, indices, weights)
+    a, b = community[u], community[v]
     low, high = np.minimum(a, b), np.maximum(a, b)
     keys = low * count + high
     unique, where, inverse = np.unique(keys, return_index=True, return_inverse=True)
