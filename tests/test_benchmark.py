@@ -37,6 +37,8 @@ def test_benchmark_of_100_organisations_gives_the_whole_table(tmp_path):
     igraph = {line.split(" | ")[0].strip("| "): line for line in table if "igraph, ratio" in line}
     for level in ("organisations", "actors"):  # both graphs, side by side with python-igraph
         assert re.search(r"collabnet / igraph = \d+\.\d+, (\d+)/\1 \|$", igraph[f"{level}: igraph, ratio, top 10"])
+    whole = next(line for line in table if line.startswith("| `analyze --report` (new process) / igraph"))
+    assert re.search(r"\| \d+(\.\d+)? s / \d+(\.\d+)? s = \d+\.\d\d \|$", whole), whole
 
 
 def test_sizes_outside_synth_range_are_refused():

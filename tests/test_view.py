@@ -139,6 +139,21 @@ def test_same_graph_gives_byte_identical_pages_whatever_the_insertion_order():
     assert render_view(G, zone="south", seed=1) == render_view(H, zone="south", seed=1)
 
 
+def test_a_persons_tooltip_reaches_the_page_whole_and_its_shared_part_once():
+    from collabnet.organisations import organisation_graph
+
+    G = small_graph()
+    G.add_node("p3", **{**G.nodes["p1"], "name": "Social worker"})  # a colleague: the same facts, another name
+    link(G, "o1", "p3", "affiliation")
+    link(G, "p3", "p2", "co_membership", groups=("g1",))
+    html = render_view(organisation_graph(G), zone="south", people=G)
+    nurse, worker = payload(html)["people"]["o1"]
+    assert nurse[2].split("\n") == ["Nurse", "Kind: person", "Sectors: home_care", "Line: no line", "Zone: south",
+                                    "Language: French-speaking", "Organisation: CPAS Forest"]
+    assert worker[2] == "Social worker" + nurse[2][len("Nurse"):]
+    assert html.count("Organisation: CPAS Forest") == 1  # written once for both
+
+
 def test_region_view_folds_persons_into_their_organisation_by_default():
     data = payload(render_view(small_graph()))
     assert sorted(n["id"] for n in data["nodes"]) == ["o1", "o2", "o3", "p2"]  # p1 folded into o1

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from browser import browser, console_errors, open_page, wait_for  # noqa: F401 (browser is a fixture)
 from click.testing import CliRunner
+from viewdata import view_data
 
 from collabnet.cli import cli
 from collabnet.words import t
@@ -108,6 +109,10 @@ def test_an_organisation_unfolds_into_its_people_and_folds_back(browser, pages):
     click_node(page, org)
     after = set(page.execute_script("return collabnetView.shownNodes()"))
     assert after - before == set(people)
+    tooltips = {person: tooltip for person, _, tooltip, _ in view_data(pages["south"].read_text("utf-8"))["people"][org]}
+    drawn = page.execute_script("return collabnetNodes.get(arguments[0]).map(function (n) { return [n.id, n.title]; })",
+                                people)
+    assert dict(drawn) == tooltips and all("\n" in tip for tip in tooltips.values())  # whole, as written
     own = page.execute_script("var org = arguments[0]; return collabnetEdges.get().filter(function (e) {"
                               " return e.to === org && String(e.id).indexOf('p\\u0001') === 0; }).length", org)
     assert own == len(people)  # each person hangs on its organisation

@@ -16,6 +16,13 @@
   var styles = data.styles;
   var groups = data.groups || [];
   var people = data.people || {};
+  // Each person comes as [id, name, look, links], the tooltip being the name and data.people_looks[look]
+  // (a tooltip that does not begin with the name comes whole).
+  Object.keys(people).forEach(function (org) {
+    people[org].forEach(function (row) {
+      if (typeof row[2] === "number") row[2] = row[1] + data.people_looks[row[2]];
+    });
+  });
   var cross = data.cross || [];
   var count = data.nodes.length;
 
