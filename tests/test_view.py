@@ -154,6 +154,20 @@ def test_a_persons_tooltip_reaches_the_page_whole_and_its_shared_part_once():
     assert html.count("Organisation: CPAS Forest") == 1  # written once for both
 
 
+def test_a_persons_links_reach_the_page_with_what_each_is_drawn_as():
+    from collabnet.organisations import organisation_graph
+
+    G = small_graph()
+    actor(G, "o4", "Maison médicale", sectors=("gp",))
+    actor(G, "p4", "Doctor", kind="person", org="o4")
+    link(G, "o4", "p4", "affiliation")
+    link(G, "p1", "p4", "tie", ties=1)
+    html = render_view(organisation_graph(G), zone="south", people=G)
+    people = payload(html)["people"]
+    assert people["o1"] == [["p1", "Nurse", people["o1"][0][2], [["p2", "p2", "co_membership"], ["p4", "o4", "tie"]]]]
+    assert people["o4"][0][3] == [["p1", "o1", "tie"]]
+
+
 def test_region_view_folds_persons_into_their_organisation_by_default():
     data = payload(render_view(small_graph()))
     assert sorted(n["id"] for n in data["nodes"]) == ["o1", "o2", "o3", "p2"]  # p1 folded into o1

@@ -99,20 +99,25 @@ def test_the_most_important_organisation_is_named_first_and_more_names_come_when
 
 def test_an_organisation_unfolds_into_its_people_and_folds_back(browser, pages):  # noqa: F811
     page = show(browser, pages["south"])
-    org, people = page.execute_script("""
-        var data = JSON.parse(document.getElementById('collabnet-data').textContent);
-        var org = Object.keys(data.people).sort()[0];
-        return [org, data.people[org].map(function (row) { return row[0]; })];""")
+    unpacked = view_data(pages["south"].read_text("utf-8"))["people"]
+    org = min(unpacked, key=lambda o: (-sum(len(row[3]) for row in unpacked[o]), o))  # the most linked people
+    people = [row[0] for row in unpacked[org]]
     before = set(page.execute_script("return collabnetView.shownNodes()"))
     page.execute_script("collabnetNetwork.moveTo({position: collabnetNetwork.getPositions([arguments[0]])"
                         "[arguments[0]], scale: 1.5, animation: false})", org)
     click_node(page, org)
     after = set(page.execute_script("return collabnetView.shownNodes()"))
     assert after - before == set(people)
-    tooltips = {person: tooltip for person, _, tooltip, _ in view_data(pages["south"].read_text("utf-8"))["people"][org]}
+    tooltips = {person: tooltip for person, _, tooltip, _ in unpacked[org]}
     drawn = page.execute_script("return collabnetNodes.get(arguments[0]).map(function (n) { return [n.id, n.title]; })",
                                 people)
     assert dict(drawn) == tooltips and all("\n" in tip for tip in tooltips.values())  # whole, as written
+    expected = {frozenset((person, other if other in people else target)) for person, _, _, links in unpacked[org]
+                for other, target, _ in links if target in before and target != org}
+    links = page.execute_script("var org = arguments[0]; return collabnetEdges.get().filter(function (e) {"
+                                " return String(e.id).indexOf('p\\u0001') === 0 && e.to !== org; })"
+                                ".map(function (e) { return [e.from, e.to]; })", org)
+    assert expected and expected <= {frozenset(pair) for pair in links}  # each link to what it is drawn as
     own = page.execute_script("var org = arguments[0]; return collabnetEdges.get().filter(function (e) {"
                               " return e.to === org && String(e.id).indexOf('p\\u0001') === 0; }).length", org)
     assert own == len(people)  # each person hangs on its organisation

@@ -17,10 +17,21 @@
   var groups = data.groups || [];
   var people = data.people || {};
   // Each person comes as [id, name, look, links], the tooltip being the name and data.people_looks[look]
-  // (a tooltip that does not begin with the name comes whole).
+  // (a tooltip that does not begin with the name comes whole); each link as [actor, style] when it is drawn
+  // as the organisation whose people list the actor (or as the actor itself), else [actor, drawn as, style],
+  // its style numbered in data.people_styles. Unpacked here into [actor, drawn as, style].
+  var ownerOf = Object.create(null);
+  Object.keys(people).forEach(function (org) {
+    people[org].forEach(function (row) { ownerOf[row[0]] = org; });
+  });
   Object.keys(people).forEach(function (org) {
     people[org].forEach(function (row) {
       if (typeof row[2] === "number") row[2] = row[1] + data.people_looks[row[2]];
+      row[3] = row[3].map(function (link) {
+        if (link.length === 3) return [link[0], link[1], data.people_styles[link[2]]];
+        var drawn = ownerOf[link[0]];
+        return [link[0], drawn === undefined ? link[0] : drawn, data.people_styles[link[1]]];
+      });
     });
   });
   var cross = data.cross || [];
