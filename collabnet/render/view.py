@@ -477,10 +477,7 @@ def _packed(edges: list[list]) -> tuple[list[list], list[list]]:
     number: dict[tuple, int] = {}
     packed = []
     for edge in edges:
-        look = (edge[2], edge[3], edge[4])
-        k = number.get(look)
-        if k is None:
-            k = number[look] = len(number)
+        k = number.setdefault((edge[2], edge[3], edge[4]), len(number))  # numbered in order of first use
         packed.append([edge[0], edge[1], k, *edge[5:]])
     return packed, [list(look) for look in number]
 
@@ -512,18 +509,10 @@ def _packed_people(people: Mapping[str, list]) -> tuple[dict[str, list], list[st
     for org, rows in people.items():
         packed[org] = found = []
         for person, name, tooltip, links in rows:
-            if tooltip.startswith(name):
-                rest = tooltip[len(name):]
-                look = looks.get(rest)
-                if look is None:
-                    look = looks[rest] = len(looks)
-            else:
-                look = tooltip
+            look = looks.setdefault(tooltip[len(name):], len(looks)) if tooltip.startswith(name) else tooltip
             short = []
             for actor, drawn, style in links:
-                k = styles.get(style)
-                if k is None:
-                    k = styles[style] = len(styles)
+                k = styles.setdefault(style, len(styles))
                 short.append([actor, k] if owner.get(actor, actor) == drawn else [actor, drawn, k])
             found.append([person, name, look, short])
     return packed, list(looks), list(styles)
