@@ -181,6 +181,24 @@ def test_summary_says_betweenness_was_estimated_on_a_large_graph(tmp_path, small
     assert entry["certified"]["confidence"] == 0.95 and set(entry["certified"]["zones"]) <= set(summary["zones"])
 
 
+def test_terminal_says_how_many_zones_have_a_settled_top_10_when_betweenness_was_estimated(tmp_path, small_exact_limit):
+    result = CliRunner().invoke(cli, ["analyze", str(BRUSSELS), "--at", "2024-06-30", "--out", str(tmp_path),
+                                      "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    entry = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))["betweenness"]
+    zones = entry["certified"]["zones"]
+    line = (f"Betweenness estimated from {entry['sources']} starting points: top 10 settled (95%) in "
+            f"{sum(zones.values())} of {len(zones)} zones; exact ranks with --exact-betweenness")
+    assert line in result.output.splitlines()
+
+
+def test_terminal_says_nothing_of_an_estimate_when_betweenness_is_exact(tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", str(BRUSSELS), "--at", "2024-06-30", "--out", str(tmp_path),
+                                      "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "estimated" not in result.output
+
+
 def test_exact_betweenness_option_gives_networkx_exact_values(tmp_path, small_exact_limit):
     import networkx as nx
 

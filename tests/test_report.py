@@ -12,7 +12,7 @@ import collabnet
 from collabnet.analyses import analyse
 from collabnet.cli import cli
 from collabnet.render.report import markdown_escape, render_report, render_reports, report_name
-from collabnet.words import LABELS, LANGS
+from collabnet.words import LABELS, LANGS, Vocabulary
 
 AT = "2024-06-01"
 XSS = "<img src=x onerror=alert(1)>"
@@ -290,3 +290,82 @@ def test_cli_errors(dataset_dir, tmp_path):
     assert result.exit_code == 2
     assert "report" in runner.invoke(cli, ["--help"]).output
     assert "Example:" in runner.invoke(cli, ["report", "--help"]).output
+
+
+
+def _estimated(tmp_path_factory, ceiling: int):
+    """An analysis of a 300-organisation synthetic region treated as large: betweenness estimated from 32 sources,
+    doubled up to ``ceiling`` until each zone's top 10 is certified (at 300 or more sources every node is one)."""
+    import json
+
+    from collabnet.analyses import brokerage
+    from collabnet.devtools.synth import generate
+
+    folder = tmp_path_factory.mktemp("synth300")
+    generate(300, seed=3, out=folder)
+    at = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(brokerage, "EXACT_MAX", 10)
+        patch.setattr(brokerage, "SAMPLE_SOURCES", 32)
+        patch.setattr(brokerage, "CERTIFY_MAX_SOURCES", ceiling)
+        return analyse(collabnet.load(folder, at=at))
+
+
+@pytest.fixture(scope="module")
+def settled(tmp_path_factory):
+    """Every zone's top 10 certified (the sample grew to every node)."""
+    return _estimated(tmp_path_factory, 512)
+
+
+@pytest.fixture(scope="module")
+def unsettled(tmp_path_factory):
+    """64 sources: only the few region-wide actors' top 10 certified, no real zone's."""
+    return _estimated(tmp_path_factory, 64)
+
+
+def _zones_by_certainty(analysis) -> tuple[list, list]:
+    zones = analysis.summary.betweenness["certified"]["zones"]
+    return [z for z in sorted(zones) if zones[z]], [z for z in sorted(zones) if not zones[z]]
+
+
+def test_zone_report_says_its_top_10_is_settled_when_the_estimate_certified_it(settled):
+    sources = settled.summary.betweenness["sources"]
+    assert settled.summary.betweenness["method"] == "estimated" and sources >= 300
+    for zone in settled.zones:
+        text = render_report(settled, zone, "en").markdown
+        assert f"estimated here from {sources} actors drawn at random as starting points" in text
+        assert "This zone's top 10 is settled with 95% certainty" in text
+        assert "cannot tell" not in text
+
+
+def test_region_report_says_every_top_10_is_settled_when_the_estimate_certified_them_all(settled):
+    assert _zones_by_certainty(settled)[1] == []
+    text = render_report(settled, "region", "nl").markdown
+    assert "In elke zone staat de top 10 met 95% zekerheid vast" in text
+
+
+def test_zone_report_says_its_ranks_are_candidates_when_the_estimate_did_not_certify_them(unsettled):
+    sure, unsure = _zones_by_certainty(unsettled)
+    assert unsure and set(unsure) <= set(unsettled.zones)
+    for zone in unsure:
+        report = render_report(unsettled, zone, "nl")
+        for text in (report.markdown, report.html):
+            assert "geschat op basis van 64 willekeurig gekozen actoren als vertrekpunt" in text
+            assert "staat de top 10 nog niet met 95% zekerheid vast" in text
+            assert "collabnet analyze --exact-betweenness" in text
+
+
+def test_region_report_names_the_zones_whose_top_10_is_not_certified(unsettled):
+    sure, unsure = _zones_by_certainty(unsettled)
+    assert sure and unsure  # both kinds, so that the names below are a choice
+    text = render_report(unsettled, "region", "fr").markdown
+    said = next(part for part in text.split("\n\n") if "départager" in part)
+    words = Vocabulary.for_analysis(unsettled, "fr")
+    assert said.split("Bassins concernés : ", 1)[1].split(" ; ", 1)[0] == ", ".join(map(words.zone_name, unsure))
+
+
+def test_report_with_exact_betweenness_says_nothing_about_an_estimate(dataset):
+    analysis = analyse(dataset)
+    assert analysis.summary.betweenness == {"method": "exact"}
+    for lang, said in (("en", "estimated here"), ("nl", "geschat op basis"), ("fr", "estimée à partir")):
+        assert said not in render_report(analysis, "south", lang).markdown

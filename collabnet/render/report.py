@@ -631,7 +631,28 @@ class _Content:
             table = self._ordered_brokers(table[(across > 0) | (table["betweenness"] > 0)])
         rows = [self._broker_row(rec) for rec in table.head(MAX_BROKERS).to_dict("records")]
         return {"rows": rows, "more": self.more(len(table), MAX_BROKERS, "brokers.csv"),
-                "intro": self.word("report.brokers.intro_region" if self.region else "report.brokers.intro")}
+                "intro": self.word("report.brokers.intro_region" if self.region else "report.brokers.intro"),
+                "certainty": self.certainty()}
+
+    def certainty(self) -> str:
+        """How sure the broker ranks are, when betweenness was estimated (summary.json's ``betweenness``); else ``""``.
+
+        Read from the analysis, never recomputed: the zones whose top 10 the
+        sample certified (:func:`collabnet.analyses.brokerage.broker_table`).
+        """
+        method = self.analysis.summary.betweenness
+        if method.get("method") != "estimated":
+            return ""
+        certified = method.get("certified") or {}
+        zones = certified.get("zones") or {}
+        fields = {"sources": method.get("sources"), "confidence": self.percent(certified.get("confidence", 0.0))}
+        if not self.region:
+            return self.word("report.brokers.certain" if zones.get(self.zone) else "report.brokers.uncertain", **fields)
+        open_zones = [z for z, sure in zones.items() if not sure] if zones else list(self.analysis.zones)
+        if not open_zones:
+            return self.word("report.brokers.certain_region", **fields)
+        return self.word("report.brokers.uncertain_region", zones=", ".join(map(self.zone_name, open_zones)),
+                         **fields)
 
     @cached_property
     def cut_vertex_table(self) -> pd.DataFrame:

@@ -10,7 +10,7 @@ Only reads the :class:`~collabnet.records.Analysis`.
 from __future__ import annotations
 
 from collabnet.codes import REGION
-from collabnet.render.phrases import between, number
+from collabnet.render.phrases import between, number, percent
 
 __all__ = ["TOP", "render_summary"]
 
@@ -31,6 +31,12 @@ def render_summary(result, words, top: int = TOP) -> str:
                    ties=count("count.ties", s["ties"]), edges=count("count.edges", s["edges"]),
                    left=count("count.left_out", s["rows_left_out"]["total"])),
     ]
+    method = s["betweenness"]
+    if method.get("method") == "estimated":
+        certified = method.get("certified") or {}
+        zones = certified.get("zones") or {}
+        lines.append(words.word("terminal.estimated", sources=method.get("sources"), sure=sum(map(bool, zones.values())),
+                                zones=len(zones), confidence=percent(words, certified.get("confidence", 0.0))))
     for zone in sorted(s["zones"], key=lambda z: (z == REGION, z)):
         entry = s["zones"][zone]
         title = words.word("report.region") if zone == REGION else words.word("report.zone", name=words.zone_name(zone))

@@ -178,6 +178,70 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De actoren met de hoogste tussenpositie in het hele gewest; de rang geldt binnen hun eigen zone.",
         "fr": "Les acteurs les plus intermédiaires de toute la région ; le rang vaut au sein de leur bassin.",
         "en": "The actors with the highest betweenness in the whole region; the rank is within their own zone."},
+    "report.brokers.certain": {
+        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
+              "vertrekpunt: het gewest is te groot om die binnen redelijke tijd exact te berekenen. De top 10 "
+              "van deze zone staat met {confidence} zekerheid vast: het zijn de juiste tien actoren, ook al kan "
+              "hun volgorde nog licht verschuiven.",
+        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
+              "départ : la région est trop grande pour la calculer exactement dans un délai raisonnable. Le top "
+              "10 de ce bassin est établi avec une certitude de {confidence} : il réunit bien les bons acteurs, "
+              "même si leur ordre peut encore légèrement varier.",
+        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: the "
+              "region is too large to compute it exactly in reasonable time. This zone's top 10 is settled with "
+              "{confidence} certainty: these are the right ten actors, though their order can still shift "
+              "slightly."},
+    "report.brokers.uncertain": {
+        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
+              "vertrekpunt: het gewest is te groot om die binnen redelijke tijd exact te berekenen. In deze "
+              "zone staat de top 10 nog niet met {confidence} zekerheid vast: de schatting kan de actoren rond "
+              "rang 10 nog niet van elkaar onderscheiden. Lees hun rangen als een korte lijst van kandidaten "
+              "voor de top 10, niet als een vaste volgorde. Voor exacte rangen: voer collabnet analyze "
+              "--exact-betweenness uit (dat duurt enkele minuten).",
+        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
+              "départ : la région est trop grande pour la calculer exactement dans un délai raisonnable. Dans "
+              "ce bassin, le top 10 n'est pas encore établi avec une certitude de {confidence} : l'estimation "
+              "ne permet pas de départager les acteurs autour du rang 10. Considérez-les comme une courte liste "
+              "de candidats au top 10, pas comme un classement définitif. Pour des rangs exacts, lancez "
+              "collabnet analyze --exact-betweenness (cela prend plusieurs minutes).",
+        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: the "
+              "region is too large to compute it exactly in reasonable time. In this zone the top 10 is not yet "
+              "settled with {confidence} certainty: the estimate cannot tell the actors around rank 10 apart. "
+              "Read their ranks as a short list of candidates for the top 10, not as a fixed order. For exact "
+              "ranks, run collabnet analyze --exact-betweenness (this takes several minutes)."},
+    "report.brokers.certain_region": {
+        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
+              "vertrekpunt: het gewest is te groot om die binnen redelijke tijd exact te berekenen. In elke "
+              "zone staat de top 10 met {confidence} zekerheid vast: het zijn de juiste tien actoren, ook al "
+              "kan hun volgorde nog licht verschuiven.",
+        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
+              "départ : la région est trop grande pour la calculer exactement dans un délai raisonnable. Dans "
+              "chaque bassin, le top 10 est établi avec une certitude de {confidence} : il réunit bien les bons "
+              "acteurs, même si leur ordre peut encore légèrement varier.",
+        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: the "
+              "region is too large to compute it exactly in reasonable time. In every zone the top 10 is "
+              "settled with {confidence} certainty: these are the right ten actors, though their order can "
+              "still shift slightly."},
+    "report.brokers.uncertain_region": {
+        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
+              "vertrekpunt: het gewest is te groot om die binnen redelijke tijd exact te berekenen. De top 10 "
+              "staat nog niet in elke zone met {confidence} zekerheid vast. Betrokken zones: {zones}. Daar kan "
+              "de schatting de actoren rond rang 10 nog niet van elkaar onderscheiden: lees hun rangen als een "
+              "korte lijst van kandidaten voor de top 10, niet als een vaste volgorde. Voor exacte rangen: voer "
+              "collabnet analyze --exact-betweenness uit (dat duurt enkele minuten).",
+        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
+              "départ : la région est trop grande pour la calculer exactement dans un délai raisonnable. Le top "
+              "10 n'est pas encore établi avec une certitude de {confidence} dans tous les bassins. Bassins "
+              "concernés : {zones} ; l'estimation n'y permet pas encore de départager les acteurs autour du "
+              "rang 10 : lisez leurs rangs comme une courte liste de candidats au top 10, pas comme un "
+              "classement définitif. Pour des rangs exacts, lancez collabnet analyze --exact-betweenness (cela "
+              "prend plusieurs minutes).",
+        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: the "
+              "region is too large to compute it exactly in reasonable time. The top 10 is not yet settled with "
+              "{confidence} certainty in every zone. Zones concerned: {zones}. There the estimate cannot tell "
+              "the actors around rank 10 apart: read their ranks as a short list of candidates for the top 10, "
+              "not as a fixed order. For exact ranks, run collabnet analyze --exact-betweenness (this takes "
+              "several minutes)."},
     "report.spof.title": {"nl": "Kwetsbare schakels", "fr": "Points de rupture", "en": "Single points of failure"},
     "report.spof.vertices": {
         "nl": "Actoren van wie het vertrek een deel van het netwerk afsnijdt (onmisbare schakels)",
@@ -572,6 +636,13 @@ LABELS: dict[str, dict[str, str]] = {
     "terminal.zone": {"nl": "{zone}: {actors}, {isolated}, {gaps}, E-I-index {ei}",
                       "fr": "{zone} : {actors}, {isolated}, {gaps}, indice E-I {ei}",
                       "en": "{zone}: {actors}, {isolated}, {gaps}, E-I index {ei}"},
+    "terminal.estimated": {
+        "nl": "Tussenpositie geschat op basis van {sources} vertrekpunten: top 10 vast ({confidence}) in {sure} "
+              "van de {zones} zones; exacte rangen met --exact-betweenness",
+        "fr": "Intermédiarité estimée à partir de {sources} points de départ : bassins avec top 10 établi "
+              "({confidence}) : {sure} sur {zones} ; rangs exacts avec --exact-betweenness",
+        "en": "Betweenness estimated from {sources} starting points: top 10 settled ({confidence}) in {sure} of "
+              "{zones} zones; exact ranks with --exact-betweenness"},
     "terminal.gaps": {"nl": "  Ernstigste hiaten: ", "fr": "  Lacunes les plus graves : ", "en": "  Worst gaps: "},
     "terminal.gap": {"nl": "{between} ({gap}, ernst {severity})", "fr": "{between} ({gap}, gravité {severity})",
                      "en": "{between} ({gap}, severity {severity})"},
