@@ -319,7 +319,7 @@ def settled(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def unsettled(tmp_path_factory):
-    """64 sources: only the few region-wide actors' top 10 certified, no real zone's."""
+    """64 sources: no real zone's top 10 certified."""
     return _estimated(tmp_path_factory, 64)
 
 
@@ -335,7 +335,7 @@ def test_zone_report_says_its_top_10_is_settled_when_the_estimate_certified_it(s
         text = render_report(settled, zone, "en").markdown
         assert f"estimated here from {sources} actors drawn at random as starting points" in text
         assert "This zone's top 10 is settled with 95% certainty" in text
-        assert "cannot tell" not in text
+        assert "cannot tell" not in text and "not yet settled" not in text
 
 
 def test_region_report_says_every_top_10_is_settled_when_the_estimate_certified_them_all(settled):
@@ -345,23 +345,49 @@ def test_region_report_says_every_top_10_is_settled_when_the_estimate_certified_
 
 
 def test_zone_report_says_its_ranks_are_candidates_when_the_estimate_did_not_certify_them(unsettled):
-    sure, unsure = _zones_by_certainty(unsettled)
-    assert unsure and set(unsure) <= set(unsettled.zones)
-    for zone in unsure:
+    _, unsure = _zones_by_certainty(unsettled)
+    assert set(unsure) >= set(unsettled.zones)
+    for zone in unsettled.zones:
         report = render_report(unsettled, zone, "nl")
         for text in (report.markdown, report.html):
             assert "geschat op basis van 64 willekeurig gekozen actoren als vertrekpunt" in text
-            assert "staat de top 10 nog niet met 95% zekerheid vast" in text
+            assert "In deze zone staat de top 10 nog niet met 95% zekerheid vast" in text
             assert "collabnet analyze --exact-betweenness" in text
 
 
-def test_region_report_names_the_zones_whose_top_10_is_not_certified(unsettled):
-    sure, unsure = _zones_by_certainty(unsettled)
-    assert sure and unsure  # both kinds, so that the names below are a choice
-    text = render_report(unsettled, "region", "fr").markdown
-    said = next(part for part in text.split("\n\n") if "départager" in part)
-    words = Vocabulary.for_analysis(unsettled, "fr")
-    assert said.split("Bassins concernés : ", 1)[1].split(" ; ", 1)[0] == ", ".join(map(words.zone_name, unsure))
+ESTIMATED = {"method": "estimated", "sources": 2048, "seed": 42,
+             "certified": {"confidence": 0.95, "top": 10, "zones": {"north": False, "region": False, "south": True}}}
+
+
+@pytest.fixture(scope="module")
+def said_estimated(dataset):
+    """The tiny dataset's analysis with a summary that says its betweenness was estimated: south's top 10
+    certified, north's and the region-wide actors' not."""
+    import dataclasses
+
+    analysis = analyse(dataset)
+    return dataclasses.replace(analysis, summary=dataclasses.replace(analysis.summary, betweenness=ESTIMATED))
+
+
+def test_each_zone_report_says_what_the_summary_says_of_that_zone(said_estimated):
+    south, north = (render_report(said_estimated, zone, "en").markdown for zone in ("south", "north"))
+    assert "This zone's top 10 is settled with 95% certainty" in south and "cannot tell" not in south
+    assert "In this zone the top 10 is not yet settled with 95% certainty" in north and "is settled" not in north
+
+
+def test_region_report_names_the_zones_not_certified_then_the_region_wide_actors(said_estimated):
+    text = render_report(said_estimated, "region", "en").markdown
+    assert "Zones concerned: North, the region-wide actors (no zone). There the estimate" in text
+    fr = render_report(said_estimated, "region", "fr").markdown
+    assert "Bassins concernés : Nord, les acteurs régionaux (sans bassin) ; l'estimation" in fr
+
+
+def test_terminal_counts_the_zones_whose_top_10_is_settled(said_estimated):
+    from collabnet.render.terminal import render_summary
+
+    text = render_summary(said_estimated, Vocabulary.for_analysis(said_estimated, "nl"))
+    assert ("Tussenpositie geschat op basis van 2048 vertrekpunten: top 10 vast (95%) in 1 van de 2 zones; "
+            "exacte rangen met --exact-betweenness") in text.splitlines()
 
 
 def test_report_with_exact_betweenness_says_nothing_about_an_estimate(dataset):

@@ -130,6 +130,23 @@ class Summary:
                 "zones": {zone: entry.to_dict() for zone, entry in self.zones.items()},
                 "betweenness": dict(self.betweenness)}
 
+    def unsettled(self) -> tuple[str, ...] | None:
+        """The zones whose top 10 by broker rank the estimate of betweenness did not certify; None when exact.
+
+        Read from the ``betweenness`` entry (:func:`collabnet.analyses.brokerage.broker_table`):
+        ``region`` there stands for the actors of no zone. A zone with no
+        ranked actor has nothing to settle. None too for an estimate without a
+        certification entry (:func:`~collabnet.analyses.analyse` always writes one).
+
+        >>> Summary("d", "2024-06-30", "organisations", (3, 2), None, None, {"north": None, "south": None},
+        ...         {"method": "estimated", "certified": {"zones": {"north": True, "south": False}}}).unsettled()
+        ('south',)
+        """
+        zones = (self.betweenness.get("certified") or {}).get("zones")
+        if self.betweenness.get("method") != "estimated" or zones is None:
+            return None
+        return tuple(z for z in self.zones if zones.get(z) is False)
+
     def only(self, zone: str) -> Summary:
         """The same summary with only ``zone``'s entry (none when the zone has no actor)."""
         return dataclasses.replace(self, zones=frozen_mapping({z: e for z, e in self.zones.items() if z == zone}))

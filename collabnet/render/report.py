@@ -632,27 +632,28 @@ class _Content:
         rows = [self._broker_row(rec) for rec in table.head(MAX_BROKERS).to_dict("records")]
         return {"rows": rows, "more": self.more(len(table), MAX_BROKERS, "brokers.csv"),
                 "intro": self.word("report.brokers.intro_region" if self.region else "report.brokers.intro"),
-                "certainty": self.certainty()}
+                "certainty": self.certainty(bool(rows))}
 
-    def certainty(self) -> str:
-        """How sure the broker ranks are, when betweenness was estimated (summary.json's ``betweenness``); else ``""``.
+    def certainty(self, shown: bool) -> str:
+        """How sure the broker ranks are, when betweenness was estimated; else ``""`` (and when ``shown`` is false).
 
-        Read from the analysis, never recomputed: the zones whose top 10 the
-        sample certified (:func:`collabnet.analyses.brokerage.broker_table`).
+        Read from the analysis (:meth:`collabnet.records.Summary.unsettled`), never recomputed.
         """
-        method = self.analysis.summary.betweenness
-        if method.get("method") != "estimated":
+        summary = self.analysis.summary
+        unsettled = summary.unsettled()
+        if unsettled is None or not shown:
             return ""
-        certified = method.get("certified") or {}
-        zones = certified.get("zones") or {}
-        fields = {"sources": method.get("sources"), "confidence": self.percent(certified.get("confidence", 0.0))}
+        fields = {"sources": summary.betweenness["sources"],
+                  "confidence": self.percent(summary.betweenness["certified"]["confidence"])}
         if not self.region:
-            return self.word("report.brokers.certain" if zones.get(self.zone) else "report.brokers.uncertain", **fields)
-        open_zones = [z for z, sure in zones.items() if not sure] if zones else list(self.analysis.zones)
-        if not open_zones:
+            return self.word("report.brokers.uncertain" if self.zone in unsettled else "report.brokers.certain",
+                             **fields)
+        if not unsettled:
             return self.word("report.brokers.certain_region", **fields)
-        return self.word("report.brokers.uncertain_region", zones=", ".join(map(self.zone_name, open_zones)),
-                         **fields)
+        names = [self.zone_name(z) for z in self.analysis.zones if z in unsettled]
+        if REGION in unsettled:
+            names.append(self.word("report.brokers.region_actors"))
+        return self.word("report.brokers.uncertain_region", zones=", ".join(names), **fields)
 
     @cached_property
     def cut_vertex_table(self) -> pd.DataFrame:

@@ -31,12 +31,12 @@ def render_summary(result, words, top: int = TOP) -> str:
                    ties=count("count.ties", s["ties"]), edges=count("count.edges", s["edges"]),
                    left=count("count.left_out", s["rows_left_out"]["total"])),
     ]
-    method = s["betweenness"]
-    if method.get("method") == "estimated":
-        certified = method.get("certified") or {}
-        zones = certified.get("zones") or {}
-        lines.append(words.word("terminal.estimated", sources=method.get("sources"), sure=sum(map(bool, zones.values())),
-                                zones=len(zones), confidence=percent(words, certified.get("confidence", 0.0))))
+    unsettled = result.summary.unsettled()
+    if unsettled is not None:  # estimated: how many zones (not the region-wide actors) have their top 10 settled
+        zones = [z for z in s["zones"] if z != REGION]
+        lines.append(words.word("terminal.estimated", sources=s["betweenness"]["sources"],
+                                sure=sum(z not in unsettled for z in zones), zones=len(zones),
+                                confidence=percent(words, s["betweenness"]["certified"]["confidence"])))
     for zone in sorted(s["zones"], key=lambda z: (z == REGION, z)):
         entry = s["zones"][zone]
         title = words.word("report.region") if zone == REGION else words.word("report.zone", name=words.zone_name(zone))

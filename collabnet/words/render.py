@@ -182,15 +182,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
               "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
               "veel langer duurt. De top 10 van deze zone staat met {confidence} zekerheid vast: het zijn de "
-              "juiste tien actoren, ook al kan hun volgorde nog licht verschuiven.",
+              "juiste actoren, al kan hun volgorde nog verschuiven.",
         "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
               "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
               "beaucoup plus de temps. Le top 10 de ce bassin est établi avec une certitude de {confidence} : "
-              "il réunit bien les bons acteurs, même si leur ordre peut encore légèrement varier.",
+              "il réunit bien les bons acteurs, même si leur ordre peut encore varier.",
         "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
               "network of this size that is the default, since an exact computation takes much longer. This "
-              "zone's top 10 is settled with {confidence} certainty: these are the right ten actors, though "
-              "their order can still shift slightly."},
+              "zone's top 10 is settled with {confidence} certainty: these are the right actors, though their "
+              "order may still shift."},
     "report.brokers.uncertain": {
         "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
               "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
@@ -214,16 +214,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
               "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
               "veel langer duurt. In elke zone staat de top 10 met {confidence} zekerheid vast: het zijn de "
-              "juiste tien actoren, ook al kan hun volgorde nog licht verschuiven.",
+              "juiste actoren, al kan hun volgorde nog verschuiven.",
         "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
               "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
               "beaucoup plus de temps. Dans chaque bassin, le top 10 est établi avec une certitude de "
-              "{confidence} : il réunit bien les bons acteurs, même si leur ordre peut encore légèrement "
-              "varier.",
+              "{confidence} : il réunit bien les bons acteurs, même si leur ordre peut encore varier.",
         "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
               "network of this size that is the default, since an exact computation takes much longer. In every "
-              "zone the top 10 is settled with {confidence} certainty: these are the right ten actors, though "
-              "their order can still shift slightly."},
+              "zone the top 10 is settled with {confidence} certainty: these are the right actors, though their "
+              "order may still shift."},
     "report.brokers.uncertain_region": {
         "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
               "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
@@ -245,6 +244,9 @@ LABELS: dict[str, dict[str, str]] = {
               "the estimate cannot tell the actors around rank 10 apart: read their ranks as a short list of "
               "candidates for the top 10, not as a fixed order. For exact ranks, run collabnet analyze "
               "--exact-betweenness (this takes longer)."},
+    "report.brokers.region_actors": {"nl": "de gewestelijke actoren (zonder zone)",
+                                     "fr": "les acteurs régionaux (sans bassin)",
+                                     "en": "the region-wide actors (no zone)"},
     "report.spof.title": {"nl": "Kwetsbare schakels", "fr": "Points de rupture", "en": "Single points of failure"},
     "report.spof.vertices": {
         "nl": "Actoren van wie het vertrek een deel van het netwerk afsnijdt (onmisbare schakels)",
