@@ -338,22 +338,30 @@ def test_broker_table_is_deterministic():
 
 
 
-def test_certified_estimate_gives_the_exact_top_10_of_every_zone_it_certifies(monkeypatch, tmp_path):
-    """Above EXACT_MAX the sample doubles until each zone's top 10 is separated; a certified zone's top 10 is exact."""
+@pytest.fixture(scope="module")
+def synth_300_estimated(tmp_path_factory):
+    """A 300-organisation synthetic region's broker table, exact and estimated as if large (32 sources doubled
+    up to 128, certified where that separates a zone's top 10)."""
     import json
 
     import collabnet
-    from collabnet.analyses import brokerage
     from collabnet.devtools.synth import generate
 
-    generate(300, seed=3, out=tmp_path)
-    at = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
-    G = collabnet.load(tmp_path, at=at).organisation_graph
+    folder = tmp_path_factory.mktemp("synth300")
+    generate(300, seed=3, out=folder)
+    at = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
+    G = collabnet.load(folder, at=at).organisation_graph
     exact = brokerage.broker_table(G, exact=True)
-    monkeypatch.setattr(brokerage, "EXACT_MAX", 10)
-    monkeypatch.setattr(brokerage, "SAMPLE_SOURCES", 32)
-    monkeypatch.setattr(brokerage, "CERTIFY_MAX_SOURCES", 128)
-    estimated = brokerage.broker_table(G)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(brokerage, "EXACT_MAX", 10)
+        patch.setattr(brokerage, "SAMPLE_SOURCES", 32)
+        patch.setattr(brokerage, "CERTIFY_MAX_SOURCES", 128)
+        return exact, brokerage.broker_table(G)
+
+
+def test_certified_estimate_gives_the_exact_top_10_of_every_zone_it_certifies(synth_300_estimated):
+    """Above EXACT_MAX the sample doubles until each zone's top 10 is separated; a certified zone's top 10 is exact."""
+    exact, estimated = synth_300_estimated
     entry = estimated.attrs["betweenness"]
     assert entry["method"] == "estimated" and entry["sources"] <= 128 + 6
     certified = [z for z, ok in entry["certified"]["zones"].items() if ok]
@@ -373,3 +381,19 @@ def test_constraint_and_carriers_found_alongside_give_the_same_table(monkeypatch
     monkeypatch.setattr(brokerage, "_ALONGSIDE_ENTRIES", 0)  # a forked process for one of the two, as at region scale
     pd.testing.assert_frame_equal(broker_table(H), one)
     assert one["carried_by"].str.len().gt(0).any() and one["constraint"].notna().all()
+
+
+def test_leading_ranks_said_sure_are_in_the_exact_top_10_even_where_the_zone_is_not_certified(synth_300_estimated):
+    """An uncertified zone can still have sure leading ranks (summary.json: certified.sure_ranks); each is in the
+    zone's exact top 10, and a certified zone's sure ranks are its whole top 10."""
+    exact, estimated = synth_300_estimated
+    certified = estimated.attrs["betweenness"]["certified"]
+    sure = certified["sure_ranks"]
+    assert set(sure) == set(certified["zones"])
+    assert any(0 < sure[z] < 10 and not certified["zones"][z] for z in sure)  # else nothing below is partial
+    for zone, k in sure.items():
+        ranked = estimated[estimated["zone"] == zone].sort_values("rank")
+        if certified["zones"][zone]:
+            assert k == min(10, len(ranked))
+        top = set(exact[exact["zone"] == zone].sort_values("rank").head(10)["actor"])
+        assert set(ranked.head(k)["actor"]) <= top

@@ -375,6 +375,18 @@ def test_each_zone_report_says_what_the_summary_says_of_that_zone(said_estimated
     assert "In this zone the top 10 is not yet settled with 95% certainty" in north and "is settled" not in north
 
 
+def test_zone_report_says_which_leading_ranks_are_sure_when_its_top_10_is_not(said_estimated):
+    import dataclasses
+
+    entry = {**ESTIMATED, "certified": {**ESTIMATED["certified"], "sure_ranks": {"north": 3, "south": 10}}}
+    analysis = dataclasses.replace(said_estimated, summary=dataclasses.replace(said_estimated.summary,
+                                                                               betweenness=entry))
+    text = render_report(analysis, "north", "en").markdown
+    assert ("as a fixed order. The actors ranked 1 to 3, however, belong to the top 10 with 95% certainty. "
+            "For exact ranks, run collabnet analyze --exact-betweenness") in text
+    assert "however" not in render_report(said_estimated, "north", "en").markdown  # none said sure: no sentence
+
+
 def test_region_report_names_the_zones_not_certified_then_the_region_wide_actors(said_estimated):
     text = render_report(said_estimated, "region", "en").markdown
     assert "Zones concerned: North, the region-wide actors (no zone). There the estimate" in text

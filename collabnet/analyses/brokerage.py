@@ -656,9 +656,11 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
     standard error of the stratified estimator (sample variance of each zone,
     finite-population correction: a zone whose every node was a source adds no
     error). ``separated`` (values and half-widths, normalised) returns
-    zone -> True when that zone's top is separated; the loop stops when all are.
+    zone -> True when that zone's top is separated, and which nodes are surely in it; the loop stops when
+    every zone is separated.
 
-    Returns the values (normalised) and the ``summary.json`` entry.
+    Returns the values (normalised), the ``summary.json`` entry, and per node whether it is surely in its
+    zone's top (:func:`_separated`).
     """
     n = len(adj.nodes)
     graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes))
@@ -698,7 +700,7 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
                 spread = np.maximum(squares[z] - got * mean * mean, 0.0) / (got - 1)
                 variance += size * size * (1 - got / size) * spread / got
         values, half = estimate * scale, z_score * np.sqrt(variance) * scale
-        zones = separated(values, half)
+        zones, sure = separated(values, half)
         total = sum(taken.values())
         if all(zones.values()) or k >= min(n, CERTIFY_MAX_SOURCES):
             entry = {"method": "estimated", "sources": total, "seed": seed,
@@ -706,7 +708,7 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
                                    "rule": "stratified linear-scaling sample doubled until each zone's top is "
                                            "separated from the rest (normal bounds, Bonferroni over all nodes)",
                                    "zones": dict(sorted(zones.items()))}}
-            return values.tolist(), entry
+            return values.tolist(), entry, sure
         k *= 2
 
 
@@ -785,7 +787,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         zone_of = np.array([data[v].get("zone") or "region" for v in nodes], dtype=object)
         cut = np.array([v in cuts for v in nodes])
         separated = lambda values, half: _separated(zone_of, across["sector"], cut, adj.degree > 0, values, half)
-        between, method = _certified(G, adj, 42, separated, progress)
+        between, method, sure = _certified(G, adj, 42, separated, progress)
     constraint, carried = _alongside(G, adj)
     table = pd.DataFrame({
         "zone": [data[v].get("zone") or "region" for v in nodes],
@@ -813,37 +815,60 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     for column in ("constraint", "effective_size", "ei"):
         table[column] = table[column].astype(float)
     table = rank_brokers(table)
+    if "certified" in method:  # how many leading ranks of each zone are surely in its top, certified or not
+        method["certified"]["sure_ranks"] = _sure_ranks(table, dict(zip(nodes, sure.tolist())))
     table.attrs["betweenness"] = method  # for summary.json (how the betweenness column was computed)
     return table
 
 
 def _separated(zone: np.ndarray, brokerage: np.ndarray, cut: np.ndarray, linked: np.ndarray, values: np.ndarray,
-               half: np.ndarray) -> dict[str, bool]:
-    """Zone -> whether its top :data:`CERTIFY_TOP` by bridge score is surely above every other actor of the zone.
+               half: np.ndarray) -> tuple[dict[str, bool], np.ndarray]:
+    """Zone -> whether its top :data:`CERTIFY_TOP` by bridge score is surely above every other actor of the zone;
+    and per node, whether it is surely in its zone's top (fewer than :data:`CERTIFY_TOP` others could score above it).
 
     Betweenness ``values`` within ``half`` on either side; the score of
     :func:`rank_brokers` is then bounded from below and above (the zone's
-    largest betweenness, its denominator, bounded too).
+    largest betweenness, its denominator, bounded too). A separated top is
+    sure node by node; a top that is not separated can still have sure nodes.
     """
     found = {}
+    sure = np.zeros(len(values), bool)
     for z in sorted(set(zone[linked].tolist())):
         rows = np.flatnonzero((zone == z) & linked)
         if len(rows) <= CERTIFY_TOP:
             found[z] = True
+            sure[rows] = True
             continue
         b, lo, hi = values[rows], np.maximum(values[rows] - half[rows], 0.0), values[rows] + half[rows]
         top_b = brokerage[rows].max()
         share = brokerage[rows] / top_b if top_b > 0 else np.zeros(len(rows))
         base = share + CUT_VERTEX_BONUS * cut[rows]
         point = base + (b / b.max() if b.max() > 0 else 0.0)
+        top = np.argsort(-point, kind="stable")[:CERTIFY_TOP]
         if lo.max() <= 0:
             found[z] = bool((half[rows] == 0).all())
+            sure[rows[top]] = found[z]
             continue
         low, high = base + lo / hi.max(), base + hi / lo.max()
-        top = np.argsort(-point, kind="stable")[:CERTIFY_TOP]
         rest = np.ones(len(rows), bool)
         rest[top] = False
         found[z] = bool(low[top].min() > high[rest].max())
+        above = (high[None, :] > low[top][:, None]).sum(axis=1) - (high[top] > low[top])  # others that may beat it
+        sure[rows[top]] = above < CERTIFY_TOP
+    return found, sure
+
+
+def _sure_ranks(table: pd.DataFrame, sure: Mapping[Hashable, bool]) -> dict[str, int]:
+    """Zone -> k: ranks 1 to k of the ranked ``table`` are each surely in the zone's top :data:`CERTIFY_TOP`.
+
+    >>> table = pd.DataFrame({"zone": ["a", "a", "a", "b"], "rank": [1, 2, 3, 1], "actor": [1, 2, 3, 4]})
+    >>> _sure_ranks(table, {1: True, 2: False, 3: True, 4: False})
+    {'a': 1, 'b': 0}
+    """
+    found = {}
+    for zone, rows in table.sort_values(["zone", "rank"], kind="stable").groupby("zone", sort=True):
+        flags = [bool(sure.get(v)) for v in rows["actor"].head(CERTIFY_TOP)]
+        found[str(zone)] = flags.index(False) if False in flags else len(flags)
     return found
 
 

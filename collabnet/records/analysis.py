@@ -147,6 +147,15 @@ class Summary:
             return None
         return tuple(z for z in self.zones if zones.get(z) is False)
 
+    def sure_ranks(self, zone: str) -> int:
+        """k when ranks 1 to k of ``zone`` are each surely in its top 10 (an estimate's certification); else 0.
+
+        >>> Summary("d", "2024-06-30", "organisations", (3, 2), None, None, {},
+        ...         {"method": "estimated", "certified": {"sure_ranks": {"north": 4}}}).sure_ranks("north")
+        4
+        """
+        return int(((self.betweenness.get("certified") or {}).get("sure_ranks") or {}).get(zone, 0))
+
     def only(self, zone: str) -> Summary:
         """The same summary with only ``zone``'s entry (none when the zone has no actor)."""
         return dataclasses.replace(self, zones=frozen_mapping({z: e for z, e in self.zones.items() if z == zone}))

@@ -646,8 +646,14 @@ class _Content:
         fields = {"sources": summary.betweenness["sources"],
                   "confidence": self.percent(summary.betweenness["certified"]["confidence"])}
         if not self.region:
-            return self.word("report.brokers.uncertain" if self.zone in unsettled else "report.brokers.certain",
-                             **fields)
+            if self.zone not in unsettled:
+                return self.word("report.brokers.certain", **fields)
+            said = self.word("report.brokers.uncertain", **fields)
+            sure = summary.sure_ranks(self.zone)
+            if sure:  # the leading ranks that are surely in the top 10 all the same
+                said += " " + self.word("report.brokers.sure_one" if sure == 1 else "report.brokers.sure", k=sure,
+                                        **fields)
+            return said + " " + self.word("report.brokers.exact")
         if not unsettled:
             return self.word("report.brokers.certain_region", **fields)
         names = [self.zone_name(z) for z in self.analysis.zones if z in unsettled]

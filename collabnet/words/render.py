@@ -196,20 +196,21 @@ LABELS: dict[str, dict[str, str]] = {
               "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
               "veel langer duurt. In deze zone staat de top 10 nog niet met {confidence} zekerheid vast: de "
               "schatting kan de actoren rond rang 10 nog niet van elkaar onderscheiden. Lees hun rangen als een "
-              "korte lijst van kandidaten voor de top 10, niet als een vaste volgorde. Voor exacte rangen: voer "
-              "collabnet analyze --exact-betweenness uit (dat duurt langer).",
+              "korte lijst van kandidaten voor de top 10, niet als een vaste volgorde.",
         "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
               "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
               "beaucoup plus de temps. Dans ce bassin, le top 10 n'est pas encore établi avec une certitude de "
               "{confidence} : l'estimation ne permet pas de départager les acteurs autour du rang 10. "
-              "Considérez-les comme une courte liste de candidats au top 10, pas comme un classement définitif. "
-              "Pour des rangs exacts, lancez collabnet analyze --exact-betweenness (c'est plus long).",
+              "Considérez-les comme une courte liste de candidats au top 10, pas comme un classement définitif.",
         "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
               "network of this size that is the default, since an exact computation takes much longer. In this "
               "zone the top 10 is not yet settled with {confidence} certainty: the estimate cannot tell the "
               "actors around rank 10 apart. Read their ranks as a short list of candidates for the top 10, not "
-              "as a fixed order. For exact ranks, run collabnet analyze --exact-betweenness (this takes "
-              "longer)."},
+              "as a fixed order."},
+    "report.brokers.exact": {
+        "nl": "Voor exacte rangen: voer collabnet analyze --exact-betweenness uit (dat duurt langer).",
+        "fr": "Pour des rangs exacts, lancez collabnet analyze --exact-betweenness (c'est plus long).",
+        "en": "For exact ranks, run collabnet analyze --exact-betweenness (this takes longer)."},
     "report.brokers.certain_region": {
         "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
               "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
@@ -244,6 +245,14 @@ LABELS: dict[str, dict[str, str]] = {
               "the estimate cannot tell the actors around rank 10 apart: read their ranks as a short list of "
               "candidates for the top 10, not as a fixed order. For exact ranks, run collabnet analyze "
               "--exact-betweenness (this takes longer)."},
+    "report.brokers.sure": {
+        "nl": "Wel horen de actoren op rang 1 tot {k} met {confidence} zekerheid bij de top 10.",
+        "fr": "En revanche, les acteurs classés de 1 à {k} font partie du top 10 avec une certitude de {confidence}.",
+        "en": "The actors ranked 1 to {k}, however, belong to the top 10 with {confidence} certainty."},
+    "report.brokers.sure_one": {
+        "nl": "Wel hoort de actor op rang 1 met {confidence} zekerheid bij de top 10.",
+        "fr": "En revanche, l'acteur classé premier fait partie du top 10 avec une certitude de {confidence}.",
+        "en": "The actor ranked 1, however, belongs to the top 10 with {confidence} certainty."},
     "report.brokers.region_actors": {"nl": "de gewestelijke actoren (zonder zone)",
                                      "fr": "les acteurs régionaux (sans bassin)",
                                      "en": "the region-wide actors (no zone)"},
