@@ -209,7 +209,8 @@ LABELS: dict[str, dict[str, str]] = {
               "as a fixed order."},
     "report.brokers.exact": {
         "nl": "Voor exacte rangen: voer collabnet analyze --exact-betweenness uit (dat duurt langer).",
-        "fr": "Pour des rangs exacts, lancez collabnet analyze --exact-betweenness (c'est plus long).",
+        "fr": "Pour obtenir des rangs exacts, lancez collabnet analyze --exact-betweenness (le calcul prend plus "
+              "de temps).",
         "en": "For exact ranks, run collabnet analyze --exact-betweenness (this takes longer)."},
     "report.brokers.certain_region": {
         "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
@@ -237,8 +238,8 @@ LABELS: dict[str, dict[str, str]] = {
               "beaucoup plus de temps. Le top 10 n'est pas encore établi avec une certitude de {confidence} "
               "dans tous les bassins. Bassins concernés : {zones} ; l'estimation n'y permet pas encore de "
               "départager les acteurs autour du rang 10 : lisez leurs rangs comme une courte liste de candidats "
-              "au top 10, pas comme un classement définitif. Pour des rangs exacts, lancez collabnet analyze "
-              "--exact-betweenness (c'est plus long).",
+              "au top 10, pas comme un classement définitif. Pour obtenir des rangs exacts, lancez collabnet "
+              "analyze --exact-betweenness (le calcul prend plus de temps).",
         "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
               "network of this size that is the default, since an exact computation takes much longer. The top "
               "10 is not yet settled with {confidence} certainty in every zone. Zones concerned: {zones}. There "
@@ -246,7 +247,7 @@ LABELS: dict[str, dict[str, str]] = {
               "candidates for the top 10, not as a fixed order. For exact ranks, run collabnet analyze "
               "--exact-betweenness (this takes longer)."},
     "report.brokers.sure": {
-        "nl": "Wel horen de actoren op rang 1 tot {k} met {confidence} zekerheid bij de top 10.",
+        "nl": "De actoren op rang 1 tot en met {k} horen wel met {confidence} zekerheid bij de top 10.",
         "fr": "En revanche, les acteurs classés de 1 à {k} font partie du top 10 avec une certitude de {confidence}.",
         "en": "The actors ranked 1 to {k}, however, belong to the top 10 with {confidence} certainty."},
     "report.brokers.sure_one": {
