@@ -637,7 +637,8 @@ class _Content:
     def certainty(self, shown: bool) -> str:
         """How sure the broker ranks are, when betweenness was estimated; else ``""`` (and when ``shown`` is false).
 
-        Read from the analysis (:meth:`collabnet.records.Summary.unsettled`), never recomputed.
+        Read from the analysis (:meth:`collabnet.records.Summary.unsettled`), never recomputed: how it
+        was estimated, then what is settled, then (where something is not) how to get exact ranks.
         """
         summary = self.analysis.summary
         unsettled = summary.unsettled()
@@ -645,21 +646,23 @@ class _Content:
             return ""
         fields = {"sources": summary.betweenness["sources"],
                   "confidence": self.percent(summary.betweenness["certified"]["confidence"])}
+        said = [self.word("report.brokers.estimated", **fields)]
         if not self.region:
             if self.zone not in unsettled:
-                return self.word("report.brokers.certain", **fields)
-            said = self.word("report.brokers.uncertain", **fields)
+                return " ".join([*said, self.word("report.brokers.certain", **fields)])
+            said.append(self.word("report.brokers.uncertain", **fields))
             sure = summary.sure_ranks(self.zone)
             if sure:  # the leading ranks that are surely in the top 10 all the same
-                said += " " + self.word("report.brokers.sure_one" if sure == 1 else "report.brokers.sure", k=sure,
-                                        **fields)
-            return said + " " + self.word("report.brokers.exact")
-        if not unsettled:
-            return self.word("report.brokers.certain_region", **fields)
-        names = [self.zone_name(z) for z in self.analysis.zones if z in unsettled]
-        if REGION in unsettled:
-            names.append(self.word("report.brokers.region_actors"))
-        return self.word("report.brokers.uncertain_region", zones=", ".join(names), **fields)
+                said.append(self.word("report.brokers.sure_one" if sure == 1 else "report.brokers.sure", k=sure,
+                                      **fields))
+        elif not unsettled:
+            return " ".join([*said, self.word("report.brokers.certain_region", **fields)])
+        else:
+            names = [self.zone_name(z) for z in self.analysis.zones if z in unsettled]
+            if REGION in unsettled:
+                names.append(self.word("report.brokers.region_actors"))
+            said.append(self.word("report.brokers.uncertain_region", zones=", ".join(names), **fields))
+        return " ".join([*said, self.word("report.brokers.exact")])
 
     @cached_property
     def cut_vertex_table(self) -> pd.DataFrame:

@@ -178,74 +178,55 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De actoren met de hoogste tussenpositie in het hele gewest; de rang geldt binnen hun eigen zone.",
         "fr": "Les acteurs les plus intermédiaires de toute la région ; le rang vaut au sein de leur bassin.",
         "en": "The actors with the highest betweenness in the whole region; the rank is within their own zone."},
+    "report.brokers.estimated": {
+        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
+              "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
+              "veel langer duurt.",
+        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
+              "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
+              "beaucoup plus de temps.",
+        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
+              "network of this size that is the default, since an exact computation takes much longer."},
     "report.brokers.certain": {
-        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
-              "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
-              "veel langer duurt. De top 10 van deze zone staat met {confidence} zekerheid vast: het zijn de "
-              "juiste actoren, al kan hun volgorde nog verschuiven.",
-        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
-              "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
-              "beaucoup plus de temps. Le top 10 de ce bassin est établi avec une certitude de {confidence} : "
-              "il réunit bien les bons acteurs, même si leur ordre peut encore varier.",
-        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
-              "network of this size that is the default, since an exact computation takes much longer. This "
-              "zone's top 10 is settled with {confidence} certainty: these are the right actors, though their "
-              "order may still shift."},
+        "nl": "De top 10 van deze zone staat met {confidence} zekerheid vast: het zijn de juiste actoren, al "
+              "kan hun volgorde nog verschuiven.",
+        "fr": "Le top 10 de ce bassin est établi avec une certitude de {confidence} : il réunit bien les bons "
+              "acteurs, même si leur ordre peut encore varier.",
+        "en": "This zone's top 10 is settled with {confidence} certainty: these are the right actors, though "
+              "their order may still shift."},
     "report.brokers.uncertain": {
-        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
-              "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
-              "veel langer duurt. In deze zone staat de top 10 nog niet met {confidence} zekerheid vast: de "
-              "schatting kan de actoren rond rang 10 nog niet van elkaar onderscheiden. Lees hun rangen als een "
-              "korte lijst van kandidaten voor de top 10, niet als een vaste volgorde.",
-        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
-              "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
-              "beaucoup plus de temps. Dans ce bassin, le top 10 n'est pas encore établi avec une certitude de "
-              "{confidence} : l'estimation ne permet pas de départager les acteurs autour du rang 10. "
-              "Considérez-les comme une courte liste de candidats au top 10, pas comme un classement définitif.",
-        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
-              "network of this size that is the default, since an exact computation takes much longer. In this "
-              "zone the top 10 is not yet settled with {confidence} certainty: the estimate cannot tell the "
-              "actors around rank 10 apart. Read their ranks as a short list of candidates for the top 10, not "
-              "as a fixed order."},
+        "nl": "In deze zone staat de top 10 nog niet met {confidence} zekerheid vast: de schatting kan de "
+              "actoren rond rang 10 nog niet van elkaar onderscheiden. Lees hun rangen als een korte lijst van "
+              "kandidaten voor de top 10, niet als een vaste volgorde.",
+        "fr": "Dans ce bassin, le top 10 n'est pas encore établi avec une certitude de {confidence} : "
+              "l'estimation ne permet pas de départager les acteurs autour du rang 10. Considérez-les comme une "
+              "courte liste de candidats au top 10, pas comme un classement définitif.",
+        "en": "In this zone the top 10 is not yet settled with {confidence} certainty: the estimate cannot tell "
+              "the actors around rank 10 apart. Read their ranks as a short list of candidates for the top 10, "
+              "not as a fixed order."},
     "report.brokers.exact": {
         "nl": "Voor exacte rangen: voer collabnet analyze --exact-betweenness uit (dat duurt langer).",
-        "fr": "Pour obtenir des rangs exacts, lancez collabnet analyze --exact-betweenness (le calcul prend plus "
-              "de temps).",
+        "fr": "Pour obtenir des rangs exacts, lancez collabnet analyze --exact-betweenness (le calcul prend "
+              "plus de temps).",
         "en": "For exact ranks, run collabnet analyze --exact-betweenness (this takes longer)."},
     "report.brokers.certain_region": {
-        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
-              "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
-              "veel langer duurt. In elke zone staat de top 10 met {confidence} zekerheid vast: het zijn de "
-              "juiste actoren, al kan hun volgorde nog verschuiven.",
-        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
-              "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
-              "beaucoup plus de temps. Dans chaque bassin, le top 10 est établi avec une certitude de "
-              "{confidence} : il réunit bien les bons acteurs, même si leur ordre peut encore varier.",
-        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
-              "network of this size that is the default, since an exact computation takes much longer. In every "
-              "zone the top 10 is settled with {confidence} certainty: these are the right actors, though their "
-              "order may still shift."},
+        "nl": "In elke zone staat de top 10 met {confidence} zekerheid vast: het zijn de juiste actoren, al kan "
+              "hun volgorde nog verschuiven.",
+        "fr": "Dans chaque bassin, le top 10 est établi avec une certitude de {confidence} : il réunit bien les "
+              "bons acteurs, même si leur ordre peut encore varier.",
+        "en": "In every zone the top 10 is settled with {confidence} certainty: these are the right actors, "
+              "though their order may still shift."},
     "report.brokers.uncertain_region": {
-        "nl": "De tussenpositie is hier geschat op basis van {sources} willekeurig gekozen actoren als "
-              "vertrekpunt: bij een netwerk van deze omvang is dat de standaard, omdat een exacte berekening "
-              "veel langer duurt. De top 10 staat nog niet in elke zone met {confidence} zekerheid vast. "
-              "Betrokken zones: {zones}. Daar kan de schatting de actoren rond rang 10 nog niet van elkaar "
-              "onderscheiden: lees hun rangen als een korte lijst van kandidaten voor de top 10, niet als een "
-              "vaste volgorde. Voor exacte rangen: voer collabnet analyze --exact-betweenness uit (dat duurt "
-              "langer).",
-        "fr": "L'intermédiarité est ici estimée à partir de {sources} acteurs tirés au sort comme points de "
-              "départ : pour un réseau de cette taille, c'est le choix par défaut, car un calcul exact prend "
-              "beaucoup plus de temps. Le top 10 n'est pas encore établi avec une certitude de {confidence} "
-              "dans tous les bassins. Bassins concernés : {zones} ; l'estimation n'y permet pas encore de "
-              "départager les acteurs autour du rang 10 : lisez leurs rangs comme une courte liste de candidats "
-              "au top 10, pas comme un classement définitif. Pour obtenir des rangs exacts, lancez collabnet "
-              "analyze --exact-betweenness (le calcul prend plus de temps).",
-        "en": "Betweenness is estimated here from {sources} actors drawn at random as starting points: for a "
-              "network of this size that is the default, since an exact computation takes much longer. The top "
-              "10 is not yet settled with {confidence} certainty in every zone. Zones concerned: {zones}. There "
-              "the estimate cannot tell the actors around rank 10 apart: read their ranks as a short list of "
-              "candidates for the top 10, not as a fixed order. For exact ranks, run collabnet analyze "
-              "--exact-betweenness (this takes longer)."},
+        "nl": "De top 10 staat nog niet in elke zone met {confidence} zekerheid vast. Betrokken zones: {zones}. "
+              "Daar kan de schatting de actoren rond rang 10 nog niet van elkaar onderscheiden: lees hun rangen "
+              "als een korte lijst van kandidaten voor de top 10, niet als een vaste volgorde.",
+        "fr": "Le top 10 n'est pas encore établi avec une certitude de {confidence} dans tous les bassins. "
+              "Bassins concernés : {zones} ; l'estimation n'y permet pas encore de départager les acteurs "
+              "autour du rang 10 : lisez leurs rangs comme une courte liste de candidats au top 10, pas comme "
+              "un classement définitif.",
+        "en": "The top 10 is not yet settled with {confidence} certainty in every zone. Zones concerned: "
+              "{zones}. There the estimate cannot tell the actors around rank 10 apart: read their ranks as a "
+              "short list of candidates for the top 10, not as a fixed order."},
     "report.brokers.sure": {
         "nl": "De actoren op rang 1 tot en met {k} horen wel met {confidence} zekerheid bij de top 10.",
         "fr": "En revanche, les acteurs classés de 1 à {k} font partie du top 10 avec une certitude de {confidence}.",
