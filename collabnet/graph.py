@@ -12,8 +12,10 @@ members. A 200-person plenary workshop therefore links its members (they did
 meet) without outweighing a direct tie (weight 1) in any weighted measure.
 The unweighted measures of the contract (betweenness, constraint, effective
 size, brokerage) see the clique as it is. Memory stays linear in the
-number of edges: edge data are small, and the ``groups`` tuple is one shared
-object for all edges of the same group set.
+number of edges: edge data are small, the ``groups`` tuple is one shared
+object for all edges of the same group set, and edges with the same data
+share one dict (:func:`shared_dicts`): treat edge data as read-only, and
+change them on ``G.copy()``, which gives every edge its own dict.
 
 Examples
 --------
@@ -42,7 +44,7 @@ import pandas as pd
 from collabnet.runtime import collector_paused
 
 __all__ = ["add_edges", "add_nodes", "adjacency_of", "neighbour_numbers", "build_actor_graph", "build_graph", "active",
-           "open_groups", "org_of", "rounded_weights", "same_organisation", "NODE_ATTRIBUTES"]
+           "open_groups", "org_of", "rounded_weights", "same_organisation", "shared_dicts", "NODE_ATTRIBUTES"]
 
 NODE_ATTRIBUTES = ("name", "kind", "sectors", "sector", "family", "line", "zone", "language", "organisation",
                    "municipality", "neighbourhood")
@@ -326,8 +328,34 @@ def _fold(ids: list, pair: np.ndarray, kind: np.ndarray, weight: np.ndarray, det
         elif found:
             groups[e] = shared.setdefault(found, found)
     u, v = np.divmod(pair[starts], len(ids))
-    return u, v, [{"weight": w, "origin": o, "ties": t, "tie_types": k, "groups": g} for w, o, t, k, g in zip(
-        rounded_weights(total), origins[mask].tolist(), n_ties.tolist(), types.tolist(), groups.tolist())]
+    return u, v, shared_dicts(("weight", "origin", "ties", "tie_types", "groups"), rounded_weights(total),
+                              origins[mask].tolist(), n_ties.tolist(), types.tolist(), groups.tolist())
+
+
+def shared_dicts(keys: tuple, *columns: list) -> list[dict]:
+    """``dict(zip(keys, row))`` for every row of the columns, one dict object for equal rows.
+
+    The edges of one workshop clique carry the same data: at 50,000
+    organisations 1.42 million actor edges have 3,984 distinct contents, and
+    one dict each would hold 260 MB. The values are compared by identity
+    (the builders share one object per distinct weight, origin and group
+    set), so equal rows made of distinct objects may still get two dicts.
+    Edge data built this way are read-only: change them on ``G.copy()``,
+    which copies every edge's dict.
+
+    >>> a, b, c = shared_dicts(("x", "y"), [1.0, 1.0, 2.0], ["g", "g", "g"])
+    >>> a is b, a == {"x": 1.0, "y": "g"}, c
+    (True, True, {'x': 2.0, 'y': 'g'})
+    """
+    made: dict[tuple, dict] = {}
+    found = []
+    for row in zip(*columns):
+        key = tuple(map(id, row))
+        data = made.get(key)
+        if data is None:
+            data = made[key] = dict(zip(keys, row))
+        found.append(data)
+    return found
 
 
 def rounded_weights(weight: np.ndarray) -> list:

@@ -56,3 +56,25 @@ def test_graph_has_no_self_loops_and_line_is_an_int():
     G = build_graph(ACTORS, members(("o1", "g"), ("o1", "g")), at=dt.date(2024, 1, 1))
     assert nx.number_of_selfloops(G) == 0 and G.number_of_edges() == 2
     assert G.nodes["o1"]["line"] == 1 and G.nodes["o1"]["sectors"] == ("medical",)
+
+
+def test_the_edges_of_one_workshop_share_one_data_dict():
+    # 4 members: 6 clique edges with the same data (weight 1/3, the same group): one dict, not six.
+    G = build_graph(ACTORS, members(("o1", "g"), ("o2", "g"), ("o3", "g"), ("o4", "g")), at=dt.date(2024, 1, 1))
+    clique = [G.edges[u, v] for u, v in G.edges() if G.edges[u, v]["origin"] == "co_membership"]
+    assert len(clique) == 6 and len({id(d) for d in clique}) == 1
+    assert len({id(G.edges[e]) for e in [("o1", "p1"), ("o1", "p2")]}) == 1  # the two affiliations too
+
+
+def test_edges_with_different_data_keep_their_own_dicts():
+    ties = pd.DataFrame([dict(source="o2", target="o1", type="referral", weight=2.0, since="", until="")])
+    G = build_graph(ACTORS, members(("o1", "g"), ("o2", "g"), ("o3", "g")), ties, at=dt.date(2024, 1, 1))
+    assert G.edges["o1", "o2"]["weight"] == pytest.approx(2.5) and G.edges["o1", "o3"]["weight"] == 0.5
+    assert G.edges["o2", "o3"] is G.edges["o1", "o3"] and G.edges["o1", "o2"] is not G.edges["o1", "o3"]
+
+
+def test_a_copy_of_the_graph_can_change_one_edge_alone():
+    G = build_graph(ACTORS, members(("o1", "g"), ("o2", "g"), ("o3", "g")), at=dt.date(2024, 1, 1))
+    H = G.copy()
+    H.edges["o1", "o2"]["weight"] = 9.0
+    assert H.edges["o1", "o3"]["weight"] == 0.5 and G.edges["o1", "o2"]["weight"] == 0.5
