@@ -229,7 +229,22 @@ def xlsx_bytes(build: Callable[[Any], None], *, neutralise: bool = True) -> byte
     book.set_properties({"created": dt.datetime(*_FIXED_TIME), "author": "", "comments": ""})
     build(book)
     book.close()
+    _let_go(book)
     return _without_formulas(raw.getvalue())
+
+
+def _let_go(book) -> None:
+    """Break the reference cycles of a closed XlsxWriter workbook, so that reference counting frees it at once.
+
+    Each worksheet holds a bound method of its workbook: with Python's
+    collector paused (as the renderers run, see :mod:`collabnet.runtime`) a
+    workbook and all its cells would otherwise stay in memory until the
+    collector resumes; at 50,000 organisations analysis.xlsx held 0.2 GB that
+    way through every later file.
+    """
+    for sheet in book.worksheets():
+        sheet.__dict__.clear()
+    book.__dict__.clear()
 
 
 @functools.cache

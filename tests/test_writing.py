@@ -66,3 +66,26 @@ def test_kumu_workbook_neutralises_formulas(tmp_path):
     values = [c.value for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert not any(v.startswith(("=", "+", "@")) for v in values)
     assert all(c.data_type != "f" for sheet in book for row in sheet.iter_rows() for c in row)
+
+
+def test_a_workbook_is_freed_when_written_even_with_the_collector_paused():
+    # The renderers pause Python's collector: a workbook left in a reference cycle (XlsxWriter's worksheets
+    # hold their workbook) would keep every cell in memory through the later files.
+    import weakref
+
+    from collabnet.runtime import collector_paused
+    from collabnet.writing import xlsx_bytes
+
+    seen = []
+
+    def build(book):
+        seen.append(weakref.ref(book))
+        sheet = book.add_worksheet("all")
+        for row in range(100):
+            sheet.write_string(row, 0, f"cell {row}")
+        seen.append(weakref.ref(sheet))
+
+    with collector_paused():
+        data = xlsx_bytes(build)
+        assert data[:2] == b"PK" and len(seen) == 2
+        assert all(ref() is None for ref in seen)
