@@ -342,20 +342,11 @@ def test_broker_table_is_deterministic():
 def synth_300_estimated(tmp_path_factory):
     """A 300-organisation synthetic region's broker table, exact and estimated as if large (32 sources doubled
     up to 128, certified where that separates a zone's top 10)."""
-    import json
+    from synth300 import estimated_as_large, synth_300
 
-    import collabnet
-    from collabnet.devtools.synth import generate
-
-    folder = tmp_path_factory.mktemp("synth300")
-    generate(300, seed=3, out=folder)
-    at = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
-    G = collabnet.load(folder, at=at).organisation_graph
+    G = synth_300(tmp_path_factory.mktemp("synth300")).organisation_graph
     exact = brokerage.broker_table(G, exact=True)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(brokerage, "EXACT_MAX", 10)
-        patch.setattr(brokerage, "SAMPLE_SOURCES", 32)
-        patch.setattr(brokerage, "CERTIFY_MAX_SOURCES", 128)
+    with estimated_as_large(128):
         return exact, brokerage.broker_table(G)
 
 

@@ -296,19 +296,11 @@ def test_cli_errors(dataset_dir, tmp_path):
 def _estimated(tmp_path_factory, ceiling: int):
     """An analysis of a 300-organisation synthetic region treated as large: betweenness estimated from 32 sources,
     doubled up to ``ceiling`` until each zone's top 10 is certified (at 300 or more sources every node is one)."""
-    import json
+    from synth300 import estimated_as_large, synth_300
 
-    from collabnet.analyses import brokerage
-    from collabnet.devtools.synth import generate
-
-    folder = tmp_path_factory.mktemp("synth300")
-    generate(300, seed=3, out=folder)
-    at = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["analysis_date"]
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(brokerage, "EXACT_MAX", 10)
-        patch.setattr(brokerage, "SAMPLE_SOURCES", 32)
-        patch.setattr(brokerage, "CERTIFY_MAX_SOURCES", ceiling)
-        return analyse(collabnet.load(folder, at=at))
+    dataset = synth_300(tmp_path_factory.mktemp("synth300"))
+    with estimated_as_large(ceiling):
+        return analyse(dataset)
 
 
 @pytest.fixture(scope="module")

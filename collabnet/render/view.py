@@ -253,8 +253,8 @@ def render_view(G: nx.Graph, *, colour: str = "sector", zone: str | None = None,
     heading = title if title is not None else _default_title(G, zone, text)
     cross = cross_kinds([data["facts"] for data in records], pairs)
     focus = len(edges) > _FOCUS  # many links: at first only those across a divide
-    packed, looks = _packed(edges)  # the links become their packed form: ``edges`` is read no more
-    del edges, pairs, drawn
+    packed, looks = _packed(edges)  # the links become their packed form (``edges`` is ``packed`` now)
+    del drawn  # with ``before``, a list of pairs: not held through the page's JSON
     payload = {
         "nodes": nodes,
         "edges": packed,
