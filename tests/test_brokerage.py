@@ -23,6 +23,7 @@ from collabnet.analyses.brokerage import (
     effective_size,
     ei_index,
     gould_fernandez,
+    rank_brokers,
 )
 from collabnet.devtools.benchmark import naive_gould_fernandez  # every pair of neighbours, the definition
 
@@ -283,6 +284,14 @@ def test_bridge_score_adds_brokerage_betweenness_and_cut_vertex_parts():
 def test_broker_table_breaks_ties_by_actor_id():
     G = south(graph([("b", "a"), ("c", "d")], {"a": "x", "b": "y", "c": "x", "d": "y"}))
     assert list(broker_table(G)["actor"]) == ["a", "b", "c", "d"]
+
+
+def test_broker_scores_equal_but_for_rounding_noise_are_ties_broken_by_actor_id():
+    # Two identical stars: a and b have the same betweenness, but a sum in another order can give
+    # 0.1 + 0.2 = 0.30000000000000004 for one of them; the tie rule, not that noise, decides.
+    G = south(graph([("a", "a1"), ("a", "a2"), ("b", "b1"), ("b", "b2")], dict.fromkeys(["a", "a1", "a2", "b", "b1", "b2"], "x")))
+    noisy = {v: 0.0 for v in G} | {"a": 0.3, "b": 0.1 + 0.2}
+    assert list(rank_brokers(broker_table(G), noisy)["actor"])[:2] == ["a", "b"]
 
 
 def test_broker_table_ranks_within_each_zone():

@@ -106,7 +106,7 @@ from collabnet.analyses.introductions import IntroductionSearch
 from collabnet.analyses.themes import GroupFinder
 from collabnet.analyses.turnover import backup_action, dependencies
 from collabnet.codes import ACTION_KINDS, REGION
-from collabnet.records.findings import Action, Gap
+from collabnet.records.findings import SCORE_DIGITS, Action, Gap
 from collabnet.records.messages import Label, LineName, Name, Names, SectorName, ZoneRef, say
 from collabnet.runtime import Jobs, run_jobs
 
@@ -216,7 +216,7 @@ def _rank(candidates: list[Action]) -> list[Action]:
     """
     def order(a: Action, score: float, evidence: str) -> tuple:
         # evidence (not the translated rationale) breaks ties: the same choice in every language
-        return (a.zone, -round(score, 9), _KIND_ORDER[a.action], a.actors, a.via or "", evidence)
+        return (a.zone, -round(score, SCORE_DIGITS), _KIND_ORDER[a.action], a.actors, a.via or "", evidence)
 
     same: dict[tuple, list[Action]] = {}
     for action in sorted(candidates, key=lambda a: order(a, a.score, a.evidence)):

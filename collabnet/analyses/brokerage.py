@@ -53,6 +53,7 @@ from collabnet.analyses import shortest_paths
 from collabnet.analyses.bridges import cut_vertices
 from collabnet.organisations import carriers_of
 from collabnet.progress import Progress
+from collabnet.records.findings import SCORE_DIGITS
 from collabnet.runtime import share_out
 
 __all__ = [
@@ -749,8 +750,9 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     boundary: representative + liaison + itinerant) divided by the largest
     such count in the zone; its betweenness divided by the largest betweenness
     in the zone; and 0.25 when it is a cut vertex (its departure would cut
-    someone off). Higher score ranks first; ties go to the actor with more
-    cross-sector ties, then to the smaller actor id.
+    someone off). Higher score ranks first; scores that agree to 9 decimals
+    are ties, which go to the actor with more cross-sector ties, then to the
+    smaller actor id.
 
     ``line_brokerage`` and ``language_brokerage`` are the same brokerage
     count (representative + liaison + itinerant) with care lines or
@@ -905,7 +907,8 @@ def rank_brokers(table: pd.DataFrame, betweenness: Mapping[Hashable, float] | No
         + _share_of_max(table["betweenness"], zone["betweenness"].transform("max"))
         + CUT_VERTEX_BONUS * table["cut_vertex"]
     )
-    table = table.sort_values(["zone", "bridge_score", "cross_sector_ties", "actor"],
+    table["_key"] = table["bridge_score"].round(SCORE_DIGITS)
+    table = table.sort_values(["zone", "_key", "cross_sector_ties", "actor"],
                               ascending=[True, False, False, True], kind="stable")
     table["rank"] = table.groupby("zone").cumcount() + 1
     return table[list(BROKER_COLUMNS + _EXTRA_COLUMNS)].reset_index(drop=True)

@@ -22,7 +22,8 @@ from dataclasses import dataclass, fields
 
 from collabnet.records.messages import Message
 
-__all__ = ["Action", "Broker", "BROKER_FIELDS", "CutEdge", "Gap", "IsolatedActor", "SectorMatrix", "brokers_frame", "brokers_of"]
+__all__ = ["Action", "Broker", "BROKER_FIELDS", "SCORE_DIGITS", "CutEdge", "Gap", "IsolatedActor", "SectorMatrix",
+           "brokers_frame", "brokers_of"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ class Broker:
 
 #: brokers.csv columns: the contract's (outputs.md), then the extras, in :class:`Broker` order.
 BROKER_FIELDS = tuple(f.name for f in fields(Broker))
+
+#: Scores and betweenness are compared rounded to this many decimals when actors are ordered by them:
+#: closer values are ties, ordered by the tie rule (sums over paths in another order differ in the 16th digit).
+SCORE_DIGITS = 9
 
 
 def brokers_frame(brokers: Iterable[Broker]):

@@ -71,6 +71,7 @@ import pandas as pd
 
 from collabnet import __version__
 from collabnet.codes import REASONS, REGION
+from collabnet.records.findings import SCORE_DIGITS
 from collabnet.render import phrases
 from collabnet.render.picture import network_picture
 from collabnet.runtime import Jobs, run_jobs
@@ -610,7 +611,9 @@ class _Content:
     def _ordered_brokers(self, table: pd.DataFrame) -> pd.DataFrame:
         # In a zone, brokers.csv's own rank; across the region, ranks of different zones do not compare.
         if self.region:
-            return table.sort_values(["betweenness", "actor"], ascending=[False, True], kind="stable")
+            key = table["betweenness"].round(SCORE_DIGITS)  # equal but for rounding noise: by actor id
+            return table.assign(_key=key).sort_values(["_key", "actor"], ascending=[False, True],
+                                                      kind="stable").drop(columns="_key")
         return table.sort_values(["rank", "actor"], kind="stable")
 
     def _broker_row(self, rec: dict) -> dict:
