@@ -16,8 +16,8 @@ Gap kinds (column ``gap``):
     have actors (``region`` is not a zone here) but with no actor in this zone.
     ``observed`` is 0 and ``expected`` is the mean number of actors of that
     sector in the other zones where it is present. Not computed for ``region``,
-    nor when fewer than :data:`MIN_OTHER_ZONES` (3) other zones have actors: a
-    dataset of one or two zones says nothing about what most zones have.
+    nor when fewer than :data:`MIN_OTHER_ZONES` (2) other zones have actors: in
+    a dataset of two zones, "present in 1 of the 1 other zones" is not "most".
 ``line_gap``
     no edge between the zone's first-line (``a = 1``) and second-line (``b = 2``)
     actors, or one of the two lines absent while the other is present.
@@ -321,7 +321,7 @@ def _cross_gaps(scope: _Scope, zone, attribute, kind, values, require_both) -> l
 
 
 #: Other zones with actors needed before a sector can be called missing from a zone.
-MIN_OTHER_ZONES = 3
+MIN_OTHER_ZONES = 2
 
 
 def _missing_sectors(zone: str, count: dict[str, Counter]) -> list[Gap]:
