@@ -236,7 +236,7 @@ BUILTIN_SECTORS: tuple[tuple[str, str, str, str, str], ...] = (
     ("addiction", "health", "Verslavingszorg", "Assuétudes", "Addiction care"),
     ("palliative", "health", "Palliatieve zorg", "Soins palliatifs", "Palliative care"),
     ("social_assistance", "welfare", "Maatschappelijk werk", "Action sociale", "Social assistance"),
-    ("elderly", "welfare", "Ouderenzorg", "Aide et soins aux personnes âgées", "Elderly care"),
+    ("elderly", "welfare", "Ouderenzorg", "Personnes âgées", "Elderly care"),
     ("disability", "welfare", "Personen met een handicap", "Handicap", "Disability"),
     ("housing", "welfare", "Wonen en thuisloosheid", "Logement et sans-abrisme", "Housing and homelessness"),
     ("family_youth", "welfare", "Gezin en jeugd", "Famille et jeunesse", "Family and youth"),
@@ -245,15 +245,16 @@ BUILTIN_SECTORS: tuple[tuple[str, str, str, str, str], ...] = (
     ("employment_education", "welfare", "Werk en opleiding", "Emploi et formation", "Employment and education"),
     ("patients", "other", "Patiënten en gebruikers", "Patients et usagers", "Patients and users"),
     ("insurance", "other", "Ziekenfondsen", "Mutualités", "Health insurance funds"),
-    ("coordination", "other", "Coördinatie en ondersteuning", "Coordination et appui", "Coordination and support"),
+    ("coordination", "other", "Netwerken en ondersteuning", "Coordination et appui", "Coordination and support"),
     ("authority", "other", "Overheid", "Pouvoirs publics", "Public authority"),
     ("research", "other", "Kennis en onderzoek", "Recherche et connaissance", "Research and knowledge"),
 )
 
-#: Names built-in sectors were shown by before: still read as the sector in data, never shown (code -> names).
+#: Other names of built-in sectors, read as the sector in data, never shown (code -> names). The contract's
+#: names (dataset.md) are shown; these are the names a Brussels social worker's review proposed.
 FORMER_SECTOR_NAMES: dict[str, tuple[str, ...]] = {
-    "elderly": ("Personnes âgées",),
-    "coordination": ("Netwerken en ondersteuning",),
+    "elderly": ("Aide et soins aux personnes âgées",),
+    "coordination": ("Coördinatie en ondersteuning",),
 }
 
 # zone code -> (nl, fr, en) display names
