@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,16 @@ def test_exact_betweenness_option_gives_networkx_exact_values(tmp_path, small_ex
     exact = nx.betweenness_centrality(collabnet.load(BRUSSELS, at="2024-06-30").organisation_graph)
     found = _brokers(tmp_path)
     assert found and all(found[v] == pytest.approx(exact[v], abs=1e-6) for v in found)
+
+
+def test_analyze_names_a_file_of_the_dataset_folder_it_does_not_read(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(BRUSSELS, folder)
+    (folder / "memberships.csv").rename(folder / "memberschips.csv")
+    result = CliRunner().invoke(cli, ["analyze", str(folder), "--at", "2024-06-30", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "memberschips.csv:0: (file): warning: not a dataset file; not read (did you mean 'memberships.csv'?)" \
+        in result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["files_not_read"] == [{"file": "memberschips.csv",
+                                          "reason": "not a dataset file; not read (did you mean 'memberships.csv'?)"}]

@@ -35,7 +35,7 @@ from collabnet.graph import active
 from collabnet.records import Action
 
 DATA = Path(__file__).parent / "data" / "dated"
-ACTIONS = DATA / "earlier_actions.csv"
+ACTIONS = DATA.parent / "dated_earlier_actions.csv"  # beside the dataset: a file in it would be named as not read
 OLD, NEW = "2024-01-01", "2025-01-01"
 
 

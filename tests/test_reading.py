@@ -123,3 +123,31 @@ def test_an_unclosed_quote_is_reported_at_its_row_and_the_rows_it_swallowed_are_
         "actors.csv:2: name: a quote opened here is never closed: the value runs over 2 more line(s) of the file, "
         "holding lines that look like rows; the row is left out and the lines after it are read as rows (close the "
         "quote)"]
+
+
+def _actors(tmp_path, text: str):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "actors.csv").write_text(text, encoding="utf-8")
+    return collabnet.load(folder, at="2024-06-01")
+
+
+def test_a_value_under_an_unnamed_last_header_cell_is_kept_in_its_own_column(tmp_path):
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,\no1,One,organisation,medical,south,note here\n"
+                           "o2,Two,organisation,housing,south,\n")
+    assert (ds.problems, list(ds.actors["column_6"])) == ((), ["note here", ""])
+
+
+def test_an_actor_with_a_bad_start_date_is_kept_and_the_date_reported(tmp_path):
+    # since/until of actors extend the contract, whose unknown columns are never an error
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,start\no1,One,organisation,medical,south,2019\n")
+    assert list(ds.actors["id"]) == ["o1"] and ds.rows_left_out == 0
+    assert [str(p) for p in ds.problems] == ["actors.csv:2: start: not a date: '2019' (a year alone; write the "
+                                             "day, e.g. 01/01/2024); the row is kept and counts at every date"]
+
+
+def test_a_column_collabnet_computes_is_kept_under_another_name_with_a_note(tmp_path):
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,family,row\no1,One,organisation,medical,south,bar,7\n")
+    actor = ds.actors.iloc[0]
+    assert (actor["family"], actor["family (as written)"], actor["row (as written)"]) == ("health", "bar", "7")
+    assert [(p.row, p.column, p.left_out) for p in ds.problems] == [(1, "family", False), (1, "row", False)]

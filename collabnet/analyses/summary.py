@@ -24,6 +24,9 @@ Keys (outputs.md, "summary.json"):
     (``"file: column"`` -> problems) and ``problems``: each problem that left a
     row out, with ``file``, ``row``, ``column``, ``reason`` (sorted by file and
     row; row 0 = a whole file).
+``files_not_read`` (extra)
+    each file or sheet of the dataset that was not read (not a table of the
+    contract, or empty), with ``file`` and ``reason``: nothing is ignored silently.
 ``zones``
     zone code -> ``actors`` (the nodes of the graph analysed: organisations
     and independent persons by default), ``sectors`` (main sector -> actors), ``lines``
@@ -118,7 +121,8 @@ def summarise(dataset, G: nx.Graph, *, isolated: Iterable[IsolatedActor], broker
     return Summary(dataset=dataset.name, analysis_date=dataset.at.isoformat(), level=level,
                    graph=(G.number_of_nodes(), G.number_of_edges()), counts=counts,
                    rows_left_out=rows_left_out(dataset.problems), zones=frozen_mapping(zones),
-                   betweenness=frozen_mapping(betweenness))
+                   betweenness=frozen_mapping(betweenness),
+                   files_not_read=tuple((p.file, p.reason) for p in dataset.files_not_read))
 
 
 def _links(G: nx.Graph, members: Mapping[str, tuple]) -> tuple[Counter, Counter]:

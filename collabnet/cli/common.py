@@ -314,7 +314,7 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
     """Load a dataset for a command; unusable datasets exit with status 2.
 
     Rows left out are counted on stderr (unless ``quiet``), so every
-    command states how many rows it left out. Personal data are handled
+    command states how many rows it left out, and files or sheets not read are named. Personal data are handled
     here, once for every output: contacts are removed unless
     ``include_contacts``; ``pseudonymise`` replaces persons' ids and names and
     leaves out free text but the ``--keep-column`` ones, and the key is kept for
@@ -348,6 +348,9 @@ def load_or_exit(dataset: Path | None, at: str | None = None, quiet: bool = Fals
         echo_err(say("cli.error", message=f"{exc.filename or path}: {exc.strerror}"))
         sys.exit(EXIT_UNUSABLE)
     left_out = ds.rows_left_out
+    if not quiet:
+        for problem in ds.files_not_read:  # a file or sheet that is no table of the dataset: never ignored silently
+            echo_err(problem_line(problem))
     if left_out and not quiet:
         echo_err(say("cli.left_out", left_out, path=path))
     return ds

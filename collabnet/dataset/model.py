@@ -95,6 +95,16 @@ class Dataset:
         return [p for p in self.problems if p.left_out]
 
     @property
+    def files_not_read(self) -> list[Problem]:
+        """The notes on files and sheets that were not read: no table of the contract, or empty.
+
+        Files collabnet itself writes beside a dataset's tables (``review.csv``, ``truth.json``, ...) are
+        not among them: ``validate`` says what they are.
+        """
+        return [p for p in self.problems if p.column in ("(file)", "(sheet)") and not p.left_out
+                and not str(getattr(p.message, "key", "")).startswith("problem.companion.")]
+
+    @property
     def rows_left_out(self) -> int:
         """Number of distinct rows left out (a row with several problems counts once)."""
         return len({(p.file, p.row) for p in self.problems if p.left_out and p.row > 0})

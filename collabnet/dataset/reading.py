@@ -139,8 +139,14 @@ def _header(names: list[str], label: str) -> list[str]:
     return columns
 
 
-def _rows(records, columns: list[str], label: str, delimiter: str | None, table: RawTable) -> None:
-    """Align records with the header; report what cannot be aligned."""
+def _rows(records, columns: list[str], label: str, delimiter: str | None, table: RawTable, width: int = 0) -> None:
+    """Align records with the header; report what cannot be aligned.
+
+    ``width``: the header's cells, unnamed ones at its end included. A value under
+    an unnamed header cell is kept in a column ``column_N`` (N its position), as an
+    unnamed cell in the middle of the header is; only values beyond the header are an error.
+    """
+    named = len(columns)
     header_key = [c for c in columns]
     first = header_key[0] if header_key else None
     for number, values in records:
@@ -154,6 +160,10 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
             table.problems.append(Problem(label, number, columns[0], reason("header_repeated")))
             continue
         extra = values[len(columns):]
+        if any(extra) and len(values) <= width:
+            used = max(i for i, v in enumerate(values, start=1) if v)
+            columns.extend(f"column_{position}" for position in range(len(columns) + 1, used + 1))
+            extra = values[len(columns):]
         if any(extra):
             table.problems.append(Problem(label, number, "(row)", reason(
                 "too_many_values", values=len(columns) + len(extra), columns=reason("n.columns", n=len(columns)))))
@@ -168,6 +178,10 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
         for column in columns[len(values):]:
             row[column] = ""
         table.rows.append((number, row))
+    if len(columns) > named:  # columns found under unnamed header cells: empty in the rows above them
+        for _number, row in table.rows:
+            for column in columns[named:]:
+                row.setdefault(column, "")
 
 
 def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
@@ -215,7 +229,8 @@ def parse_csv_bytes(data: bytes, name: str, label: str) -> RawTable:
     if any(_INVALID.search(v) for v in header[1]):
         raise DatasetError(reason("header_byte", file=label, row=header[0], encoding=encoding.upper()))
     table.columns = _header(header[1], label)
-    _rows(_readable(records, table) if _INVALID.search(text) else records, table.columns, label, delimiter, table)
+    _rows(_readable(records, table) if _INVALID.search(text) else records, table.columns, label, delimiter, table,
+          len(header[1]))
     return table
 
 
@@ -372,7 +387,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             for (r, c) in sorted(sheet.blank_formulas):
                 if r > header_number and c <= len(columns) and not rows.get(r, {}).get(c):
                     table.problems.append(Problem(label, r, columns[c - 1], reason("formula"), left_out=False))
-            _rows(records[1:], columns, label, None, table)
+            _rows(records[1:], columns, label, None, table, len(header))
             tables[table_name] = _named(table)
     finally:
         book.close()
@@ -393,8 +408,24 @@ def _did_you_mean(name: str, suffix: str) -> Message | str:
     return reason("did_you_mean", spelling=spelled[close[0]] + suffix) if close else ""
 
 
+#: Per table, the columns collabnet computes itself (``row``: the spreadsheet row of every record; an actor's
+#: ``sectors`` and ``family``: from its sector). A file's column of that name is kept under another name.
+COMPUTED = {"actors": ("row", "sectors", "family")}
+
+
 def _named(table: RawTable) -> RawTable:
-    """``table`` with its Dutch or French headers renamed to the contract's (:mod:`collabnet.dataset.names`)."""
+    """``table`` with its Dutch or French headers renamed to the contract's (:mod:`collabnet.dataset.names`).
+
+    A column collabnet computes (:data:`COMPUTED`) is renamed ``NAME (as written)``, with a note.
+    """
+    for position, column in enumerate(table.columns):
+        if column in COMPUTED.get(table.name, ("row",)):
+            kept = f"{column} (as written)"
+            table.columns[position] = kept
+            table.rows = [(number, {kept if k == column else k: v for k, v in values.items()})
+                          for number, values in table.rows]
+            table.problems.append(Problem(table.label, 1, column, reason("column_computed", column=column, kept=kept),
+                                          left_out=False))
     columns = canonical_columns(table.name, table.columns, table.label)
     renamed = {old: new for old, new in zip(table.columns, columns) if old != new}
     if renamed:

@@ -212,7 +212,12 @@ def _code(check: _Checker, row: int, column: str, value: str, table: CodeTable, 
     return found
 
 
-def _dates(check: _Checker, row: int, values: dict[str, str]) -> tuple[str, str] | None:
+def _dates(check: _Checker, row: int, values: dict[str, str], kept: bool = False) -> tuple[str, str] | None:
+    """A row's ``since`` and ``until`` as ISO text; None when they are bad and the row is left out.
+
+    ``kept``: the dates are an extension of the contract (actors, groups), whose
+    unknown columns are never an error: bad dates are reported, ignored, and the row is kept.
+    """
     written = (values.get("since", ""), values.get("until", ""))
     if written in check.dates:  # a table repeats a few dates many times
         return check.dates[written]
@@ -221,11 +226,17 @@ def _dates(check: _Checker, row: int, values: dict[str, str]) -> tuple[str, str]
         try:
             parsed[column] = parse_date(values.get(column, ""))
         except ValueError as exc:
-            check.fail(row, column, exc.message)
+            if kept:
+                check.warn(row, column, reason("date_ignored", reason=exc.message))
+            else:
+                check.fail(row, column, exc.message)
     if len(parsed) < 2:
-        return None
+        return ("", "") if kept else None
     since, until = parsed["since"], parsed["until"]
     if since and until and until <= since:
+        if kept:
+            check.warn(row, "until", reason("date_ignored", reason=reason("reversed_dates", until=until, since=since)))
+            return ("", "")
         check.fail(row, "until", reason("reversed_dates", until=until, since=since))
         return None
     found = check.dates[written] = (since.isoformat() if since else "", until.isoformat() if until else "")
@@ -325,7 +336,8 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
             elif len(found) > 1:
                 check.fail(number, "municipality", reason("several_zones", municipality=values["municipality"],
                                                           zones=", ".join(sorted(found))))
-        dates = _dates(check, number, values) if ("since" in raw.columns or "until" in raw.columns) else ("", "")
+        dates = _dates(check, number, values, kept=True) if ("since" in raw.columns or "until" in raw.columns) \
+            else ("", "")
         if check.failed:
             continue
         candidates[actor_id] = dict(
@@ -382,7 +394,8 @@ def _validate_groups(raw: RawTable, zones: ZoneTable, problems: list[Problem]) -
             zone = zones.match_zone(values["zone"])
             if zone is None:
                 check.fail(number, "zone", zones.zone_codes.unknown_message(values["zone"]))
-        dates = _dates(check, number, values) if ("since" in raw.columns or "until" in raw.columns) else ("", "")
+        dates = _dates(check, number, values, kept=True) if ("since" in raw.columns or "until" in raw.columns) \
+            else ("", "")
         if check.failed:
             continue
         records.append(dict(values, id=group_id, type=group_type, zone=zone, since=dates[0], until=dates[1],

@@ -121,12 +121,14 @@ class Summary:
     rows_left_out: LeftOut
     zones: Mapping[str, ZoneSummary]
     betweenness: Mapping[str, Any]
+    files_not_read: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
         counts = self.counts.to_dict()
         return {"dataset": self.dataset, "analysis_date": self.analysis_date, **counts, "counts": counts,
                 "level": self.level, "graph": {"nodes": self.graph[0], "edges": self.graph[1]},
                 "rows_left_out": self.rows_left_out.to_dict(),
+                "files_not_read": [{"file": file, "reason": why} for file, why in self.files_not_read],
                 "zones": {zone: entry.to_dict() for zone, entry in self.zones.items()},
                 "betweenness": dict(self.betweenness)}
 

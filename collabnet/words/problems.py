@@ -60,6 +60,9 @@ LABELS: dict[str, dict[str, str]] = {
     "problem.several_sectors": {"nl": "{reason}; scheid meerdere sectoren met '|'",
                                 "fr": "{reason} ; séparez plusieurs secteurs par '|'",
                                 "en": "{reason}; separate several sectors with '|'"},
+    "problem.date_ignored": {"nl": "{reason}; de rij telt mee, op elke datum",
+                             "fr": "{reason} ; la ligne est gardée et compte à toute date",
+                             "en": "{reason}; the row is kept and counts at every date"},
     "problem.kept_as_written": {"nl": "{reason}; overgenomen zoals ingevuld", "fr": "{reason} ; conservé tel quel",
                                 "en": "{reason}; kept as written"},
     # Dates (collabnet.dataset.dates)
@@ -247,6 +250,10 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "{file} : les cellules fusionnées {range} remplissent plus de {n} cellules, le maximum que collabnet lit "
               "dans une feuille",
         "en": "{file}: merged cells {range} fill more than {n} cells, the most collabnet reads in one sheet"},
+    "problem.column_computed": {
+        "nl": "collabnet berekent de kolom {column!r} zelf; de kolom van het bestand blijft bewaard als {kept!r}",
+        "fr": "collabnet calcule lui-même la colonne {column!r} ; celle du fichier est conservée sous {kept!r}",
+        "en": "collabnet computes the column {column!r} itself; the file's column is kept as {kept!r}"},
     "problem.merged": {"nl": "samengevoegde cellen: de waarde linksboven geldt voor elke cel",
                        "fr": "cellules fusionnées : la valeur en haut à gauche s'applique à chaque cellule",
                        "en": "merged cells: the top-left value is used for every cell"},
