@@ -151,3 +151,9 @@ def test_a_column_collabnet_computes_is_kept_under_another_name_with_a_note(tmp_
     actor = ds.actors.iloc[0]
     assert (actor["family"], actor["family (as written)"], actor["row (as written)"]) == ("health", "bar", "7")
     assert [(p.row, p.column, p.left_out) for p in ds.problems] == [(1, "family", False), (1, "row", False)]
+
+
+@pytest.mark.parametrize(("written", "read", "left_out"), [("ar", "ar", 0), ("TR", "tr", 0), ("zz", None, 1)])
+def test_a_language_is_nl_fr_bi_or_an_iso_639_1_code(tmp_path, written, read, left_out):
+    ds = _actors(tmp_path, f"id,name,kind,sector,zone,language\no1,One,organisation,medical,south,{written}\n")
+    assert (ds.rows_left_out, list(ds.actors["language"]) or None) == (left_out, read and [read])

@@ -319,7 +319,7 @@ def _validate_actors(raw: RawTable, taxonomy: Taxonomy, zones: ZoneTable, proble
         language = values.get("language", "")
         if language:
             matched = codes.LANGUAGES.match(language)
-            if matched is None and re.fullmatch(r"[a-zA-Z]{2}", language):
+            if matched is None and language.lower() in codes.ISO_639_1:
                 matched = language.lower()
             if matched is None:
                 check.fail(number, "language", reason("bad_language", value=language))
