@@ -83,11 +83,11 @@ def searches(indptr, indices, data, unit, clique_ptr, clique_idx, member_ptr, me
     """
     nr = len(indptr) - 1
     h = max(len(member_ptr) - 1, 1)
-    dist = np.full(nr, -1, np.int64)
+    dist = np.full(nr, -1, np.int32)
     sigma = np.zeros(nr)
     delta = np.zeros(nr)
     coef = np.zeros(nr)
-    order = np.empty(nr, np.int64)
+    order = np.empty(nr, np.int32)
     starts = np.empty(nr + 2, np.int64)
     entered = np.full(h, -1, np.int64)  # search * (nr + 2) + level at which the clique was entered
     carried = np.zeros(h)
@@ -95,8 +95,8 @@ def searches(indptr, indices, data, unit, clique_ptr, clique_idx, member_ptr, me
     opened = np.empty(h, np.int64)
     # The plain edges of the shortest-path DAG, level by level (edge index and its upper end): the backward
     # sweep reads only these, not every edge again.
-    dag = np.empty(len(indices) + 1, np.int64)
-    dag_owner = np.empty(len(indices) + 1, np.int64)
+    dag = np.empty(len(indices) + 1, np.int32)
+    dag_owner = np.empty(len(indices) + 1, np.int32)
     dag_start = np.empty(nr + 2, np.int64)
     for i in range(len(roots)):
         root, offset, weight = roots[i], offsets[i], weights[i]

@@ -147,6 +147,7 @@ def path_graph(A: sp.csr_array, cliques: Sequence[np.ndarray] = (), merge: np.nd
     removed = (degree == 1) & (degree[np.maximum(neighbour, 0)] > 1)
     merge = np.arange(n) if merge is None else np.asarray(merge, np.int64)
     keep = np.flatnonzero(~removed & (merge == np.arange(n)))
+    keep = keep[_locality_order(A[keep][:, keep])]
     position = np.full(n, -1, np.int64)
     position[keep] = np.arange(len(keep))
     position[~removed] = position[merge[~removed]]
@@ -181,6 +182,24 @@ def path_graph(A: sp.csr_array, cliques: Sequence[np.ndarray] = (), merge: np.nd
     members = sp.csr_array(member_of.T)
     return PathGraph(n, keep, position, anchor, leaves, component, component_size, plain,
                      sp.csr_array(member_of), members, mult, target)
+
+
+def _locality_order(A: sp.csr_array) -> np.ndarray:
+    """The reduced nodes in reverse Cuthill-McKee order (Cuthill & McKee 1969; George 1971).
+
+    Neighbours get nearby numbers, so a search reads the arrays of a node's
+    neighbours from few cache lines: at 50,000 organisations, where a search's
+    arrays no longer fit the processor's cache, this and 32-bit indices made a
+    search about 1.3 times faster. The order is a function of the graph alone
+    (scipy's implementation, deterministic), so results are the same on every run.
+
+    >>> A = sp.csr_array(np.array([[0, 0, 1], [0, 0, 1], [1, 1, 0]]))  # the star 0 - 2 - 1
+    >>> _locality_order(A).tolist()
+    [1, 2, 0]
+    """
+    if A.shape[0] < 3:
+        return np.arange(A.shape[0])
+    return csgraph.reverse_cuthill_mckee(sp.csr_matrix(A), symmetric_mode=True).astype(np.int64)
 
 
 def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | None = None, *,
@@ -260,9 +279,10 @@ def _chunk(g: PathGraph, roots: np.ndarray, offsets: np.ndarray, weights: np.nda
     """Weighted sum of the dependencies of the searches from ``roots`` (reduced nodes), and of their squares."""
     total = np.zeros((2, len(g.keep)))
     plain, member_of, members = g.plain, g.member_of, g.members
-    arrays = (plain.indptr.astype(np.int64), plain.indices.astype(np.int64), plain.data.astype(float),
-              bool((plain.data == 1.0).all()), member_of.indptr.astype(np.int64), member_of.indices.astype(np.int64),
-              members.indptr.astype(np.int64), members.indices.astype(np.int64), g.mult, g.target, g.leaves)
+    # 32-bit indices: half the memory the searches read (every array has fewer than 2**31 entries)
+    arrays = (plain.indptr.astype(np.int32), plain.indices.astype(np.int32), plain.data.astype(float),
+              bool((plain.data == 1.0).all()), member_of.indptr.astype(np.int32), member_of.indices.astype(np.int32),
+              members.indptr.astype(np.int32), members.indices.astype(np.int32), g.mult, g.target, g.leaves)
     size = max(1, _SLICE_WORK // _work_per_search(g))
     for first in range(0, len(roots), size):  # in slices, for the progress bar
         part = slice(first, first + size)
