@@ -7,9 +7,11 @@ a child process, whose peak memory is measured with ``getrusage(RUSAGE_CHILDREN)
 
 import csv
 import io
+import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -324,3 +326,79 @@ def test_a_file_beyond_the_size_cap_is_refused_before_it_is_read(tmp_path):
         2, "Error: actors.csv: 513 MiB, more than the 512 MiB collabnet reads in one file (split the dataset, by "
            "zone for instance)")
     assert result.peak < 2**30
+
+
+# --- date cells that no day has ------------------------------------------------------------------------------
+
+
+def _dated_workbook(path: Path, value, table: str) -> Path:
+    """Two actors and a tie; ``value`` in the ``since`` cell of ``table``'s first row, formatted as a date."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    actors = book.active
+    actors.title = "actors"
+    for row in (["id", "name", "kind", "sector", "zone", "since"], ["a1", "A", "org", "medical", "south"],
+                ["a2", "B", "org", "housing", "south"]):
+        actors.append(row)
+    ties = book.create_sheet("ties")
+    ties.append(["source", "target", "type", "since"])
+    ties.append(["a1", "a2", "collaboration"])
+    cell = book[table].cell(2, 6 if table == "actors" else 4)
+    cell.value, cell.number_format = value, "dd/mm/yyyy"
+    book.save(path)
+    return path
+
+
+def _not_a_date(value: str) -> str:
+    return (f"not a date: '{value}' (expected DD/MM/YYYY (day first: 15/01/2024, 15-01-2024, 15.01.2024) or "
+            "YYYY-MM-DD)")
+
+
+@pytest.mark.parametrize(("value", "shown"), [(2958466, "2958466"), (1e10, "10000000000")])
+def test_validate_reports_a_date_cell_past_the_last_day_excel_has(tmp_path, value, shown):
+    # 2958466 is the day after 31/12/9999: Excel shows #####, and no Python date holds it.
+    workbook = _dated_workbook(tmp_path / "dated.xlsx", value, "actors")
+    result = CliRunner().invoke(cli, ["validate", str(workbook)])
+    assert (result.exit_code, result.output.splitlines()) == (0, [
+        f"dated.xlsx[actors]:2: since: warning: {_not_a_date(shown)}; the row is kept and counts at every date", "",
+        "dated.xlsx[actors]: 2 row(s) read, 2 used, 0 left out", "dated.xlsx[ties]: 1 row(s) read, 1 used, 0 left out"])
+
+
+@pytest.mark.parametrize(("value", "shown"), [(2958466, "2958466"), (1e10, "10000000000")])
+def test_analyze_leaves_out_a_tie_whose_date_cell_is_past_the_last_day_excel_has(tmp_path, value, shown):
+    workbook = _dated_workbook(tmp_path / "dated.xlsx", value, "ties")
+    result = CliRunner().invoke(cli, ["analyze", str(workbook), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["rows_left_out"]["problems"] == [
+        {"file": "dated.xlsx[ties]", "row": 2, "column": "since", "reason": _not_a_date(shown)}]
+
+
+def test_a_negative_date_serial_is_reported_not_read_as_a_day_of_1899(tmp_path):
+    workbook = _dated_workbook(tmp_path / "dated.xlsx", -1, "ties")  # Excel shows #####, not 29/12/1899
+    result = CliRunner().invoke(cli, ["validate", str(workbook)])
+    assert (result.exit_code, result.output.splitlines()) == (1, [
+        f"dated.xlsx[ties]:2: since: {_not_a_date('-1')}", "",
+        "dated.xlsx[actors]: 2 row(s) read, 2 used, 0 left out", "dated.xlsx[ties]: 1 row(s) read, 0 used, 1 left out"])
+
+
+def test_a_sign_in_date_cell_past_the_last_day_excel_has_leaves_its_row_out(tmp_path):
+    import openpyxl
+
+    dataset = Path(shutil.copytree(Path(__file__).parent / "data" / "intake" / "zone", tmp_path / "zone"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Aanwezig"
+    sheet.append(["Naam", "Organisatie", "Datum"])
+    sheet.append(["Gaétane Dupont", "OCMW Vorst", 2958466])
+    sheet.append(["Jan Peeters", "OCMW Vorst", "12/03/2024"])
+    sheet["C2"].number_format = "dd/mm/yyyy"
+    book.save(tmp_path / "signin.xlsx")
+    result = CliRunner().invoke(cli, ["import", "attendance", str(tmp_path / "signin.xlsx"), "--dataset",
+                                      str(dataset), "--group", "ws-south-2024-03"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"signin.xlsx[Aanwezig]:2: datum: {_not_a_date('2958466')}; row not imported"]
+    assert ("signin.xlsx[Aanwezig]: 2 row(s) read: 1 matched, 0 decided, 0 created, 0 review, 0 skipped, "
+            "0 duplicate, 1 left_out") in result.stdout

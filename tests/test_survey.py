@@ -17,7 +17,7 @@ from collabnet.analyses.survey import SurveyAnswer, survey_findings
 from collabnet.cli import cli
 from collabnet.diff import compare, diff_tables
 from collabnet.render.report import render_report
-from collabnet.survey.scale import parse_frequency, parse_level
+from collabnet.survey.scale import parse_frequency, parse_level, parse_score
 
 ACTORS = """id,name,kind,sector,zone,language
 a,Alpha Maison Médicale,organisation,medical,south,fr
@@ -82,7 +82,31 @@ def test_the_form_title_names_the_zone_or_the_region(tmp_path, zone, lang, title
 
 def test_labels_of_earlier_forms_are_still_read():
     assert [parse_frequency(v) for v in ("Environ chaque trimestre", "Environ chaque mois")] == ["quarterly", "monthly"]
-    assert [parse_level(v) for v in ("Mise en réseau", "Netwerken")] == [1, 1]
+    assert [parse_level(v) for v in ("Mise en réseau", "Netwerken", "1 – Mise en réseau", "1 - Netwerken")] == [1] * 4
+
+
+@pytest.mark.parametrize(("parse", "text", "message"), [
+    (parse_level, "-1", "level '-1' is out of range (0 to 5)"),
+    (parse_score, "-3", "score '-3' is out of range (1 to 4)"),
+])
+def test_a_negative_answer_is_out_of_range_not_read_without_its_sign(parse, text, message):
+    with pytest.raises(ValueError) as caught:
+        parse(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("parse", "text", "message"), [
+    (parse_level, "2 - 3", "level '2 - 3' is not a level (0 to 5, or a label of the scale)"),
+    (parse_level, "3 – Networking", "level '3 – Networking' is not a level (0 to 5, or a label of the scale)"),
+    (parse_level, "-3 – Afstemmen", "level '-3 – Afstemmen' is not a level (0 to 5, or a label of the scale)"),
+    (parse_level, "- Coordination", "level '- Coordination' is not a level (0 to 5, or a label of the scale)"),
+    (parse_score, "2 – 3", "score '2 – 3' is not a score (1 to 4, or a label of the scale)"),
+])
+def test_an_answer_that_is_not_exactly_a_number_or_a_label_of_the_scale_is_not_read(parse, text, message):
+    # A range, a number with another level's label, a signed label: never the first number found in it.
+    with pytest.raises(ValueError) as caught:
+        parse(text)
+    assert str(caught.value) == message
 
 
 def test_the_level_cells_accept_only_the_scale(tmp_path):
@@ -180,6 +204,47 @@ def test_every_unusable_answer_is_reported_with_file_row_and_column(tmp_path):
     ]
     # The partner typed by name is matched to its organisation.
     assert survey_ties(tmp_path / "ds2") == [("a", "b", 4.0, "2025-03-15", "", "a"), ("b", "a", 1.0, "2025-03-15", "", "b")]
+
+
+def test_a_negative_level_in_a_long_answers_file_is_reported_and_left_out(tmp_path):
+    folder = dataset(tmp_path)
+    (tmp_path / "answers.csv").write_text("respondent;partner;level;date\na;b;4;2025-03-15\na;c;-1;2025-03-15\n",
+                                          encoding="utf-8")
+    result = run("survey", "read", tmp_path / "answers.csv", "--dataset", folder, "--out", tmp_path / "ds2")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "answers.csv:3: level: level '-1' is out of range (0 to 5); the answer is left out"]
+    assert survey_ties(tmp_path / "ds2") == [("a", "b", 4.0, "2025-03-15", "", "a")]
+
+
+def test_a_negative_number_typed_in_a_form_is_reported_and_left_out(tmp_path):
+    folder, form = template(tmp_path)
+    book = openpyxl.load_workbook(form)
+    book["a"]["B2"] = dt.date(2025, 3, 14)
+    book["a"]["E5"], book["a"]["E6"] = -2, "1 – Networking"  # typed over the drop-down: a number cell
+    book.save(tmp_path / "filled.xlsx")
+    result = run("survey", "read", tmp_path / "filled.xlsx", "--dataset", folder, "--out", tmp_path / "ds2")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "filled.xlsx[a]:5: level: level '-2' is out of range (0 to 5); the answer is left out"]
+    assert survey_ties(tmp_path / "ds2") == [("a", "c", 1.0, "2025-03-14", "", "a")]
+
+
+def test_a_form_date_cell_past_the_last_day_excel_has_is_reported_not_a_crash(tmp_path):
+    folder, form = template(tmp_path)
+    book = openpyxl.load_workbook(form)
+    book["a"]["B2"] = dt.date(2025, 3, 14)
+    book["a"]["E5"] = book["b"]["E5"] = "3 – Coordination"
+    book["b"]["B2"] = 2958466  # one day after 31/12/9999: Excel shows #####
+    book["b"]["B2"].number_format = "dd/mm/yyyy"
+    book.save(tmp_path / "filled.xlsx")
+    result = run("survey", "read", tmp_path / "filled.xlsx", "--dataset", folder, "--out", tmp_path / "ds2")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "filled.xlsx[b]:2: date: not a date: '2958466' (expected DD/MM/YYYY (day first: 15/01/2024, 15-01-2024, "
+        "15.01.2024) or YYYY-MM-DD); the answer is left out",
+        "filled.xlsx[b]:5: date: no date (fill in the form's date, or give --date); the answer is left out"]
+    assert survey_ties(tmp_path / "ds2") == [("a", "b", 3.0, "2025-03-14", "", "a")]
 
 
 def test_a_file_without_answers_is_unusable(tmp_path):

@@ -284,10 +284,25 @@ class Workbook:
             return raw.strip()[:10] if raw.strip().endswith(("T00:00:00", "T00:00:00Z")) else raw, formula
         number = float(raw) if any(c in raw for c in ".eE") else int(raw)
         if int(cell.get("s", 0)) in self._date_styles:
-            from openpyxl.utils.datetime import from_excel
-
-            return from_excel(number, self.epoch), formula
+            return _excel_date(number, self.epoch), formula
         return number, formula
+
+
+def _excel_date(number: int | float, epoch: dt.datetime):
+    """The day (or time) a date cell's serial number stands for; the number itself when it stands for none.
+
+    Excel shows ``#####`` for a serial below 0 or past 31/12/9999 (2958465, 1900 date system), and no
+    datetime holds such a day: the cell is then read as its number, which the date check reports, with
+    the file, row and column, as it reports any other value that is not a date.
+    """
+    from openpyxl.utils.datetime import from_excel
+
+    if not number >= 0:  # negative, or NaN
+        return number
+    try:
+        return from_excel(number, epoch)
+    except (OverflowError, ValueError):
+        return number
 
 
 def _inline_text(element) -> str:

@@ -11,7 +11,8 @@ to 4 (a great deal), and a score is the mean of its three items.
 
 A form shows a level as ``3 – Afstemmen`` (the number, then the label in the
 form's language); :func:`parse_level` reads that, a bare number, or a label
-in any of the three languages.
+in any of the three languages, and nothing else: ``-1``, ``2 - 3`` or a
+number with another level's label is no level, never the first number in it.
 
 Examples
 --------
@@ -21,6 +22,10 @@ Examples
 Traceback (most recent call last):
 ...
 collabnet.errors.BadValue: level '7' is out of range (0 to 5)
+>>> parse_level("2 - 3")
+Traceback (most recent call last):
+...
+collabnet.errors.BadValue: level '2 - 3' is not a level (0 to 5, or a label of the scale)
 >>> parse_score("2 – Un peu"), score_mean([4, 3, None])
 (2, 3.5)
 """
@@ -52,7 +57,11 @@ DISAGREEMENT = 2
 NETWORKING = 1
 
 _DASH = " – "
-_NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)(?:\s*[-–—:.)]\s*.*)?\s*$")
+#: A bare number: the sign is kept, so that ``-1`` is out of range, never level 1.
+_NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)\s*")
+#: A drop-down text: the number, a dash (or ``:``, ``.``, ``)``) or a space, then a label that starts with a letter.
+_NUMBERED = re.compile(r"\s*(\d{1,9})(?:\s*[-–—:.)]\s*|\s+)([^\W\d_].*?)\s*")
+_LETTER = re.compile(r"\s*[^\W\d_]")
 _KEYS = {"level": "survey.level.{}", "score": "survey.score.{}", "frequency": "survey.frequency.{}"}
 _VALUES = {"level": LEVELS, "score": SCORES}
 #: Labels earlier forms offered, still read (forms already sent out), never written.
@@ -84,18 +93,34 @@ def _labelled(kind: str) -> dict[str, int | str]:
     return found
 
 
+def _labels(kind: str) -> dict[str, int]:
+    """The labels of a level or score alone (no number), folded by :func:`normalise`, in every language."""
+    found = {normalise(t(_KEYS[kind].format(value), lang)): value for value in _VALUES[kind] for lang in LANGS}
+    for label, value in _FORMER.get(kind, {}).items():
+        found.setdefault(normalise(label), value)
+    return found
+
+
 def _number(kind: str, text: str, low: int, high: int) -> int:
+    """A number, a drop-down text (``3 – Afstemmen``, the label of that very number) or a label alone.
+
+    Only a label is folded (case, accents, punctuation) before it is looked up: the number is read as
+    written, so a sign or a second number (``-1``, ``2 - 3``) is never dropped.
+    """
     text = str(text).strip()
-    named = _labelled(kind).get(normalise(text))
-    if named is not None:
-        return int(named)
-    found = _NUMBER.match(text)
-    if not found:
-        raise BadValue(reason(f"not_a.{kind}", value=text, low=low, high=high))
-    number = float(found.group(1).replace(",", "."))
-    if not number.is_integer() or not low <= number <= high:
-        raise BadValue(reason(f"out_of_range.{kind}", value=text, low=low, high=high))
-    return int(number)
+    found = _NUMBER.fullmatch(text)
+    if found:
+        number = float(found.group(1).replace(",", "."))
+        if not number.is_integer() or not low <= number <= high:
+            raise BadValue(reason(f"out_of_range.{kind}", value=text, low=low, high=high))
+        return int(number)
+    labels = _labels(kind)
+    found = _NUMBERED.fullmatch(text)
+    if found and labels.get(normalise(found.group(2))) == int(found.group(1)):
+        return int(found.group(1))
+    if not found and _LETTER.match(text) and normalise(text) in labels:
+        return labels[normalise(text)]
+    raise BadValue(reason(f"not_a.{kind}", value=text, low=low, high=high))
 
 
 def parse_level(text: str) -> int:
