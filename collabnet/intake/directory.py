@@ -13,14 +13,29 @@ those organisations still get a row (sector ``other``, a sector the written
 into the same folder updates their rows in place and says what changed;
 columns and rows the import does not own are kept as they are.
 
+Every field read must have the JSON type the directory writes: ``id`` and the
+names a text or a whole number (else the record is left out), ``address``,
+``legalStatus`` and each item of ``sectorsObjects`` / ``categoriesObject`` an
+object, those two a list, the other fields a text (``zipCode`` also a whole
+number); ``null`` is an absent field. A field of another type, a ``langStatus``
+or a ``lastUpdate`` that cannot be read is ignored and reported
+(``FILE:RECORD: field: reason``, a list item as ``sectorsObjects[N]``, counted
+from 1), the record is kept. In a folder, every entry that is not a ``.json``
+file is named, not read.
+
 Examples
 --------
 >>> rec = {"id": 12, "nameOfficialFr": "CPAS de Forest", "nameOfficialNl": "OCMW Vorst", "langStatus": "FR-NL",
 ...        "address": {"zipCode": "1190", "municipalityFr": "Forest", "municipalityNl": "Vorst"},
 ...        "sectorsObjects": [{"labelFr": "CPAS", "labelNl": "OCMW"}], "lastUpdate": "15/01/24"}
->>> row, unmapped, note = actor_row(rec, SectorMap.shipped())
+>>> row, unmapped, notes = actor_row(rec, SectorMap.shipped())
 >>> row["id"], row["name"], row["language"], row["sector"], row["line"], row["zone"], row["provenance"]
 ('sb-12', 'CPAS de Forest', 'bi', 'social_assistance', '1', 'south', 'social.brussels 12 2024-01-15')
+>>> _, _, notes = actor_row({**rec, "langStatus": "FR/NL", "address": "Rue du Curé 35, 1190"}, SectorMap.shipped())
+>>> [f"{name}: {english(why)}" for name, why in notes]  # doctest: +NORMALIZE_WHITESPACE
+["langStatus: unknown language 'FR/NL' (expected one of: FR, NL, FR-NL, NL-FR, BI, EN, DE); ignored, the record
+  is kept", 'address: "Rue du Curé 35, 1190" is not a JSON object; ignored, the record is kept',
+ 'address: zone not decided: postal code (none), municipality (none)']
 """
 
 from __future__ import annotations
@@ -37,9 +52,9 @@ from collabnet.codes import normalise
 from collabnet.dataset.dates import parse_date
 from collabnet.dataset.reading import parse_csv_bytes
 from collabnet.dataset.validation import Taxonomy, ZoneTable
-from collabnet.errors import DatasetError, Problem, english, reason
+from collabnet.errors import BadValue, DatasetError, Problem, english, reason
 from collabnet.intake.folder import DatasetTables
-from collabnet.records.messages import Joined
+from collabnet.records.messages import Joined, Message
 
 __all__ = ["SectorMap", "read_records", "actor_row", "import_directory", "DirectoryResult", "OWNED", "OTHER_SECTOR"]
 
@@ -123,13 +138,16 @@ def read_records(path: str | Path) -> tuple[list[tuple[str, int, dict]], list[Pr
     source = Path(path)
     if not source.exists():
         raise DatasetError(reason("no_such_path", path=source))
-    files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".json") if source.is_dir() else [source]
-    records, problems = [], []
-    for file in files:
+    records, problems, files = [], [], 0
+    for file in sorted(source.iterdir()) if source.is_dir() else [source]:
+        if source.is_dir() and (skipped := _not_a_record_file(file)) is not None:
+            problems.append(Problem(file.name, 0, "(file)", skipped, left_out=False))
+            continue
+        files += 1
         try:
             data = json.loads(file.read_bytes().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            error = str(getattr(exc, "msg", exc))
+        except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad UTF-8, bad JSON, a too long number
+            error = str(getattr(exc, "msg", None) or getattr(exc, "strerror", None) or exc)
             problems.append(Problem(file.name, 0, "(json)", reason("bad_json_line", line=exc.lineno, error=error)
                                     if isinstance(exc, json.JSONDecodeError) else reason("bad_json", error=error)))
             continue
@@ -140,24 +158,131 @@ def read_records(path: str | Path) -> tuple[list[tuple[str, int, dict]], list[Pr
             else:
                 problems.append(Problem(file.name, number, "(record)", reason("not_an_object")))
     if not records:
-        reasons = Joined(tuple(p.as_message() for p in problems), "; ") if problems else reason("no_json", folder=source)
-        raise DatasetError(reason("no_records", file=source.name, reasons=reasons))
+        found = [p.as_message() for p in problems] if files else [reason("no_json", folder=source),
+                                                                   *(p.as_message() for p in problems)]
+        raise DatasetError(reason("no_records", file=source.name, reasons=Joined(tuple(found), "; ")))
     return records, problems
 
 
-def _date(text: str) -> dt.date | None:
-    """``lastUpdate``: ``dd/mm/yy`` as the directory writes it, read by the one date parser; None when unusable."""
+def _not_a_record_file(entry: Path) -> Message | None:
+    """Why an entry of a records folder is not read (a folder, no regular file, no ``.json`` name), or None."""
+    if entry.is_dir():
+        return reason("folder")
+    if not entry.is_file():
+        return reason("not_regular_entry")
+    return None if entry.suffix.lower() == ".json" else reason("not_a_record_file")
+
+
+#: A field's notes: (field, message), in the order the record is read.
+Notes = list[tuple[str, Message]]
+
+
+def _shown(value) -> str:
+    """A JSON value as the record writes it, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _wrong(value, expected: str) -> Message:
+    return reason("not_json_type", value=_shown(value), expected=reason(f"json.{expected}"))
+
+
+def _ignore(notes: Notes, name: str, why: Message) -> None:
+    notes.append((name, reason("record_value_ignored", reason=why)))
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(obj: dict, key: str, notes: Notes, name: str | None = None, *, number: bool = False) -> str:
+    """``obj[key]`` as stripped text ("" when absent or null); a value of another JSON type is ignored and noted."""
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return (value or "").strip()
+    if number and _is_whole(value):
+        return str(value)
+    _ignore(notes, name or key, _wrong(value, "text_or_number" if number else "text"))
+    return ""
+
+
+def _key_text(record: dict, key: str) -> str:
+    """The id or a name: text or a whole number ("" when absent or null); any other JSON type leaves the record out.
+
+    Raises
+    ------
+    ValueError
+        (field, reason message).
+    """
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return (value or "").strip()
+    if _is_whole(value):
+        return str(value)
+    raise ValueError(key, reason("record_value_left_out", reason=_wrong(value, "text_or_number")))
+
+
+def _object(record: dict, key: str, notes: Notes) -> dict:
+    """``record[key]`` when it is an object ({} when absent or null); another JSON type is ignored and noted."""
+    value = record.get(key)
+    if value is None or isinstance(value, dict):
+        return value or {}
+    _ignore(notes, key, _wrong(value, "object"))
+    return {}
+
+
+def _labels(obj: dict, name: str, notes: Notes) -> dict[str, str]:
+    """The text labels (``labelFr``, ``labelNl``) of a directory object; a label of another type is noted."""
+    return {key: _text(obj, key, notes, f"{name}.{key}") for key in ("labelFr", "labelNl")}
+
+
+def _listed(record: dict, key: str, notes: Notes) -> list[tuple[str, dict[str, str]]]:
+    """(field, labels) of each object of the list ``record[key]``; whatever is no list, no object or has no
+    label is ignored and noted."""
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        _ignore(notes, key, _wrong(value, "list"))
+        return []
+    found = []
+    for number, obj in enumerate(value, start=1):
+        name = f"{key}[{number}]"
+        if not isinstance(obj, dict):
+            _ignore(notes, name, _wrong(obj, "object"))
+            continue
+        before = len(notes)
+        labels = _labels(obj, name, notes)
+        if any(labels.values()):
+            found.append((name, labels))
+        elif len(notes) == before:  # no label at all (one of another type is noted already)
+            _ignore(notes, name, reason("empty", column="labelFr/labelNl"))
+    return found
+
+
+def _language(record: dict, notes: Notes) -> tuple[str, str]:
+    """(``language``, ``langStatus`` as written, upper case); a value that names no language is ignored and noted."""
+    status = _text(record, "langStatus", notes)
+    language = _LANGUAGES.get(status.lower(), "")
+    if status and not language:
+        _ignore(notes, "langStatus", reason("unknown.language", value=status, hint=reason(
+            "expected_one_of", codes=", ".join(code.upper() for code in _LANGUAGES))))
+    return language, status.upper()
+
+
+def _date(record: dict, notes: Notes) -> dt.date | None:
+    """``lastUpdate``: ``dd/mm/yy`` as the directory writes it, read by the one date parser; None (and a note)
+    when unusable."""
     try:
-        return parse_date(text)
-    except ValueError:
+        return parse_date(_text(record, "lastUpdate", notes))
+    except BadValue as exc:
+        _ignore(notes, "lastUpdate", exc.message)
         return None
 
 
-def _zone(address: dict, zones: ZoneTable):
-    """(zone, note): from the postal code where it decides, else the municipality; the note (a message, or None)
-    says when it did not."""
-    postal = str(address.get("zipCode") or "").strip()
-    names = [str(address.get(k) or "") for k in ("municipalityFr", "municipalityNl")]
+def _zone(postal: str, names: list[str], zones: ZoneTable):
+    """(zone, note): from the postal code where it decides, else the municipality (French, Dutch name); the note
+    (a message, or None) says when it did not."""
     city = any(normalise(n) in _BRUSSELS_CITY for n in names)
     by_postal = zones.zones_of_place(postal) if postal else set()
     if len(by_postal) == 1:
@@ -174,52 +299,59 @@ def _zone(address: dict, zones: ZoneTable):
 
 
 def actor_row(record: dict, sector_map: SectorMap, zones: ZoneTable | None = None):
-    """The actor row of one record, the record's labels the map does not know, and the note on its zone (a
-    message, or None; the row's ``note`` column holds it in English).
+    """The actor row of one record, the record's labels the map does not know, and the notes on its fields
+    (``[(field, message)]``, in reading order: values ignored, and the zone's note, which the row's ``note``
+    column holds in English).
 
     Raises
     ------
     ValueError
-        (field, reason message) when the record cannot become an actor (no id, no usable name).
+        (field, reason message) when the record cannot become an actor (no id, no usable name, an id or a name
+        that is neither text nor a whole number).
     """
     zones = zones or ZoneTable.builtin()
-    if record.get("id") in (None, ""):
+    notes: Notes = []
+    ident = _key_text(record, "id")
+    if not ident:
         raise ValueError("id", reason("record_no_id"))
-    language = _LANGUAGES.get(str(record.get("langStatus") or "").strip().lower(), "")
-    order = ("Nl", "Fr") if str(record.get("langStatus") or "").strip().upper().startswith("NL") else ("Fr", "Nl")
-    official = {lang: str(record.get(f"nameOfficial{lang}") or "").strip() for lang in ("Fr", "Nl")}
-    others = [str(record.get(f"name{kind}{lang}") or "").strip()
-              for kind in ("Alternative", "Service") for lang in order]
+    names = {f"name{kind}{lang}": _key_text(record, f"name{kind}{lang}")
+             for kind in ("Official", "Alternative", "Service") for lang in ("Fr", "Nl")}
+    language, status = _language(record, notes)
+    order = ("Nl", "Fr") if status.startswith("NL") else ("Fr", "Nl")
+    official = {lang: names[f"nameOfficial{lang}"] for lang in ("Fr", "Nl")}
+    others = [names[f"name{kind}{lang}"] for kind in ("Alternative", "Service") for lang in order]
     name = next((n for n in [official[order[0]], official[order[1]], *others] if n), "")
     if not name:
         raise ValueError("nameOfficialFr", reason("record_no_name"))
-    address = record.get("address") or {}
-    zone, note = _zone(address, zones)
+    address = _object(record, "address", notes)
+    postal = _text(address, "zipCode", notes, "address.zipCode", number=True)
+    places = {lang: _text(address, f"municipality{lang}", notes, f"address.municipality{lang}") for lang in ("Fr", "Nl")}
     sectors, line, unmapped = [], "", []
-    status = record.get("legalStatus") or {}
-    found = sector_map.lookup(status) if isinstance(status, dict) else None
+    status_labels = _labels(_object(record, "legalStatus", notes), "legalStatus", notes)
+    found = sector_map.lookup(status_labels)
     if found:
         sectors += [found[0]] if found[0] else []
         line = found[1]
-    for obj in [*(record.get("categoriesObject") or []), *(record.get("sectorsObjects") or [])]:
-        found = sector_map.lookup(obj) if isinstance(obj, dict) else None
+    for _, labels in [*_listed(record, "categoriesObject", notes), *_listed(record, "sectorsObjects", notes)]:
+        found = sector_map.lookup(labels)
         if found is None:
-            label = " / ".join(str(obj.get(k)) for k in ("labelFr", "labelNl") if obj.get(k)) if isinstance(obj, dict) \
-                else str(obj)
-            unmapped.append(label)
+            unmapped.append(" / ".join(text for text in labels.values() if text))
             continue
         if found[0] and found[0] not in sectors:
             sectors.append(found[0])
         line = line or found[1]
-    municipality = str(address.get(f"municipality{order[0]}") or address.get(f"municipality{order[1]}") or "")
-    updated = _date(str(record.get("lastUpdate") or ""))
-    row = {"id": f"sb-{record['id']}", "name": name, "kind": "organisation",
+    company = _text(record, "pmRp", notes)
+    updated = _date(record, notes)
+    zone, note = _zone(postal, [places["Fr"], places["Nl"]], zones)
+    if note is not None:
+        notes.append(("address", note))
+    row = {"id": f"sb-{ident}", "name": name, "kind": "organisation",
            "sector": "|".join(sectors) or OTHER_SECTOR[0], "line": line, "zone": zone,
-           "municipality": municipality, "postal_code": str(address.get("zipCode") or ""), "language": language,
-           "name_fr": official["Fr"], "name_nl": official["Nl"], "company_number": str(record.get("pmRp") or ""),
-           "provenance": f"social.brussels {record['id']} {updated.isoformat() if updated else '(no date)'}",
+           "municipality": places[order[0]] or places[order[1]], "postal_code": postal, "language": language,
+           "name_fr": official["Fr"], "name_nl": official["Nl"], "company_number": company,
+           "provenance": f"social.brussels {ident} {updated.isoformat() if updated else '(no date)'}",
            "note": english(note) if note is not None else ""}
-    return row, unmapped, note
+    return row, unmapped, notes
 
 
 @dataclass
@@ -256,7 +388,7 @@ def import_directory(records_path: str | Path, out: str | Path, *, sector_map: s
     companies: dict[str, str] = {}
     for file, number, record in records:
         try:
-            row, unmapped, note = actor_row(record, mapping)
+            row, unmapped, notes = actor_row(record, mapping)
         except ValueError as exc:
             column, why = exc.args
             result.problems.append(Problem(file, number, column, why))
@@ -275,8 +407,7 @@ def import_directory(records_path: str | Path, out: str | Path, *, sector_map: s
             companies.setdefault(company, actor)
         for label in unmapped:
             result.unmapped.setdefault(label, []).append(actor)
-        if note is not None:
-            result.problems.append(Problem(file, number, "address", note, left_out=False))
+        result.problems += [Problem(file, number, column, why, left_out=False) for column, why in notes]
         old = existing.get(actor)
         if old is None:
             tables.add("actors", row)

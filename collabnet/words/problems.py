@@ -476,6 +476,20 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "même numéro d'entreprise {company} que {other} (deux services d'une même organisation ? les deux sont "
               "conservés)",
         "en": "same company number {company} as {other} (two services of one organisation? both kept)"},
+    "problem.record_value_ignored": {"nl": "{reason}; genegeerd, de fiche telt mee",
+                                     "fr": "{reason} ; ignoré, la fiche est gardée",
+                                     "en": "{reason}; ignored, the record is kept"},
+    "problem.record_value_left_out": {"nl": "{reason}; fiche niet meegeteld", "fr": "{reason} ; fiche écartée",
+                                      "en": "{reason}; record left out"},
+    "problem.not_json_type": {"nl": "{value} is geen {expected}", "fr": "{value} n'est pas {expected}",
+                              "en": "{value} is not {expected}"},
+    "problem.json.object": {"nl": "JSON-object", "fr": "un objet JSON", "en": "a JSON object"},
+    "problem.json.list": {"nl": "JSON-lijst", "fr": "une liste JSON", "en": "a JSON list"},
+    "problem.json.text": {"nl": "tekst", "fr": "un texte", "en": "a text"},
+    "problem.json.text_or_number": {"nl": "tekst of geheel getal", "fr": "un texte ou un nombre entier",
+                                    "en": "a text or a whole number"},
+    "problem.not_a_record_file": {"nl": "geen .json-bestand; niet gelezen", "fr": "pas un fichier .json ; non lu",
+                                  "en": "not a .json file; not read"},
     "problem.fix_row_first": {
         "nl": "{problem} (verbeter eerst deze rij: een import herschrijft de tabel en zou de rij kwijtraken; "
               "`collabnet validate` toont alle problemen)",
