@@ -363,10 +363,26 @@ def pseudonymise(dataset, key: bytes, keep: Iterable[str] = ()):
         ties["type"] = ties["type"].map(lambda t: t if t in TIE_TYPES.codes else "other")
     safe = _safe_values(dataset, actors.loc[~persons], groups)
     # the problems keep their English text, scrubbed: summary.json is the one output that shows them
-    problems = tuple(dataclasses.replace(p, message=scrub_problem(p.reason, p.column, words, safe, key))
+    problems = tuple(dataclasses.replace(p, message=scrub_problem(p.reason, p.column, words, safe, key),
+                                         file=_file_name(p, words, safe, key))
                      for p in dataset.problems)
     return dataclasses.replace(dataset, actors=actors, memberships=memberships, ties=ties, groups=groups,
                                problems=problems)
+
+
+def _file_name(problem, persons: Mapping[str, str], safe: set[str], key: bytes) -> str:
+    """A problem's file as a pseudonymised output shows it: a file or sheet that is no table of the dataset has a
+    name the user chose, which may name a person; it is scrubbed as a quoted value is (``'…'`` unless safe).
+
+    >>> from collabnet.errors import Problem
+    >>> _file_name(Problem("notes Jan Peeters.csv", 0, "(file)", "not read"), {}, set(), b"k" * 32)
+    '…'
+    """
+    from collabnet.dataset.reading import COMPANION_FILES
+
+    if problem.column not in ("(file)", "(sheet)") or problem.file.lower() in COMPANION_FILES:
+        return problem.file
+    return scrub_problem(repr(problem.file), "(file)", persons, safe, key).strip("'\"")
 
 
 def _safe_values(dataset, organisations, groups) -> set[str]:

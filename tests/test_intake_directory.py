@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from collabnet.cli import cli
 from collabnet.dataset import load_dataset
+from collabnet.errors import english
 
 DATA = Path(__file__).parent / "data" / "intake" / "directory"
 
@@ -301,3 +302,16 @@ def test_a_folder_without_json_files_names_what_it_holds(tmp_path):
     result = _run(folder, tmp_path / "ds")
     assert (result.exit_code, result.output) == (2, f"Error: records: no directory record read (no .json file in {folder}; "
                                                     "c.txt:0: (file): not a .json file; not read)\n")
+
+
+def test_a_value_nested_deeper_than_json_writes_is_reported_not_a_traceback():
+    from collabnet.intake.directory import SectorMap, actor_row
+
+    deep: list = []
+    for _ in range(100_000):  # json.dumps overflows the stack long before this
+        deep = [deep]
+    record = {"id": 7, "nameOfficialFr": "CPAS", "legalStatus": deep}
+    row, _unmapped, notes = actor_row(record, SectorMap.shipped())
+    assert row["id"] == "sb-7"
+    assert [(field, english(why)) for field, why in notes][0] == (
+        "legalStatus", "[… is not a JSON object; ignored, the record is kept")

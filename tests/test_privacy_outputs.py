@@ -63,6 +63,8 @@ def dataset(tmp_path):
     (tmp_path / "zone").mkdir()
     for name, text in tables.items():
         (tmp_path / "zone" / f"{name}.csv").write_text(text, encoding="utf-8")
+    # a file the dataset does not read, named after a person: summary.json lists it, not by that name
+    (tmp_path / "zone" / "notes Quirinus Zqxname.txt").write_text("call back\n", encoding="utf-8")
     return tmp_path / "zone"
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import openpyxl
 import pytest
 
 import collabnet
@@ -157,3 +158,38 @@ def test_a_column_collabnet_computes_is_kept_under_another_name_with_a_note(tmp_
 def test_a_language_is_nl_fr_bi_or_an_iso_639_1_code(tmp_path, written, read, left_out):
     ds = _actors(tmp_path, f"id,name,kind,sector,zone,language\no1,One,organisation,medical,south,{written}\n")
     assert (ds.rows_left_out, list(ds.actors["language"]) or None) == (left_out, read and [read])
+
+
+def test_the_header_sectors_alone_is_the_sector_column(tmp_path):
+    ds = _actors(tmp_path, "id,name,kind,sectors,zone\no1,One,organisation,medical|housing,south\n")
+    assert (ds.problems, ds.actors.iloc[0]["sector"], ds.actors.iloc[0]["sectors"]) == ((), "medical",
+                                                                                        "medical|housing")
+
+
+def test_a_kept_name_already_taken_gets_a_number(tmp_path):
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,family (as written),family\no1,One,organisation,medical,south,"
+                           "OLD,NEW\n")
+    actor = ds.actors.iloc[0]
+    assert (actor["family (as written)"], actor["family (as written 2)"], actor["family"]) == ("OLD", "NEW", "health")
+
+
+def test_empty_fields_after_a_value_under_an_unnamed_header_cell_keep_the_row(tmp_path):
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,\no1,One,organisation,medical,south,note,,\n")
+    assert (ds.problems, list(ds.actors["column_6"])) == ((), ["note"])
+
+
+def test_a_repeated_header_is_reported_as_such_after_a_column_under_no_header(tmp_path):
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,\no1,One,organisation,medical,south,note\n"
+                           "id,name,kind,sector,zone,\n")  # the header again, as written
+    assert [(p.row, p.column, p.reason) for p in ds.problems] == [(3, "id", "the header row is repeated here; row ignored")]
+
+
+def test_a_workbook_cell_in_a_column_without_a_header_is_kept(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "actors"
+    sheet.append(["id", "name", "kind", "sector", "zone"])
+    sheet.append(["o1", "One", "organisation", "medical", "south", "note"])
+    book.save(tmp_path / "d.xlsx")
+    ds = collabnet.load(tmp_path / "d.xlsx", at="2024-06-01")
+    assert (ds.problems, list(ds.actors["column_6"])) == ((), ["note"])

@@ -101,8 +101,10 @@ class Dataset:
         Files collabnet itself writes beside a dataset's tables (``review.csv``, ``truth.json``, ...) are
         not among them: ``validate`` says what they are.
         """
+        from collabnet.dataset.reading import COMPANION_FILES
+
         return [p for p in self.problems if p.column in ("(file)", "(sheet)") and not p.left_out
-                and not str(getattr(p.message, "key", "")).startswith("problem.companion.")]
+                and p.file.lower() not in COMPANION_FILES]
 
     @property
     def rows_left_out(self) -> int:

@@ -142,8 +142,9 @@ def _header(names: list[str], label: str) -> list[str]:
 def _rows(records, columns: list[str], label: str, delimiter: str | None, table: RawTable, width: int = 0) -> None:
     """Align records with the header; report what cannot be aligned.
 
-    ``width``: the header's cells, unnamed ones at its end included. A value under
-    an unnamed header cell is kept in a column ``column_N`` (N its position), as an
+    ``width``: the header's cells, unnamed ones at its end included (a sheet: every
+    column, since a cell is never a delimiter typed by mistake). A value under an
+    unnamed header cell is kept in a column ``column_N`` (N its position), as an
     unnamed cell in the middle of the header is; only values beyond the header are an error.
     """
     named = len(columns)
@@ -156,12 +157,12 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
             values = ["" if v is None else str(v).strip() for v in values]
         if not any(values):
             continue
-        if values[0].lower() == first and [v.lower() for v in values[: len(columns)]] == header_key:
+        if values[0].lower() == first and [v.lower() for v in values[: len(header_key)]] == header_key:
             table.problems.append(Problem(label, number, columns[0], reason("header_repeated")))
             continue
         extra = values[len(columns):]
-        if any(extra) and len(values) <= width:
-            used = max(i for i, v in enumerate(values, start=1) if v)
+        used = max((i for i, v in enumerate(values, start=1) if v), default=0)
+        if any(extra) and used <= width:
             columns.extend(f"column_{position}" for position in range(len(columns) + 1, used + 1))
             extra = values[len(columns):]
         if any(extra):
@@ -387,7 +388,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             for (r, c) in sorted(sheet.blank_formulas):
                 if r > header_number and c <= len(columns) and not rows.get(r, {}).get(c):
                     table.problems.append(Problem(label, r, columns[c - 1], reason("formula"), left_out=False))
-            _rows(records[1:], columns, label, None, table, len(header))
+            _rows(records[1:], columns, label, None, table, max(map(len, (r for _n, r in records)), default=0))
             tables[table_name] = _named(table)
     finally:
         book.close()
@@ -418,15 +419,16 @@ def _named(table: RawTable) -> RawTable:
 
     A column collabnet computes (:data:`COMPUTED`) is renamed ``NAME (as written)``, with a note.
     """
-    for position, column in enumerate(table.columns):
-        if column in COMPUTED.get(table.name, ("row",)):
-            kept = f"{column} (as written)"
-            table.columns[position] = kept
-            table.rows = [(number, {kept if k == column else k: v for k, v in values.items()})
-                          for number, values in table.rows]
-            table.problems.append(Problem(table.label, 1, column, reason("column_computed", column=column, kept=kept),
-                                          left_out=False))
     columns = canonical_columns(table.name, table.columns, table.label)
+    for position, column in enumerate(columns):  # after the spellings: ``sectors`` alone is the sector column
+        if column in COMPUTED.get(table.name, ("row",)):
+            kept, n = f"{column} (as written)", 1
+            while kept in columns:
+                n += 1
+                kept = f"{column} (as written {n})"
+            columns[position] = kept
+            table.problems.append(Problem(table.label, 1, table.columns[position],
+                                          reason("column_computed", column=column, kept=kept), left_out=False))
     renamed = {old: new for old, new in zip(table.columns, columns) if old != new}
     if renamed:
         table.written = {new: old for old, new in renamed.items()}

@@ -179,7 +179,10 @@ Notes = list[tuple[str, Message]]
 
 def _shown(value) -> str:
     """A JSON value as the record writes it, cut short."""
-    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError):  # nested deeper than json.dumps goes (json.loads may go deeper)
+        text = "[…" if isinstance(value, list) else "{…"
     return text if len(text) <= 60 else text[:59] + "…"
 
 

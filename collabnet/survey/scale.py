@@ -60,7 +60,7 @@ _DASH = " – "
 #: A bare number: the sign is kept, so that ``-1`` is out of range, never level 1.
 _NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)\s*")
 #: A drop-down text: the number, a dash (or ``:``, ``.``, ``)``) or a space, then a label that starts with a letter.
-_NUMBERED = re.compile(r"\s*(\d{1,9})(?:\s*[-–—:.)]\s*|\s+)([^\W\d_].*?)\s*")
+_NUMBERED = re.compile(r"(\d{1,9})(?:\s*[-–—:.)]\s*|\s+)([^\W\d_].*)")  # on stripped text: linear time
 _LETTER = re.compile(r"\s*[^\W\d_]")
 _KEYS = {"level": "survey.level.{}", "score": "survey.score.{}", "frequency": "survey.frequency.{}"}
 _VALUES = {"level": LEVELS, "score": SCORES}
