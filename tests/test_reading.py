@@ -173,9 +173,10 @@ def test_a_kept_name_already_taken_gets_a_number(tmp_path):
     assert (actor["family (as written)"], actor["family (as written 2)"], actor["family"]) == ("OLD", "NEW", "health")
 
 
-def test_empty_fields_after_a_value_under_an_unnamed_header_cell_keep_the_row(tmp_path):
-    ds = _actors(tmp_path, "id,name,kind,sector,zone,\no1,One,organisation,medical,south,note,,\n")
-    assert (ds.problems, list(ds.actors["column_6"])) == ((), ["note"])
+def test_a_csv_row_longer_than_the_header_is_still_reported(tmp_path):
+    # an unquoted delimiter inside a value ("Nord, Est") must not pass for a value under the unnamed cell
+    ds = _actors(tmp_path, "id,name,kind,sector,zone,neighbourhood,\no1,One,organisation,medical,south,Nord, Est,\n")
+    assert [(p.row, p.column, p.left_out) for p in ds.problems] == [(2, "(row)", True)]
 
 
 def test_a_repeated_header_is_reported_as_such_after_a_column_under_no_header(tmp_path):
@@ -190,6 +191,10 @@ def test_a_workbook_cell_in_a_column_without_a_header_is_kept(tmp_path):
     sheet.title = "actors"
     sheet.append(["id", "name", "kind", "sector", "zone"])
     sheet.append(["o1", "One", "organisation", "medical", "south", "note"])
+    sheet.append(["o2", "Two", "organisation", "housing", "south"])
+    sheet.cell(row=3, column=1000, value="far right")  # one stray cell: one column, not a thousand
     book.save(tmp_path / "d.xlsx")
     ds = collabnet.load(tmp_path / "d.xlsx", at="2024-06-01")
-    assert (ds.problems, list(ds.actors["column_6"])) == ((), ["note"])
+    assert ds.problems == ()
+    assert (list(ds.actors["column_6"]), list(ds.actors["column_1000"])) == (["note", ""], ["", "far right"])
+    assert [c for c in ds.actors.columns if c.startswith("column_")] == ["column_6", "column_1000"]

@@ -139,13 +139,16 @@ def _header(names: list[str], label: str) -> list[str]:
     return columns
 
 
-def _rows(records, columns: list[str], label: str, delimiter: str | None, table: RawTable, width: int = 0) -> None:
+def _rows(records, columns: list[str], label: str, delimiter: str | None, table: RawTable,
+          width: int | None = None) -> None:
     """Align records with the header; report what cannot be aligned.
 
-    ``width``: the header's cells, unnamed ones at its end included (a sheet: every
-    column, since a cell is never a delimiter typed by mistake). A value under an
-    unnamed header cell is kept in a column ``column_N`` (N its position), as an
-    unnamed cell in the middle of the header is; only values beyond the header are an error.
+    ``width``: the header's cells, unnamed ones at its end included; None for a
+    sheet, whose cells are never a delimiter typed by mistake. A value under an
+    unnamed header cell (and, in a sheet, any cell right of the header) is kept in
+    a column ``column_N``, N its position, as an unnamed cell in the middle of the
+    header is; such a column is added only where a row has a value. In a CSV file,
+    a row with more values than the header has cells is an error.
     """
     named = len(columns)
     header_key = [c for c in columns]
@@ -157,29 +160,31 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
             values = ["" if v is None else str(v).strip() for v in values]
         if not any(values):
             continue
-        if values[0].lower() == first and [v.lower() for v in values[: len(header_key)]] == header_key:
+        if values[0].lower() == first and [v.lower() for v in values[:named]] == header_key:
             table.problems.append(Problem(label, number, columns[0], reason("header_repeated")))
             continue
-        extra = values[len(columns):]
-        used = max((i for i, v in enumerate(values, start=1) if v), default=0)
-        if any(extra) and used <= width:
-            columns.extend(f"column_{position}" for position in range(len(columns) + 1, used + 1))
-            extra = values[len(columns):]
-        if any(extra):
+        extra = values[named:]
+        if any(extra) and width is not None and len(values) > width:
             table.problems.append(Problem(label, number, "(row)", reason(
-                "too_many_values", values=len(columns) + len(extra), columns=reason("n.columns", n=len(columns)))))
+                "too_many_values", values=len(values), columns=reason("n.columns", n=width))))
             continue
-        if delimiter and len(values) == 1 and len(columns) > 1:
+        if delimiter and len(values) == 1 and named > 1:
             other = "," if delimiter == ";" else ";"
             if other in values[0]:
                 table.problems.append(
                     Problem(label, number, "(row)", reason("other_delimiter", other=other, delimiter=delimiter)))
                 continue
-        row = dict(zip(columns, values))
-        for column in columns[len(values):]:
+        row = dict(zip(columns[:named], values))
+        for column in columns[len(values):named]:
             row[column] = ""
+        for position, value in enumerate(extra, start=named + 1):
+            if value:
+                column = f"column_{position}"
+                if column not in row and column not in columns:
+                    columns.append(column)
+                row[column] = value
         table.rows.append((number, row))
-    if len(columns) > named:  # columns found under unnamed header cells: empty in the rows above them
+    if len(columns) > named:  # columns found right of the named header: empty in the rows without a value there
         for _number, row in table.rows:
             for column in columns[named:]:
                 row.setdefault(column, "")
@@ -388,7 +393,7 @@ def read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             for (r, c) in sorted(sheet.blank_formulas):
                 if r > header_number and c <= len(columns) and not rows.get(r, {}).get(c):
                     table.problems.append(Problem(label, r, columns[c - 1], reason("formula"), left_out=False))
-            _rows(records[1:], columns, label, None, table, max(map(len, (r for _n, r in records)), default=0))
+            _rows(records[1:], columns, label, None, table)
             tables[table_name] = _named(table)
     finally:
         book.close()
