@@ -378,9 +378,9 @@ def _file_name(problem, persons: Mapping[str, str], safe: set[str], key: bytes) 
     >>> _file_name(Problem("notes Jan Peeters.csv", 0, "(file)", "not read"), {}, set(), b"k" * 32)
     '…'
     """
-    from collabnet.dataset.reading import COMPANION_FILES
+    from collabnet.dataset.reading import about_an_entry_not_read
 
-    if problem.column not in ("(file)", "(sheet)") or problem.file.lower() in COMPANION_FILES:
+    if not about_an_entry_not_read(problem):
         return problem.file
     return scrub_problem(repr(problem.file), "(file)", persons, safe, key).strip("'\"")
 

@@ -101,10 +101,9 @@ class Dataset:
         Files collabnet itself writes beside a dataset's tables (``review.csv``, ``truth.json``, ...) are
         not among them: ``validate`` says what they are.
         """
-        from collabnet.dataset.reading import COMPANION_FILES
+        from collabnet.dataset.reading import about_an_entry_not_read
 
-        return [p for p in self.problems if p.column in ("(file)", "(sheet)") and not p.left_out
-                and p.file.lower() not in COMPANION_FILES]
+        return [p for p in self.problems if not p.left_out and about_an_entry_not_read(p)]
 
     @property
     def rows_left_out(self) -> int:

@@ -180,7 +180,7 @@ def _rows(records, columns: list[str], label: str, delimiter: str | None, table:
         for position, value in enumerate(extra, start=named + 1):
             if value:
                 column = f"column_{position}"
-                if column not in row and column not in columns:
+                if column not in columns:
                     columns.append(column)
                 row[column] = value
         table.rows.append((number, row))
@@ -476,6 +476,12 @@ def _read_capped(path: Path, label: str) -> bytes:
 #: Files collabnet itself writes next to a dataset's tables: listed as not read, saying what they are
 #: (the key of the message that says it, ``problem.companion.<key>``).
 COMPANION_FILES = {"edges.csv": "edges", "review.csv": "review", "truth.json": "truth"}
+
+
+def about_an_entry_not_read(problem: Problem) -> bool:
+    """Whether ``problem`` is about a file or sheet of the dataset that is no table of it, collabnet's own
+    companion files (:data:`COMPANION_FILES`) aside: an entry whose name the user chose."""
+    return problem.column in ("(file)", "(sheet)") and problem.file.lower() not in COMPANION_FILES
 
 
 def read_folder(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:

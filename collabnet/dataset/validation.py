@@ -221,24 +221,24 @@ def _dates(check: _Checker, row: int, values: dict[str, str], kept: bool = False
     written = (values.get("since", ""), values.get("until", ""))
     if written in check.dates:  # a table repeats a few dates many times
         return check.dates[written]
-    parsed = {}
+    def bad(column: str, why) -> tuple[str, str] | None:
+        if kept:
+            check.warn(row, column, reason("date_ignored", reason=why))
+            return ("", "")
+        check.fail(row, column, why)
+        return None
+
+    parsed, found = {}, None
     for column in ("since", "until"):
         try:
             parsed[column] = parse_date(values.get(column, ""))
         except ValueError as exc:
-            if kept:
-                check.warn(row, column, reason("date_ignored", reason=exc.message))
-            else:
-                check.fail(row, column, exc.message)
+            found = bad(column, exc.message)
     if len(parsed) < 2:
-        return ("", "") if kept else None
+        return found
     since, until = parsed["since"], parsed["until"]
     if since and until and until <= since:
-        if kept:
-            check.warn(row, "until", reason("date_ignored", reason=reason("reversed_dates", until=until, since=since)))
-            return ("", "")
-        check.fail(row, "until", reason("reversed_dates", until=until, since=since))
-        return None
+        return bad("until", reason("reversed_dates", until=until, since=since))
     found = check.dates[written] = (since.isoformat() if since else "", until.isoformat() if until else "")
     return found
 

@@ -32,6 +32,7 @@ collabnet.errors.BadValue: level '2 - 3' is not a level (0 to 5, or a label of t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -80,22 +81,13 @@ def choices(kind: str, lang: str) -> list[str]:
     return [choice(kind, v, lang) for v in (FREQUENCIES if kind == "frequency" else _VALUES[kind])]
 
 
-def _labelled(kind: str) -> dict[str, int | str]:
+@functools.cache
+def _labels(kind: str) -> dict[str, int | str]:
+    """The labels of a level, score or frequency (no number), folded by :func:`normalise`, in every language,
+    and those of earlier forms; made once per kind."""
     values = FREQUENCIES if kind == "frequency" else _VALUES[kind]
-    found: dict[str, int | str] = {}
-    for value in values:
-        found[normalise(value)] = value
-        for lang in LANGS:
-            found[normalise(t(_KEYS[kind].format(value), lang))] = value
-            found[normalise(choice(kind, value, lang))] = value
-    for label, value in _FORMER.get(kind, {}).items():
-        found.setdefault(normalise(label), value)
-    return found
-
-
-def _labels(kind: str) -> dict[str, int]:
-    """The labels of a level or score alone (no number), folded by :func:`normalise`, in every language."""
-    found = {normalise(t(_KEYS[kind].format(value), lang)): value for value in _VALUES[kind] for lang in LANGS}
+    found: dict[str, int | str] = {normalise(t(_KEYS[kind].format(value), lang)): value
+                                   for value in values for lang in LANGS}
     for label, value in _FORMER.get(kind, {}).items():
         found.setdefault(normalise(label), value)
     return found
@@ -118,8 +110,8 @@ def _number(kind: str, text: str, low: int, high: int) -> int:
     found = _NUMBERED.fullmatch(text)
     if found and labels.get(normalise(found.group(2))) == int(found.group(1)):
         return int(found.group(1))
-    if not found and _LETTER.match(text) and normalise(text) in labels:
-        return labels[normalise(text)]
+    if not found and _LETTER.match(text) and (named := labels.get(normalise(text))) is not None:
+        return int(named)
     raise BadValue(reason(f"not_a.{kind}", value=text, low=low, high=high))
 
 
@@ -139,7 +131,8 @@ def parse_frequency(text: str) -> str:
     >>> parse_frequency("Elke week"), parse_frequency("monthly"), parse_frequency("Environ chaque mois")
     ('weekly', 'monthly', 'monthly')
     """
-    found = _labelled("frequency").get(normalise(text))
+    folded = normalise(text)
+    found = _labels("frequency").get(folded, folded if folded in FREQUENCIES else None)
     if found is None:
         raise BadValue(reason("bad_frequency", value=text, choices=", ".join(FREQUENCIES)))
     return str(found)
