@@ -78,3 +78,56 @@ def test_a_copy_of_the_graph_can_change_one_edge_alone():
     H = G.copy()
     H.edges["o1", "o2"]["weight"] = 9.0
     assert H.edges["o1", "o3"]["weight"] == 0.5 and G.edges["o1", "o2"]["weight"] == 0.5
+
+
+def _rows(G, nodes=None):
+    from collabnet.graph import neighbour_numbers
+
+    index = {v: i for i, v in enumerate(sorted(G))}
+    indptr, indices = neighbour_numbers(G, index, nodes)
+    return [sorted(indices[indptr[r]:indptr[r + 1]].tolist()) for r in range(len(indptr) - 1)]
+
+
+def test_neighbour_numbers_see_an_edge_added_after_an_earlier_call():
+    G = nx.Graph([("a", "b")])
+    assert _rows(G) == [[1], [0]]
+    G.add_edge("b", "c")
+    assert _rows(G) == [[1], [0, 2], [1]]
+
+
+def test_neighbour_numbers_see_edges_added_by_the_graph_builders():
+    import numpy as np
+
+    from collabnet.graph import add_edges, add_nodes
+
+    G = nx.Graph([("a", "b")])
+    assert _rows(G) == [[1], [0]]
+    add_nodes(G, ["c"], [{}])
+    assert _rows(G) == [[1], [0], []]
+    add_edges(G, ["a", "b", "c"], np.array([2]), np.array([0]), [{}])
+    assert _rows(G) == [[1, 2], [0], [0]]
+
+
+def test_neighbour_numbers_of_a_view_follow_the_graph_it_shows():
+    G = nx.Graph([("a", "b"), ("b", "c")])
+    view = G.subgraph(["a", "b", "c"])
+    assert _rows(view) == [[1], [0, 2], [1]]
+    G.remove_edge("a", "b")
+    assert _rows(view) == [[], [2], [1]]
+
+
+def test_neighbour_numbers_of_some_nodes_are_their_rows_in_that_order():
+    G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d")])
+    assert _rows(G, ["c", "a", "c"]) == [[1, 3], [1], [1, 3]]
+
+
+def test_neighbour_numbers_can_be_changed_by_the_caller_without_changing_the_next_answer():
+    from collabnet.graph import neighbour_numbers
+
+    G = nx.Graph([("a", "b")])
+    index = {"a": 0, "b": 1}
+    indptr, indices = neighbour_numbers(G, index)
+    indptr[:] = 0
+    indices[:] = 7
+    again = neighbour_numbers(G, index)
+    assert (again[0].tolist(), again[1].tolist()) == ([0, 1, 2], [1, 0])

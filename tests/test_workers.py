@@ -120,3 +120,39 @@ def test_tables_reports_and_views_as_one_list_of_jobs_are_those_written_apart(br
     assert [p.name for paths in together for p in paths] == [p.name for p in apart]
     for path in apart:
         assert path.read_bytes() == (two / path.name).read_bytes(), path.name
+
+
+def _console(*args: str, **kwargs):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "collabnet", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_the_console_script_writes_all_its_output_before_it_ends_its_process():
+    # exit_now skips the interpreter's teardown: what the command printed must be flushed all the same
+    from click.testing import CliRunner
+
+    from collabnet.cli import cli
+
+    done = _console("info", str(BRUSSELS))
+    assert done.returncode == 0
+    assert done.stdout == CliRunner().invoke(cli, ["info", str(BRUSSELS)]).output
+    assert done.stdout.count("\n") > 10
+
+
+def test_the_console_script_keeps_the_exit_status_of_bad_input(tmp_path):
+    (tmp_path / "actors.csv").write_text("id,name\n", encoding="utf-8")
+    done = _console("analyze", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert "actors.csv" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_exit_now_runs_the_exit_handlers_and_reports_a_text_status():
+    import subprocess
+    import sys
+
+    program = ("import atexit, sys; from collabnet.runtime import exit_now; "
+               "atexit.register(lambda: print('handler ran')); print('out', end=''); exit_now('bad news')")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "outhandler ran\n", "bad news\n")
