@@ -143,3 +143,19 @@ def test_parallel_workers_give_the_same_bits_as_one(monkeypatch):
     assert both.tolist() == one.tolist()
     reference = nx.betweenness_centrality(G, normalized=False)
     assert one == pytest.approx([reference[v] for v in nodes], abs=1e-9)
+
+
+@pytest.mark.parametrize("linear", [False, True])
+@pytest.mark.parametrize("seed", range(6))
+def test_grouped_searches_give_each_group_the_bits_of_its_own_call(seed, linear, monkeypatch):
+    G = random_actor_graph(seed)
+    nodes, graph = engine(G)
+    order = np.random.default_rng(seed).permutation(len(nodes))
+    groups = [order[:3], order[3:4], order[4:4], order[4:]]  # an empty group too
+    monkeypatch.setattr(shortest_paths, "_PARALLEL_WORK", 0)  # the groups' parts shared by two processes
+    monkeypatch.setattr(shortest_paths, "available_cores", lambda: 2)
+    together = shortest_paths.grouped_dependencies(graph, groups, linear=linear, squares=True)
+    monkeypatch.setattr(shortest_paths, "available_cores", lambda: 1)
+    for sources, (total, square) in zip(groups, together, strict=True):
+        alone, alone_square = shortest_paths.dependencies(graph, sources, linear=linear, squares=True)
+        assert (total.tolist(), square.tolist()) == (alone.tolist(), alone_square.tolist())

@@ -156,3 +156,21 @@ def test_exit_now_runs_the_exit_handlers_and_reports_a_text_status():
                "atexit.register(lambda: print('handler ran')); print('out', end=''); exit_now('bad news')")
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert (done.returncode, done.stdout, done.stderr) == (1, "outhandler ran\n", "bad news\n")
+
+
+def test_an_analysis_shared_by_two_processes_is_the_one_made_in_one(brussels, monkeypatch):
+    # isolation and the gaps in a second process while the first ranks the brokers; the departures in slices
+    from collabnet.analyses import actions, run
+
+    dataset, alone = brussels
+    monkeypatch.setattr(run, "_SHARED_ANALYSES_EDGES", 0)
+    monkeypatch.setattr(actions, "_SHARED_EDGES", 0)
+    monkeypatch.setattr(actions, "_BACKUP_SLICES", 1)
+    shared = analyse(dataset)
+    assert any(a.action == "backup_contact" for a in alone.actions)
+    assert shared.actions == alone.actions
+    assert (shared.isolated, shared.gaps, shared.cut_edges, shared.cut_vertices) == \
+           (alone.isolated, alone.gaps, alone.cut_edges, alone.cut_vertices)
+    assert shared.broker_table.equals(alone.broker_table)
+    assert shared.summary == alone.summary
+    assert dict(shared.matrices) == dict(alone.matrices)

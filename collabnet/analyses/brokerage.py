@@ -683,13 +683,14 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
         quota = {z: 0 for z in names}
         for i in sources.tolist():
             quota[str(G.nodes[adj.nodes[i]].get("zone") or "region")] += 1
-        for z in names:
-            new = np.array(order[z][taken[z]:max(taken[z], quota[z])], np.int64)
-            if len(new):
-                one, square = shortest_paths.dependencies(graph, new, linear=True, squares=True, progress=progress)
-                ones[z] += one
-                squares[z] += square
-                taken[z] += len(new)
+        new = {z: np.array(order[z][taken[z]:max(taken[z], quota[z])], np.int64) for z in names}
+        new = {z: sources for z, sources in new.items() if len(sources)}
+        found = shortest_paths.grouped_dependencies(graph, list(new.values()), linear=True, squares=True,
+                                                    progress=progress)  # every zone's new searches at once
+        for z, (one, square) in zip(new, found):
+            ones[z] += one
+            squares[z] += square
+            taken[z] += len(new[z])
         estimate, variance = np.zeros(n), np.zeros(n)
         for z in names:
             size, got = len(strata[z]), taken[z]

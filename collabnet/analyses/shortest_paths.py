@@ -77,7 +77,7 @@ from collabnet.algorithms.searches import searches
 from collabnet.progress import NO_PROGRESS, Progress
 from collabnet.runtime import available_cores, share_out
 
-__all__ = ["PathGraph", "path_graph", "dependencies", "exact_pairs"]
+__all__ = ["PathGraph", "path_graph", "dependencies", "exact_pairs", "grouped_dependencies"]
 
 # Array entries visited by the searches of one call of the compiled loop (about a tenth of a second):
 # the progress bar moves once per call.
@@ -230,8 +230,57 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
     numpy.ndarray
         One float per original node (and the sums of squares when ``squares``).
     """
+    return grouped_dependencies(graph, [sources], None if weights is None else [weights], linear=linear,
+                                progress=progress, squares=squares)[0]
+
+
+def grouped_dependencies(graph: PathGraph, groups: Sequence[np.ndarray], weights: Sequence[np.ndarray] | None = None,
+                         *, linear: bool = False, progress: Progress | None = None, squares: bool = False) -> list:
+    """:func:`dependencies` of each group of sources, one answer per group, the searches of all groups run at once.
+
+    Each group's answer is the same, to the last bit, as :func:`dependencies` of that
+    group alone (its searches are split and summed the same way); only the
+    processes are shared: one fork and one wait for every group instead of one each
+    (the certified estimate asks for one group per zone and round).
+
+    >>> import scipy.sparse as sp
+    >>> g = path_graph(sp.csr_array(np.array([[0, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 1], [0, 0, 1, 0]])))
+    >>> [x.tolist() for x in grouped_dependencies(g, [np.array([0]), np.array([1, 3])])]  # the path 0 - 1 - 2 - 3
+    [[0.0, 2.0, 1.0, 0.0], [0.0, 1.0, 3.0, 0.0]]
+    """
     g = graph
-    sources = np.asarray(sources, np.int64)
+    plans = [_plan(g, np.asarray(sources, np.int64), None if weights is None else weights[i], linear)
+             for i, sources in enumerate(groups)]
+    # Each group's searches are split into _CHUNKS fixed parts, each summed in order and then added in order,
+    # so that the result is the same to the last bit with one worker or several, in one call or in several.
+    items = [(i, part) for i, (roots, _, _, _) in enumerate(plans)
+             for part in np.array_split(np.arange(len(roots)), _CHUNKS) if len(part)]
+    searched = sum(len(roots) for roots, _, _, _ in plans)
+    work = searched * _work_per_search(g)
+    parallel = min(available_cores(), len(items)) > 1 and work >= _PARALLEL_WORK
+    if parallel:  # compile (or load) the loop once, before the fork, not in both processes
+        _chunk(g, np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), linear, lambda done: None)
+    with (progress or NO_PROGRESS).step("betweenness", total=searched) as advance:
+        sums = share_out(items, lambda item: _chunk(g, *(x[item[1]] for x in plans[item[0]][:3]), linear, advance),
+                         parallel=parallel)
+    found = []
+    merged = g.position >= 0
+    for i, (_, _, _, total) in enumerate(plans):
+        mine = [done for (group, _), done in zip(items, sums) if group == i]
+        reduced = sum(mine[1:], start=mine[0]) if mine else np.zeros((2, len(g.keep)))
+        total[merged] += reduced[0][g.position[merged]]  # a twin gets the value of the node that stands for it
+        if squares:
+            square = np.zeros(g.n)
+            square[merged] = reduced[1][g.position[merged]]
+            found.append((total, square))
+        else:
+            found.append(total)
+    return found
+
+
+def _plan(g: PathGraph, sources: np.ndarray, weights: np.ndarray | None, linear: bool) -> tuple:
+    """The searches that :func:`dependencies` runs for ``sources``: their roots (reduced nodes), offsets
+    and weights, and the part of the answer known without a search (the pairs that leaves make)."""
     weights = np.ones(len(sources)) if weights is None else np.asarray(weights, float)
     total = np.zeros(g.n)
     nr = len(g.keep)
@@ -254,24 +303,7 @@ def dependencies(graph: PathGraph, sources: np.ndarray, weights: np.ndarray | No
         total[g.keep] += g.leaves * (reaching - weight_of)
         roots = np.flatnonzero(weight_of)
         offsets, row_weights = np.zeros(len(roots), np.int64), weight_of[roots]
-    # The searches are split into _CHUNKS fixed parts, each summed in order and then added in order,
-    # so that the result is the same to the last bit with one worker or several.
-    chunks = [part for part in np.array_split(np.arange(len(roots)), _CHUNKS) if len(part)]
-    work = len(roots) * _work_per_search(g)
-    workers = min(available_cores(), len(chunks)) if work >= _PARALLEL_WORK else 1
-    if workers > 1:  # compile (or load) the loop once, before the fork, not in both processes
-        _chunk(g, roots[:0], offsets[:0], row_weights[:0], linear, lambda done: None)
-    with (progress or NO_PROGRESS).step("betweenness", total=len(roots)) as advance:
-        sums = share_out(chunks, lambda c: _chunk(g, roots[c], offsets[c], row_weights[c], linear, advance),
-                         parallel=workers > 1)
-    reduced = sum(sums[1:], start=sums[0]) if sums else np.zeros((2, nr))
-    merged = g.position >= 0
-    total[merged] += reduced[0][g.position[merged]]  # a twin gets the value of the node that stands for it
-    if squares:
-        square = np.zeros(g.n)
-        square[merged] = reduced[1][g.position[merged]]
-        return total, square
-    return total
+    return roots, offsets, row_weights, total
 
 
 def _chunk(g: PathGraph, roots: np.ndarray, offsets: np.ndarray, weights: np.ndarray, linear: bool,
