@@ -115,21 +115,26 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def share_out(items: Sequence, work: Callable[[Any], Any], *, parallel: bool = True) -> list:
+def share_out(items: Sequence, work: Callable[[Any], Any], *, parallel: bool = True, here: int = 0) -> list:
     """``[work(item) for item in items]``, shared with a forked process when a second core is free.
 
     Both processes take the next item from a shared counter until none is
     left (give the biggest items first: the two then finish about together);
+    the first ``here`` items are this process's, done before it takes any other
+    (for work that reads many Python objects: in a forked process reading them
+    writes their reference counts, and the system copies every page touched);
     the forked one sends its results back (they must pickle; paths do). If
     ``work`` fails in the forked process, that process stops and the items it
     had not sent are done here, where the same error is raised again with its
     traceback (``work`` must not depend on which process runs it). Without a
-    second core, without fork, or with ``parallel`` false, everything is done here.
+    second core, without fork, with ``parallel`` false, or in the forked
+    process of another call (work that shares out work of its own), everything is done here.
     """
-    if not parallel or len(items) < 2 or available_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (not parallel or len(items) < 2 or available_cores() < 2 or multiprocessing.current_process().daemon
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return [work(item) for item in items]
     context = multiprocessing.get_context("fork")
-    counter = context.Value("i", 0)
+    counter = context.Value("i", min(here, len(items)))
     receive, send = context.Pipe(duplex=False)
 
     def take() -> int:
@@ -152,6 +157,8 @@ def share_out(items: Sequence, work: Callable[[Any], Any], *, parallel: bool = T
     send.close()
     results: dict = {}
     try:
+        for index in range(min(here, len(items))):
+            results[index] = work(items[index])
         while (index := take()) < len(items):
             results[index] = work(items[index])
         with contextlib.suppress(EOFError):  # the helper died: its items are done below

@@ -49,6 +49,25 @@ def test_share_out_lets_this_process_work_while_the_helper_is_slow():
     assert any(pid == parent for _, pid in done)  # the helper would need 8 s to take all forty
 
 
+def test_the_items_said_to_be_done_here_are_done_by_this_process():
+    done = share_out(list(range(6)), lambda x: (x, os.getpid()), here=3)
+    assert [x for x, _ in done] == list(range(6))
+    assert [pid for _, pid in done[:3]] == [os.getpid()] * 3
+
+
+def test_work_shared_out_inside_the_helper_process_is_done_there():
+    # a helper process may not fork a helper of its own: its share_out does the work itself, once
+    def outer(i):
+        if i == 0:
+            time.sleep(1.0)  # the helper takes the other item meanwhile
+        return share_out([1, 2, 3], lambda x: (x, os.getpid()))
+
+    first, second = share_out([0, 1], outer, here=1)
+    assert first == [(1, os.getpid()), (2, os.getpid()), (3, os.getpid())]
+    assert [x for x, _ in second] == [1, 2, 3]
+    assert len({pid for _, pid in second}) == 1 and second[0][1] != os.getpid()
+
+
 def test_what_the_helper_process_cannot_do_is_done_here():
     parent = os.getpid()
 

@@ -243,18 +243,25 @@ def _brokerage(adj: _Adjacency, profiles: Mapping[str, _Profile], triangles: boo
     return roles, (counts[0] if triangles else None)
 
 
-#: Stored entries (twice the links) from which constraint and the carriers are found in two processes.
+#: Stored entries (twice the links) from which the counts of :func:`_counted` are shared by two processes.
 _ALONGSIDE_ENTRIES = 1_000_000
 
 
-def _alongside(G: nx.Graph, adj: _Adjacency) -> tuple[list, dict]:
-    """Burt's constraint and :func:`~collabnet.organisations.carriers_of`: independent, one core each on a big graph.
+def _counted(G: nx.Graph, adj: _Adjacency, profiles: Mapping[str, _Profile]) -> tuple:
+    """What the table needs besides betweenness, each part independent of the others: the brokerage roles
+    and common-neighbour counts (:func:`_brokerage`), :func:`~collabnet.organisations.carriers_of`, the
+    cliques that the searches fold (:func:`_cliques`) and Burt's constraint.
 
-    (About a second each at 50,000 organisations; below a million entries forking costs more than it saves.)
+    On a big graph (below a million entries forking costs more than it saves) a second process finds the
+    constraint while this one reads the graph's own dicts for the carriers and the cliques (in a forked
+    process, reading them would write their reference counts, and the system copies every page touched);
+    then the brokerage counts, whose common neighbours are counted by both processes
+    (:func:`~collabnet.algorithms.common_neighbours.common_sums`).
     """
-    jobs = [lambda: carriers_of(G), lambda: _constraint_values(adj)]  # the carriers here: a dict costs more to send
-    carried, constraint = share_out(jobs, lambda job: job(), parallel=adj.matrix.nnz >= _ALONGSIDE_ENTRIES)
-    return constraint, carried
+    jobs = [lambda: carriers_of(G), lambda: _cliques(G, adj.nodes), lambda: _constraint_values(adj)]
+    carried, cliques, constraint = share_out(jobs, lambda job: job(), here=2,
+                                             parallel=adj.matrix.nnz >= _ALONGSIDE_ENTRIES)
+    return _brokerage(adj, profiles, triangles=True), carried, cliques, constraint
 
 
 def _by_node(nodes: list, values: Iterable) -> dict:
@@ -543,13 +550,14 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 42, exact_max: in
 
 
 def _betweenness_values(G: nx.Graph, adj: _Adjacency, k: int | None, seed: int, exact_max: int,
-                        progress: Progress | None = None) -> list[float]:
+                        progress: Progress | None = None, cliques: list | None = None) -> list[float]:
+    """Betweenness of ``adj``'s nodes (``cliques``: :func:`_cliques`, when already found)."""
     n = len(adj.nodes)
     if k is not None and k < 2:
         raise ValueError(f"betweenness needs at least 2 sampled sources, got k={k}")
     if n <= 2:
         return [0.0] * n
-    cliques = _cliques(G, adj.nodes)
+    cliques = _cliques(G, adj.nodes) if cliques is None else cliques
     if k is None and n > exact_max and SAMPLE_SOURCES < n:
         sources, weights = _stratified_sample(G, adj.nodes, SAMPLE_SOURCES, seed)
         pairs = shortest_paths.dependencies(shortest_paths.path_graph(adj.matrix, cliques), sources, weights,
@@ -646,7 +654,8 @@ def betweenness_method(n: int, exact: bool = False) -> dict:
     return {"method": "estimated", "sources": SAMPLE_SOURCES, "seed": 42}
 
 
-def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Progress | None = None):
+def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Progress | None = None,
+               cliques: list | None = None):
     """Stratified, linearly scaled estimate, doubling the sources until ``separated(values, halfwidth)`` holds.
 
     Sources are drawn without replacement within each zone, in proportion to
@@ -664,7 +673,7 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
     zone's top (:func:`_separated`).
     """
     n = len(adj.nodes)
-    graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes))
+    graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes) if cliques is None else cliques)
     strata: dict[str, list[int]] = {}
     for i, v in enumerate(adj.nodes):
         strata.setdefault(str(G.nodes[v].get("zone") or "region"), []).append(i)
@@ -776,7 +785,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     adj = _adjacency(G)
     nodes = adj.nodes
     profiles = {name: _profile(adj, _labels(G, nodes, name)) for name in ("sector", "line", "language")}
-    roles, common = _brokerage(adj, profiles, triangles=True)
+    (roles, common), carried, cliques, constraint = _counted(G, adj, profiles)
     cuts = cut_vertices(G) if cuts is None else cuts
     sector = profiles["sector"]
     across = {name: r[:, 1:].sum(axis=1) for name, r in roles.items()}  # itinerant + representative + liaison
@@ -785,13 +794,12 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     if betweenness is not None:
         between = [float(betweenness[v]) for v in nodes]
     elif method["method"] == "exact":
-        between = _betweenness_values(G, adj, None, 42, len(nodes), progress)
+        between = _betweenness_values(G, adj, None, 42, len(nodes), progress, cliques)
     else:
         zone_of = np.array([data[v].get("zone") or "region" for v in nodes], dtype=object)
         cut = np.array([v in cuts for v in nodes])
         separated = lambda values, half: _separated(zone_of, across["sector"], cut, adj.degree > 0, values, half)
-        between, method, sure = _certified(G, adj, 42, separated, progress)
-    constraint, carried = _alongside(G, adj)
+        between, method, sure = _certified(G, adj, 42, separated, progress, cliques)
     table = pd.DataFrame({
         "zone": [data[v].get("zone") or "region" for v in nodes],
         "rank": 0,

@@ -32,7 +32,7 @@ from collabnet.graph import open_groups
 from collabnet.progress import NO_PROGRESS, Progress
 from collabnet.records.analysis import Analysis, frozen_mapping
 from collabnet.records.findings import brokers_of
-from collabnet.runtime import Jobs, collector_paused, run_jobs
+from collabnet.runtime import Jobs, collector_paused, run_jobs, share_out
 
 __all__ = ["analyse"]
 
@@ -94,12 +94,12 @@ def _analyse(dataset, G, level: str, exact: bool, plans, progress: Progress) -> 
                 {zone: links_between(G, None if zone == REGION else nodes) for zone, nodes in members.items()})
 
     # Isolation and the gaps do not wait for the brokers: on a big graph a second process finds them while
-    # the first ranks the brokers (only the brokers' step is drawn: two processes drawing one line garble it).
-    found = Jobs({"brokerage": brokerage, "isolation": lambda: tuple(isolated_actors(G)), "gaps": gaps_and_links},
-                 {"brokerage": 3.0, "isolation": 2.0, "gaps": 1.0}, lambda done: done,
-                 shared=G.number_of_edges() >= _SHARED_ANALYSES_EDGES)
-    done = run_jobs(found)[0]
-    (cuts, table), isolated, (gaps, bridges, matrices) = done["brokerage"], done["isolation"], done["gaps"]
+    # this one ranks the brokers (here: its searches share their work with a process of their own; only
+    # the brokers' step is drawn, two processes drawing one line would garble it).
+    with collector_paused():
+        (cuts, table), isolated, (gaps, bridges, matrices) = share_out(
+            [brokerage, lambda: tuple(isolated_actors(G)), gaps_and_links], lambda job: job(), here=1,
+            parallel=G.number_of_edges() >= _SHARED_ANALYSES_EDGES)
     with progress.step("actions"):
         search = IntroductionSearch(G, dict(zip(table["actor"], table["rank"])))
         actions = tuple(recommend_actions(G, isolated, table, gaps, groups=open_groups(dataset.groups, dataset.at),
