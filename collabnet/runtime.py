@@ -5,8 +5,9 @@ None of this changes a result; each only changes how fast it comes:
 - :func:`collector_paused`: Python's cyclic garbage collector rescans the
   whole heap every few hundred new objects; with a graph of millions of
   objects (none of them garbage) that cost a quarter of the analysis time at
-  50,000 organisations. The graph builder, the analyses and the renderers
-  run with it paused (objects freed by reference counting still are, at once).
+  50,000 organisations. The console script runs its whole command with it
+  paused, and a library call's graph builder, analyses and renderers pause
+  it too (objects freed by reference counting still are, at once).
 - :func:`share_out`: the items of a list of independent jobs (a zone's report,
   view or table file) done by this process and a forked one when a second
   core is free; the results are the same, in the same order, either way.
@@ -62,17 +63,20 @@ def install() -> None:
 
 
 def exit_now(code: int | str | None = 0) -> None:
-    """End the process with ``code`` as :func:`sys.exit` would, minus the interpreter's teardown.
+    """End the process with the status of ``code``, without the interpreter's teardown.
 
     ``code`` is what a :class:`SystemExit` carries: None is status 0, a
     number is the status, any other value is written to stderr and gives
     status 1. The exit handlers (:mod:`atexit`) run and stdout and stderr are
-    flushed first, as at a normal exit; what is skipped is the last garbage
-    collection and the freeing of every object still alive, which after a
-    big analysis (millions of nodes, edges and rows) take seconds for nothing:
-    the operating system takes the memory back at once. Only for the end of a
-    command-line process (the console script calls it); never in a library
-    call or a test's process.
+    flushed first, as at a normal exit (a stream that is missing or closed is
+    skipped; one that cannot be flushed, such as a closed pipe, turns status 0
+    into 120, as Python does, and keeps another status). What is skipped is
+    the last garbage collection and the freeing of every object still alive,
+    which after a big analysis (millions of nodes, edges and rows) take
+    seconds for nothing: the operating system takes the memory back at once;
+    threads still running are not waited for (collabnet's progress ticker is
+    a daemon thread). Only for the end of a command-line process (the console
+    script calls it); never in a library call or a test's process.
     """
     if code is None:
         status = 0
@@ -83,10 +87,12 @@ def exit_now(code: int | str | None = 0) -> None:
         status = 1
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None or getattr(stream, "closed", False):
+            continue
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: what could not be written is lost either way
-            status = status or 120  # the status Python gives when stdout cannot be flushed at exit
+        except OSError:  # a closed pipe: what could not be written is lost either way
+            status = status or 120
     os._exit(status)
 
 
@@ -163,6 +169,11 @@ def share_out(items: Sequence, work: Callable[[Any], Any], *, parallel: bool = T
             results[index] = work(items[index])
         with contextlib.suppress(EOFError):  # the helper died: its items are done below
             results.update(receive.recv())
+    except BaseException:
+        # this process's own item failed (or was interrupted): the helper, which may be blocked sending
+        # results nobody will read, is stopped before it is waited for
+        process.terminate()
+        raise
     finally:
         process.join()
         receive.close()

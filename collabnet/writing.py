@@ -237,10 +237,10 @@ def _let_go(book) -> None:
     """Break the reference cycles of a closed XlsxWriter workbook, so that reference counting frees it at once.
 
     Each worksheet holds a bound method of its workbook: with Python's
-    collector paused (as the renderers run, see :mod:`collabnet.runtime`) a
-    workbook and all its cells would otherwise stay in memory until the
-    collector resumes; at 50,000 organisations analysis.xlsx held 0.2 GB that
-    way through every later file.
+    collector paused (as the renderers and the whole console command run, see
+    :mod:`collabnet.runtime`) a workbook and all its cells would otherwise stay
+    in memory until the collector resumes, if ever; at 50,000 organisations
+    analysis.xlsx held 0.2 GB that way through every later file.
     """
     for sheet in book.worksheets():
         sheet.__dict__.clear()

@@ -371,14 +371,14 @@ def test_certified_estimate_gives_the_exact_top_10_of_every_zone_it_certifies(sy
         assert top["e"] == top["s"]
 
 
-def test_counts_found_alongside_give_the_same_table(monkeypatch):
+def test_counts_shared_by_two_processes_give_the_same_table(monkeypatch):
     from pathlib import Path
 
     import collabnet
 
     H = collabnet.load(Path(__file__).parents[1] / "datasets" / "brussels", at="2024-06-30").organisation_graph
     one = broker_table(H)
-    monkeypatch.setattr(brokerage, "_ALONGSIDE_ENTRIES", 0)  # two processes share the counts, as at region scale
+    monkeypatch.setattr(brokerage, "_SHARED_COUNT_ENTRIES", 0)  # two processes share the counts, as at region scale
     pd.testing.assert_frame_equal(broker_table(H), one)
     assert one["carried_by"].str.len().gt(0).any() and one["constraint"].notna().all()
 

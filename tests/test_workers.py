@@ -184,7 +184,7 @@ def test_an_analysis_shared_by_two_processes_is_the_one_made_in_one(brussels, mo
     dataset, alone = brussels
     monkeypatch.setattr(run, "_SHARED_ANALYSES_EDGES", 0)
     monkeypatch.setattr(actions, "_SHARED_EDGES", 0)
-    monkeypatch.setattr(actions, "_BACKUP_SLICES", 1)
+    monkeypatch.setattr(actions, "_BACKUP_SLICES", 3)  # the departures in other slices, shared by two processes
     shared = analyse(dataset)
     assert any(a.action == "backup_contact" for a in alone.actions)
     assert shared.actions == alone.actions
@@ -193,3 +193,29 @@ def test_an_analysis_shared_by_two_processes_is_the_one_made_in_one(brussels, mo
     assert shared.broker_table.equals(alone.broker_table)
     assert shared.summary == alone.summary
     assert dict(shared.matrices) == dict(alone.matrices)
+
+
+def test_an_error_here_while_the_helper_holds_a_big_result_is_raised_not_waited_on():
+    # the helper blocks sending what nobody reads: it must be stopped, not joined forever
+    import subprocess
+    import sys
+
+    program = ("import time\n"
+               "from collabnet.runtime import share_out\n"
+               "def work(i):\n"
+               "    if i == 0:\n"
+               "        time.sleep(0.5)\n"
+               "        raise RuntimeError('broken here')\n"
+               "    return b'x' * 1_000_000\n"
+               "share_out([0, 1], work, here=1)\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "RuntimeError: broken here" in done.stderr
+
+
+def test_the_console_script_ends_cleanly_without_a_stdout():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "collabnet", "--help"], capture_output=False, stderr=subprocess.PIPE,
+                          text=True, preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (0, "")

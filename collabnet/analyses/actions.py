@@ -121,7 +121,7 @@ _PAIR_KINDS = ("secure_bridge", "introduce")
 # at least half a link between the two sectors: below that, no link is no finding.
 MIN_EXPECTED = 0.5
 # Links from which the three kinds of candidate actions are found in two processes (5,000 organisations:
-# 90,000 links, the actions stage 1.28 s in one process and 0.57 s in two).
+# 90,000 links, the actions stage 1.28 s in one process and 0.57 s in two, before the backups came in slices).
 _SHARED_EDGES = 50_000
 # The organisations' departures are found in this many slices, shared by the two processes.
 _BACKUP_SLICES = 6

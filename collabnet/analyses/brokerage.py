@@ -244,7 +244,7 @@ def _brokerage(adj: _Adjacency, profiles: Mapping[str, _Profile], triangles: boo
 
 
 #: Stored entries (twice the links) from which the counts of :func:`_counted` are shared by two processes.
-_ALONGSIDE_ENTRIES = 1_000_000
+_SHARED_COUNT_ENTRIES = 1_000_000
 
 
 def _counted(G: nx.Graph, adj: _Adjacency, profiles: Mapping[str, _Profile]) -> tuple:
@@ -260,7 +260,7 @@ def _counted(G: nx.Graph, adj: _Adjacency, profiles: Mapping[str, _Profile]) -> 
     """
     jobs = [lambda: carriers_of(G), lambda: _cliques(G, adj.nodes), lambda: _constraint_values(adj)]
     carried, cliques, constraint = share_out(jobs, lambda job: job(), here=2,
-                                             parallel=adj.matrix.nnz >= _ALONGSIDE_ENTRIES)
+                                             parallel=adj.matrix.nnz >= _SHARED_COUNT_ENTRIES)
     return _brokerage(adj, profiles, triangles=True), carried, cliques, constraint
 
 
@@ -502,8 +502,9 @@ def betweenness(G: nx.Graph, k: int | None = None, seed: int = 42, exact_max: in
     step through its members instead of its member pairs. The cost is
     (sources) x (nodes + plain edges + clique memberships), so the sampled
     estimate grows linearly with the dataset. The searches are split in two
-    halves, one in a forked process when a second core is free, summed in a
-    fixed order (one core or two give the same bits). Measured on this
+    halves (per zone and round for the estimate), shared with a forked process
+    when a second core is free, summed in a fixed order (one core or two give
+    the same bits). Measured on this
     project's 2-core machine (``collabnet bench``, medians while other work
     ran; about half that on an idle machine): exact in 3.9 s for the
     synthetic region of 1,000 organisations (5,000 actors, 73,000 edges);

@@ -89,17 +89,24 @@ def _analyse(dataset, G, level: str, exact: bool, plans, progress: Progress) -> 
             cuts = cut_vertices(G)
             return cuts, broker_table(G, progress=progress, exact=exact, cuts=cuts)
 
-    def gaps_and_links():
-        return (tuple(find_gaps(G)), tuple(cut_edges(G)),
-                {zone: links_between(G, None if zone == REGION else nodes) for zone, nodes in members.items()})
-
     # Isolation and the gaps do not wait for the brokers: on a big graph a second process finds them while
-    # this one ranks the brokers (here: its searches share their work with a process of their own; only
-    # the brokers' step is drawn, two processes drawing one line would garble it).
+    # this one ranks the brokers (here: its searches share their work with a process of their own). Their
+    # steps are drawn only in one process: two processes drawing one line would garble it.
+    shared = G.number_of_edges() >= _SHARED_ANALYSES_EDGES
+    shown = NO_PROGRESS if shared else progress
+
+    def isolation():
+        with shown.step("isolation"):
+            return tuple(isolated_actors(G))
+
+    def gaps_and_links():
+        with shown.step("gaps"):
+            return (tuple(find_gaps(G)), tuple(cut_edges(G)),
+                    {zone: links_between(G, None if zone == REGION else nodes) for zone, nodes in members.items()})
+
     with collector_paused():
         (cuts, table), isolated, (gaps, bridges, matrices) = share_out(
-            [brokerage, lambda: tuple(isolated_actors(G)), gaps_and_links], lambda job: job(), here=1,
-            parallel=G.number_of_edges() >= _SHARED_ANALYSES_EDGES)
+            [brokerage, isolation, gaps_and_links], lambda job: job(), here=1, parallel=shared)
     with progress.step("actions"):
         search = IntroductionSearch(G, dict(zip(table["actor"], table["rank"])))
         actions = tuple(recommend_actions(G, isolated, table, gaps, groups=open_groups(dataset.groups, dataset.at),

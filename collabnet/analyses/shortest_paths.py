@@ -25,9 +25,10 @@ Two exact reductions shrink every search without changing any value:
 
 The searches themselves are the compiled loop of
 :func:`collabnet.algorithms.searches.searches`. Above about half a second of
-work they are split in two fixed halves, the second in a forked process when
-a second core is free; the halves are always added in the same order, so the
-result does not depend on the number of cores.
+work they are split in two fixed halves (two per group of sources, for
+:func:`grouped_dependencies`), which this process and a forked one take in
+turn when a second core is free; the halves are always added in the same
+order, so the result does not depend on the number of cores.
 
 With ``linear=True`` each source's dependency uses the *linear scaling* of
 Geisberger, Sanders & Schultes (2008): the pair ``(s, t)`` credits ``v`` from
