@@ -247,10 +247,11 @@ def _brokerage(adj: _Adjacency, profiles: Mapping[str, _Profile], triangles: boo
 _SHARED_COUNT_ENTRIES = 1_000_000
 
 
-def _counted(G: nx.Graph, adj: _Adjacency, profiles: Mapping[str, _Profile]) -> tuple:
+def _counted(G: nx.Graph, adj: _Adjacency, profiles: Mapping[str, _Profile], *, searched: bool) -> tuple:
     """What the table needs besides betweenness, each part independent of the others: the brokerage roles
     and common-neighbour counts (:func:`_brokerage`), :func:`~collabnet.organisations.carriers_of`, the
-    cliques that the searches fold (:func:`_cliques`) and Burt's constraint.
+    cliques that the searches fold (:func:`_cliques`; None unless ``searched``: betweenness given) and
+    Burt's constraint.
 
     On a big graph (below a million entries forking costs more than it saves) a second process finds the
     constraint while this one reads the graph's own dicts for the carriers and the cliques (in a forked
@@ -258,7 +259,8 @@ def _counted(G: nx.Graph, adj: _Adjacency, profiles: Mapping[str, _Profile]) -> 
     then the brokerage counts, whose common neighbours are counted by both processes
     (:func:`~collabnet.algorithms.common_neighbours.common_sums`).
     """
-    jobs = [lambda: carriers_of(G), lambda: _cliques(G, adj.nodes), lambda: _constraint_values(adj)]
+    jobs = [lambda: carriers_of(G), lambda: _cliques(G, adj.nodes) if searched else None,
+            lambda: _constraint_values(adj)]
     carried, cliques, constraint = share_out(jobs, lambda job: job(), here=2,
                                              parallel=adj.matrix.nnz >= _SHARED_COUNT_ENTRIES)
     return _brokerage(adj, profiles, triangles=True), carried, cliques, constraint
@@ -655,8 +657,7 @@ def betweenness_method(n: int, exact: bool = False) -> dict:
     return {"method": "estimated", "sources": SAMPLE_SOURCES, "seed": 42}
 
 
-def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Progress | None = None,
-               cliques: list | None = None):
+def _certified(G: nx.Graph, adj: _Adjacency, cliques: list, seed: int, separated, progress: Progress | None = None):
     """Stratified, linearly scaled estimate, doubling the sources until ``separated(values, halfwidth)`` holds.
 
     Sources are drawn without replacement within each zone, in proportion to
@@ -670,11 +671,13 @@ def _certified(G: nx.Graph, adj: _Adjacency, seed: int, separated, progress: Pro
     zone -> True when that zone's top is separated, and which nodes are surely in it; the loop stops when
     every zone is separated.
 
+    ``cliques``: :func:`_cliques` of ``adj``'s nodes, which the searches cross in one step.
+
     Returns the values (normalised), the ``summary.json`` entry, and per node whether it is surely in its
     zone's top (:func:`_separated`).
     """
     n = len(adj.nodes)
-    graph = shortest_paths.path_graph(adj.matrix, _cliques(G, adj.nodes) if cliques is None else cliques)
+    graph = shortest_paths.path_graph(adj.matrix, cliques)
     strata: dict[str, list[int]] = {}
     for i, v in enumerate(adj.nodes):
         strata.setdefault(str(G.nodes[v].get("zone") or "region"), []).append(i)
@@ -786,7 +789,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
     adj = _adjacency(G)
     nodes = adj.nodes
     profiles = {name: _profile(adj, _labels(G, nodes, name)) for name in ("sector", "line", "language")}
-    (roles, common), carried, cliques, constraint = _counted(G, adj, profiles)
+    (roles, common), carried, cliques, constraint = _counted(G, adj, profiles, searched=betweenness is None)
     cuts = cut_vertices(G) if cuts is None else cuts
     sector = profiles["sector"]
     across = {name: r[:, 1:].sum(axis=1) for name, r in roles.items()}  # itinerant + representative + liaison
@@ -800,7 +803,7 @@ def broker_table(G: nx.Graph, betweenness: Mapping[Hashable, float] | None = Non
         zone_of = np.array([data[v].get("zone") or "region" for v in nodes], dtype=object)
         cut = np.array([v in cuts for v in nodes])
         separated = lambda values, half: _separated(zone_of, across["sector"], cut, adj.degree > 0, values, half)
-        between, method, sure = _certified(G, adj, 42, separated, progress, cliques)
+        between, method, sure = _certified(G, adj, cliques, 42, separated, progress)
     table = pd.DataFrame({
         "zone": [data[v].get("zone") or "region" for v in nodes],
         "rank": 0,
